@@ -1,0 +1,75 @@
+"""The ``dates`` component: temporal expressions of a Doc, with values (SPEC §3–§4).
+
+The grammar lives in :mod:`extract.timex`; this component adds what needs the
+parse (a bare year followed by a noun is a quantity: ``2000 étudiants``) and the
+anchor (the document's publication date, or the one given in its metadata).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .timex import Timex, publication_date, resolve, find_timexes
+
+TEMPORAL_PREPOSITIONS = {"en", "depuis", "dès", "de", "à", "d'ici", "avant", "après", "jusqu'à", "jusqu'en",
+                         "pour", "horizon", "l'horizon", "chiffres", "entre", "et", "au", "mi", "fin", "début"}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    timex: Timex
+    value: str
+
+    @property
+    def start(self) -> int:
+        return self.timex.start
+
+    @property
+    def end(self) -> int:
+        return self.timex.end
+
+
+def _is_quantity(doc: Doc, t: Timex) -> bool:
+    """A bare four-digit number followed by a noun counts something (``2000 étudiants``)."""
+    if t.period or t.lo is None or t.lo.month is not None or t.lo.rel or t.end - t.start != 4:
+        return False
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ in TEMPORAL_PREPOSITIONS:
+        return False
+    return nxt.pos_ == "NOUN" and nxt.is_lower
+
+
+class DateFinder:
+    def __call__(self, doc: Doc) -> Doc:
+        timexes = [t for t in find_timexes(doc.text) if not _is_quantity(doc, t)]
+        meta = doc._.meta or {}
+        stated = publication_date(doc.text, timexes)
+        anchor: date | None = stated or _parse_iso(meta.get("publication_date", ""))
+        doc._.publication_date = stated
+        doc._.anchor = anchor
+        doc._.dates = [DateMention(t, resolve(t, anchor)) for t in timexes]
+        return doc
+
+
+def _parse_iso(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value.strip()) if value and value.strip() else None
+    except ValueError:
+        return None
+
+
+for _name in ("meta", "publication_date", "anchor", "dates"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@Language.factory("hesr_dates")
+def make_dates(nlp: Language, name: str):
+    return DateFinder()

@@ -1,0 +1,101 @@
+"""Pure text functions: matching keys, slugs, and the clean working copy of a text.
+
+Nothing here knows about spaCy. Offsets are never shifted silently: ``clean_text``
+returns, with the cleaned text, the map from each of its characters back to the
+original text.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Characters replaced one-for-one in the working copy (offsets preserved).
+_SUBSTITUTE = {
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "\u2032": "'", "`": "'",
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u2002": " ",
+    "\u2003": " ", "\u2005": " ", "\u2006": " ", "\u2008": " ", "\u200a": " ",
+    "\u3000": " ", "\t": " ",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"',
+    "\u2010": "-", "\u2011": "-", "\u2212": "-",
+    "\u2028": "\n", "\u2029": "\n", "\x0b": "\n", "\x0c": "\n",
+}
+# Characters dropped from the working copy (the offset map keeps the rest aligned).
+_DROP = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\r"}
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """The working copy of a text and the way back to the original offsets."""
+
+    text: str
+    origin: tuple[int, ...]  # origin[i] = offset in the original of clean char i
+    original_length: int
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a clean [start, end) span to the original text."""
+        if start >= len(self.origin):
+            return self.original_length, self.original_length
+        o_start = self.origin[start]
+        o_end = self.origin[end - 1] + 1 if end > start else o_start
+        return o_start, o_end
+
+
+def clean_text(text: str) -> CleanText:
+    """Typographic hygiene for matching: apostrophes, spaces, soft hyphens, CR.
+
+    ``\\r\\n`` and lone ``\\r`` become ``\\n``; soft hyphens and zero-width
+    characters disappear; the look-alikes of ``'``, ``"``, ``-`` and space become
+    those characters. The result maps back to the original offsets.
+    """
+    out: list[str] = []
+    origin: list[int] = []
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch == "\r":
+            if i + 1 < n and text[i + 1] == "\n":
+                continue
+            out.append("\n")
+            origin.append(i)
+            continue
+        if ch in _DROP:
+            continue
+        out.append(_SUBSTITUTE.get(ch, ch))
+        origin.append(i)
+    return CleanText("".join(out), tuple(origin), n)
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def key(text: str) -> str:
+    """SPEC §5 comparison key: NFKD, no accents, case-folded, non-alphanumerics → one space."""
+    folded = strip_accents(text).casefold()
+    return _NON_ALNUM.sub(" ", folded).strip()
+
+
+def slug(text: str) -> str:
+    """`lowercase-ascii-with-hyphens` identifier of a name."""
+    return key(text).replace(" ", "-")
+
+
+def words_with_offsets(text: str, *, fold_case: bool = True) -> list[tuple[str, int, int]]:
+    """Alphanumeric words of ``text`` with offsets, accent-stripped (case folded unless asked not to).
+
+    Used by the gazetteer so that hyphens, apostrophes, accents and spacing never
+    prevent a match and never move an offset.
+    """
+    result = []
+    for m in re.finditer(r"[^\W_]+", text):
+        w = strip_accents(m.group())
+        result.append((w.casefold() if fold_case else w, m.start(), m.end()))
+    return result
+
+
+def collapse_spaces(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,414 @@
+"""The ``organisations`` component: every named body of a document, clustered.
+
+Candidates come from four sources, strongest first:
+
+1. the gazetteer (``patterns/organisations.jsonl``), matched on accent- and
+   punctuation-insensitive words so that ``l'UTT``, ``d’IMT Atlantique`` or
+   ``Mines Saint-Etienne`` resolve to one entry;
+2. acronym definitions read from the text (``Long Form (LF)`` and
+   ``LF (Long Form)``), checked Schwartz–Hearst style;
+3. a name grammar: a capitalised head noun (``Université``, ``École``,
+   ``Institut`` …, from ``patterns/org_grammar.jsonl``) followed by particles,
+   capitalised words and the lowercase words names are made of;
+4. the model's ORG entities that look like proper names and are not things
+   (programmes, platforms, labels).
+
+Overlaps are resolved in that order; mentions are clustered into
+:class:`Organisation` objects stored in ``doc._.organisations``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .normalise import key, slug, strip_accents, words_with_offsets
+from .rules import Rules, cached_rules
+
+PARTICLES = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "pour", "sur", "à", "aux", "au", "-"}
+DETERMINERS = {"le", "la", "les", "l", "un", "une", "ce", "cet", "cette"}
+ELISION = re.compile(r"^(?:[lLdD]|qu|Qu)'")
+ACRONYM_SHAPE = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9.&+!-]{1,11}$|^[A-Z][a-z]{2,5}$")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    source: str  # gazetteer | definition | grammar | ner | anaphor
+
+
+@dataclass
+class Organisation:
+    org_id: str
+    name: str
+    acronym: str
+    kind: str
+    mentions: list[Mention] = field(default_factory=list)
+    known: bool = False
+    aliases: set[str] = field(default_factory=set)  # keys of every name form that points here
+
+    @property
+    def start(self) -> int:
+        return min(m.start for m in self.mentions)
+
+    def distinct_forms(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for m in sorted(self.mentions, key=lambda m: m.start):
+            seen.setdefault(m.text, None)
+        return list(seen)
+
+
+class Gazetteer:
+    """Word-sequence index of the known organisations' names, acronyms and aliases."""
+
+    def __init__(self, entries: list[dict]):
+        self.entries = {e["id"]: e for e in entries}
+        self.folded: dict[tuple[str, ...], set[str]] = {}
+        self.exact: dict[tuple[str, ...], set[str]] = {}
+        self.max_len = 1
+        for e in entries:
+            exact_forms = set(e.get("exact_case", []))
+            forms = [e["name"], *e.get("aliases", [])]
+            for form in forms:
+                words = tuple(w for w, _, _ in words_with_offsets(form, fold_case=False))
+                if not words:
+                    continue
+                self.max_len = max(self.max_len, len(words))
+                if form in exact_forms or len(words) == 1:
+                    # single words are matched with their case: "Orange" the company, not the colour
+                    self.exact.setdefault(words, set()).add(e["id"])
+                    self.exact.setdefault(tuple(w.upper() for w in words), set()).add(e["id"])
+                else:
+                    self.folded.setdefault(tuple(w.casefold() for w in words), set()).add(e["id"])
+            if e.get("acronym"):
+                words = tuple(w for w, _, _ in words_with_offsets(e["acronym"], fold_case=False))
+                self.exact.setdefault(words, set()).add(e["id"])
+                self.max_len = max(self.max_len, len(words))
+
+    def find(self, text: str) -> list[tuple[int, int, set[str]]]:
+        """Longest matches, left to right: (start, end, candidate ids)."""
+        words = words_with_offsets(text, fold_case=False)
+        raw = [w for w, _, _ in words]
+        low = [w.casefold() for w in raw]
+        found = []
+        i = 0
+        while i < len(words):
+            hit = None
+            for n in range(min(self.max_len, len(words) - i), 0, -1):
+                ids = self.exact.get(tuple(raw[i:i + n])) or self.folded.get(tuple(low[i:i + n]))
+                if ids:
+                    hit = (n, ids)
+                    break
+            if hit:
+                n, ids = hit
+                found.append((words[i][1], words[i + n - 1][2], ids))
+                i += n
+            else:
+                i += 1
+        return found
+
+
+def _initials_match(acronym: str, long_form: str) -> bool:
+    """Schwartz–Hearst check: the acronym's letters appear in order in the long form,
+    its first letter opening a word of it."""
+    letters = [c.lower() for c in strip_accents(acronym) if c.isalnum()]
+    text = strip_accents(long_form).lower()
+    if not letters:
+        return False
+    s_idx = len(letters) - 1
+    l_idx = len(text) - 1
+    while s_idx >= 0:
+        c = letters[s_idx]
+        while l_idx >= 0 and (text[l_idx] != c or (s_idx == 0 and l_idx > 0 and text[l_idx - 1].isalnum())):
+            l_idx -= 1
+        if l_idx < 0:
+            return False
+        l_idx -= 1
+        s_idx -= 1
+    return True
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w, _, _ in words_with_offsets(text) if w not in PARTICLES and len(w) > 1]
+
+
+class OrganisationFinder:
+    def __init__(self, rules: Rules):
+        self.gazetteer = Gazetteer(rules.organisations)
+        grammar = rules.org_grammar
+        self.heads = {strip_accents(r["term"]).lower(): r["kind"] for r in grammar if r["type"] == "head"}
+        self.inner = {strip_accents(r["term"]).lower() for r in grammar if r["type"] == "inner"}
+        self.not_org_context = {strip_accents(r["term"]).lower() for r in grammar if r["type"] == "not_org_context"}
+        self.not_org_name = {strip_accents(r["term"]).lower() for r in grammar if r["type"] == "not_org_name"}
+        self.anaphors = {strip_accents(r["term"]).lower() for r in grammar if r["type"] == "anaphor"}
+
+    # -- candidate sources ---------------------------------------------------
+    def _gazetteer_candidates(self, text: str) -> list[tuple[int, int, str, set[str]]]:
+        return [(s, e, "gazetteer", ids) for s, e, ids in self.gazetteer.find(text)]
+
+    def _definitions(self, text: str) -> list[tuple[str, int, int, str, int, int]]:
+        """(long form, start, end, acronym, start, end) pairs defined in the text."""
+        out = []
+        for m in re.finditer(r"\(\s*([^()\n]{1,120}?)\s*\)", text):
+            inner, i_start = m.group(1), m.start(1)
+            inner_clean = ELISION.sub("", inner)
+            i_start += len(inner) - len(inner_clean)
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            before = text[line_start:m.start()].rstrip()
+            if ACRONYM_SHAPE.match(inner_clean) and " " not in inner_clean:
+                # Long Form (ACR): shortest run of preceding words that carries the initials
+                words = words_with_offsets(before, fold_case=False)
+                best = None
+                for k in range(1, min(len(words), len(inner_clean) + 6) + 1):
+                    first = words[-k]
+                    if first[0].lower() in PARTICLES:
+                        continue
+                    candidate = before[first[1]:]
+                    if _initials_match(inner_clean, candidate) and first[0][0].isupper():
+                        best = (line_start + first[1], line_start + len(before))
+                        break
+                if best:
+                    out.append((text[best[0]:best[1]], best[0], best[1], inner_clean, i_start, i_start + len(inner_clean)))
+            elif " " in inner_clean and inner_clean[:1].isupper():
+                # ACR (Long Form): the acronym is the last word(s) before the parenthesis
+                tail = re.search(r"([A-Z][A-Za-z0-9.&+!-]*(?:\s+[A-Z][A-Za-z]+)?)$", before)
+                if not tail:
+                    continue
+                acr = tail.group(1).split()[0]
+                if ACRONYM_SHAPE.match(acr) and _initials_match(acr, inner_clean):
+                    a_start = line_start + tail.start(1)
+                    out.append((inner_clean, i_start, i_start + len(inner_clean), acr, a_start, a_start + len(acr)))
+        return out
+
+    def _is_org_long_form(self, long_form: str, doc: Doc, start: int, end: int, known: bool) -> bool:
+        if known:
+            return True
+        words = [w for w, _, _ in words_with_offsets(long_form)]
+        if not words or not long_form[:1].isupper():
+            return False
+        if any(w in self.heads for w in words[:3]):
+            return True
+        if any(strip_accents(w).lower() in self.heads for w in long_form.split()[-1:]):
+            return True
+        return False
+
+    def _grammar_candidates(self, doc: Doc) -> list[tuple[int, int, str, str]]:
+        out = []
+        tokens = list(doc)
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            low = strip_accents(tok.text).lower()
+            if low in self.heads and tok.text[:1].isupper() and not self._starts_inside_name(tokens, i):
+                j = i + 1
+                last_good = None
+                while j < len(tokens):
+                    t = tokens[j]
+                    if "\n" in t.text or t.is_punct and t.text not in {"-", "'"}:
+                        break
+                    tl = strip_accents(t.text).lower().rstrip("'")
+                    if tl == "et":
+                        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+                        if nxt is None or not (nxt.text[:1].isupper() or strip_accents(nxt.text).lower() in self.inner):
+                            break
+                        if self.gazetteer.find(nxt.text):
+                            break
+                        j += 1
+                        continue
+                    if tl in PARTICLES:
+                        j += 1
+                        continue
+                    if t.text[:1].isupper() or tl in self.inner or t.like_num:
+                        last_good = j
+                        j += 1
+                        continue
+                    break
+                if last_good is not None:
+                    span = doc[i:last_good + 1]
+                    out.append((span.start_char, span.end_char, "grammar", self.heads[low]))
+                    i = last_good + 1
+                    continue
+            i += 1
+        return out
+
+    def _starts_inside_name(self, tokens, i: int) -> bool:
+        """A head just after a capitalised word ('France Université Numérique') is inside a bigger name."""
+        if i == 0:
+            return False
+        prev = tokens[i - 1]
+        if "\n" in prev.text_with_ws or prev.is_punct or prev.is_sent_start:
+            return False
+        if prev.text[:1].isupper() and prev.text.lower() not in DETERMINERS and not ELISION.match(prev.text + "'"):
+            return True
+        return strip_accents(prev.text).lower() in self.not_org_context
+
+    def _ner_candidates(self, doc: Doc) -> list[tuple[int, int, str, str]]:
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or "\n" in ent.text:
+                continue
+            toks = [t for t in ent if not (t.lower_.rstrip("'") in DETERMINERS and t.i == ent.start)]
+            if len(toks) < 2:
+                continue
+            first = strip_accents(toks[0].text).lower()
+            if first in self.not_org_name or first in self.heads or toks[0].pos_ == "VERB":
+                continue
+            if not all(t.text[:1].isupper() or t.lower_.rstrip("'") in PARTICLES for t in toks):
+                continue
+            if not toks[-1].text[:1].isupper():
+                continue
+            if ent.start > 0 and strip_accents(doc[ent.start - 1].text).lower() in self.not_org_context:
+                continue
+            out.append((toks[0].idx, ent.end_char, "ner", "other"))
+        return out
+
+    # -- clustering ----------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        cands: list[tuple[int, int, int, str, object]] = []  # (priority, start, end, source, payload)
+        for s, e, src, ids in self._gazetteer_candidates(text):
+            cands.append((0, s, e, src, ids))
+        definitions = []
+        for lf, ls, le, acr, as_, ae in self._definitions(text):
+            lf_known = self.gazetteer.find(lf)
+            acr_known = self.gazetteer.find(acr)
+            known = bool(lf_known and lf_known[0][0] == 0 and lf_known[0][1] == len(lf)) or bool(acr_known)
+            if self._is_org_long_form(lf, doc, ls, le, known):
+                definitions.append((lf, ls, le, acr, as_, ae))
+                cands.append((1, ls, le, "definition", (lf, acr)))
+                cands.append((1, as_, ae, "definition", (lf, acr)))
+        for s, e, src, kind in self._grammar_candidates(doc):
+            cands.append((2, s, e, src, kind))
+        for s, e, src, kind in self._ner_candidates(doc):
+            cands.append((3, s, e, src, kind))
+
+        # Text-defined acronyms and long forms are found again wherever they recur.
+        for lf, _, _, acr, _, _ in definitions:
+            for m in re.finditer(r"(?<![\w.])" + re.escape(acr) + r"(?![\w])", text):
+                cands.append((1, m.start(), m.end(), "definition", (lf, acr)))
+            for m in re.finditer(re.escape(lf), text):
+                cands.append((1, m.start(), m.end(), "definition", (lf, acr)))
+
+        # Non-overlapping selection: strongest source first, then longest.
+        chosen: list[tuple[int, int, int, str, object]] = []
+        taken = bytearray(len(text) + 1)
+        for c in sorted(cands, key=lambda c: (c[0] if c[3] != "gazetteer" or c[2] - c[1] > 2 else 1, -(c[2] - c[1]), c[1])):
+            _, s, e, _, _ = c
+            if any(taken[s:e]):
+                continue
+            taken[s:e] = b"\x01" * (e - s)
+            chosen.append(c)
+        chosen.sort(key=lambda c: c[1])
+
+        orgs: dict[str, Organisation] = {}
+        by_key: dict[str, str] = {}  # form key -> org_id
+
+        def register(org: Organisation, *forms: str) -> None:
+            for f in forms:
+                if f:
+                    k = key(f)
+                    org.aliases.add(k)
+                    by_key.setdefault(k, org.org_id)
+
+        def known_org(eid: str) -> Organisation:
+            if eid not in orgs:
+                e = self.gazetteer.entries[eid]
+                orgs[eid] = Organisation(eid, e["name"], e.get("acronym", ""), e["kind"], known=True)
+                register(orgs[eid], e["name"], *e.get("aliases", []))
+            return orgs[eid]
+
+        # pass 1: unambiguous gazetteer hits fix which entry an ambiguous form means
+        seen_ids: list[str] = []
+        for _, s, e, src, payload in chosen:
+            if src == "gazetteer" and len(payload) == 1:
+                seen_ids.append(next(iter(payload)))
+        for _, s, e, src, payload in chosen:
+            surface = text[s:e]
+            if src == "gazetteer":
+                ids = payload
+                if len(ids) > 1:
+                    prior = [i for i in seen_ids if i in ids]
+                    if not prior:
+                        continue
+                    eid = prior[0]
+                else:
+                    eid = next(iter(ids))
+                org = known_org(eid)
+            elif src == "definition":
+                lf, acr = payload
+                lf_hits = self.gazetteer.find(lf)
+                acr_hits = [h for h in self.gazetteer.find(acr) if len(h[2]) == 1]
+                if lf_hits and lf_hits[0][0] == 0 and lf_hits[0][1] == len(lf) and len(lf_hits[0][2]) == 1:
+                    org = known_org(next(iter(lf_hits[0][2])))
+                elif acr_hits and acr_hits[0][1] - acr_hits[0][0] == len(acr):
+                    org = known_org(next(iter(acr_hits[0][2])))
+                else:
+                    oid = by_key.get(key(lf)) or by_key.get(key(acr)) or slug(lf)
+                    if oid not in orgs:
+                        orgs[oid] = Organisation(oid, lf, acr, self._kind_of(lf), known=False)
+                    org = orgs[oid]
+                register(org, lf, acr)
+            else:
+                k = key(surface)
+                oid = by_key.get(k)
+                if oid is None:
+                    oid = slug(surface)
+                    if oid not in orgs:
+                        orgs[oid] = Organisation(oid, surface, "", payload if isinstance(payload, str) else "other")
+                    register(orgs[oid], surface)
+                org = orgs[oid]
+            org.mentions.append(Mention(s, e, surface, src))
+
+        self._add_anaphors(doc, orgs, taken)
+        for org in orgs.values():
+            if not org.known:
+                longest = max((m.text for m in org.mentions if m.text != org.acronym), key=len, default=org.name)
+                if len(longest) > len(org.name) and key(longest) != key(org.acronym):
+                    org.name = longest
+        result = sorted((o for o in orgs.values() if o.mentions), key=lambda o: o.start)
+        doc._.organisations = result
+        doc.spans["organisations"] = [
+            s for o in result for m in o.mentions
+            if (s := doc.char_span(m.start, m.end, label=o.kind, alignment_mode="expand", span_id=o.org_id)) is not None
+        ]
+        return doc
+
+    def _kind_of(self, name: str) -> str:
+        for w in name.split()[:3]:
+            k = self.heads.get(strip_accents(ELISION.sub("", w)).lower())
+            if k:
+                return k
+        last = strip_accents(name.split()[-1]).lower() if name.split() else ""
+        return self.heads.get(last, "other")
+
+    def _add_anaphors(self, doc: Doc, orgs: dict[str, Organisation], taken: bytearray) -> None:
+        """``l'Institut``, ``l'Université``: a capitalised head alone after a definite
+        article is a further mention of the nearest body named with that head."""
+        for tok in doc:
+            low = strip_accents(tok.text).lower()
+            if low not in self.anaphors or not tok.text[:1].isupper() or tok.i == 0:
+                continue
+            if doc[tok.i - 1].lower_.rstrip("'") not in {"l", "le", "la"}:
+                continue
+            if any(taken[tok.idx:tok.idx + len(tok.text)]):
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and nxt.text[:1].isupper() and not nxt.is_punct:
+                continue
+            candidates = [o for o in orgs.values() if o.mentions and o.start < tok.idx
+                          and strip_accents(o.name.split()[0]).lower() == low]
+            if len(candidates) == 1:
+                candidates[0].mentions.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "anaphor"))
+
+
+if not Doc.has_extension("organisations"):
+    Doc.set_extension("organisations", default=None)
+
+
+@Language.factory("hesr_organisations", default_config={"patterns_dir": None})
+def make_organisations(nlp: Language, name: str, patterns_dir: str | None):
+    return OrganisationFinder(cached_rules(patterns_dir))

@@ -1,0 +1,185 @@
+"""Load and validate the rule files of ``patterns/``.
+
+Every rule file is JSON Lines: one JSON object a line, ``#`` comments and blank
+lines allowed. Each file has a schema (allowed keys, their types, allowed
+values); a file that breaks it raises :class:`PatternError` naming the file,
+the line and the fault. Nothing is silently skipped.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+KINDS = ("university", "school", "group", "company", "public_body", "other")
+PARTNERSHIP_KINDS = ("agreement", "alliance", "merger", "membership", "cooperation")
+THEMES = ("education", "research", "innovation", "international", "cooperation",
+          "territory", "attractiveness", "other")
+
+DEFAULT_PATTERNS_DIR = Path(__file__).resolve().parents[2] / "patterns"
+
+
+class PatternError(ValueError):
+    """A rule file that does not follow its schema."""
+
+
+@dataclass(frozen=True)
+class Field:
+    type: type | tuple[type, ...]
+    required: bool = False
+    choices: tuple[str, ...] | None = None
+    list_of: type | None = None  # for list fields: the type of the items
+
+
+# One schema per rule file: key -> Field.
+SCHEMAS: dict[str, dict[str, Field]] = {
+    "organisations.jsonl": {
+        "id": Field(str, required=True),
+        "name": Field(str, required=True),
+        "kind": Field(str, required=True, choices=KINDS),
+        "acronym": Field(str),
+        "aliases": Field(list, list_of=str),
+        "exact_case": Field(list, list_of=str),
+        "note": Field(str),
+    },
+    "org_grammar.jsonl": {
+        "term": Field(str, required=True),
+        "type": Field(str, required=True, choices=(
+            "head", "inner", "not_org_context", "anaphor", "not_org_name")),
+        "kind": Field(str, choices=KINDS),
+        "note": Field(str),
+    },
+    "partnership_triggers.jsonl": {
+        "lemma": Field(str, required=True),
+        "pos": Field(str, required=True, choices=("VERB", "NOUN")),
+        "kind": Field(str, required=True, choices=PARTNERSHIP_KINDS),
+        "creates": Field(bool),
+        "note": Field(str),
+    },
+    "goal_triggers.jsonl": {
+        "term": Field(str, required=True),
+        "type": Field(str, required=True, choices=(
+            "intention_verb", "objective_noun", "list_noun", "heading_exclude")),
+        "note": Field(str),
+    },
+    "cues.jsonl": {
+        "term": Field(str, required=True),
+        "type": Field(str, required=True, choices=(
+            "planned", "cut", "generic_partner", "not_actor", "strategy_noun")),
+        "note": Field(str),
+    },
+    "themes.jsonl": {
+        "theme": Field(str, required=True, choices=THEMES),
+        "stems": Field(list, required=True, list_of=str),
+        "note": Field(str),
+    },
+}
+
+
+def _type_name(t: type | tuple[type, ...]) -> str:
+    if isinstance(t, tuple):
+        return " or ".join(x.__name__ for x in t)
+    return {"str": "a string", "list": "a list", "bool": "true or false"}.get(t.__name__, t.__name__)
+
+
+def validate_record(obj: Any, schema: dict[str, Field]) -> str | None:
+    """Return the fault of one record, or None when it follows the schema."""
+    if not isinstance(obj, dict):
+        return "expected a JSON object"
+    unknown = sorted(set(obj) - set(schema))
+    if unknown:
+        return f"unknown key {unknown[0]!r} (allowed: {', '.join(schema)})"
+    for name, spec in schema.items():
+        if name not in obj:
+            if spec.required:
+                return f"missing key {name!r}"
+            continue
+        value = obj[name]
+        if spec.type is bool and not isinstance(value, bool):
+            return f"{name!r} must be {_type_name(bool)}"
+        if not isinstance(value, spec.type):
+            return f"{name!r} must be {_type_name(spec.type)}"
+        if isinstance(value, str) and not value.strip():
+            return f"{name!r} is empty"
+        if spec.choices and value not in spec.choices:
+            return f"{name!r} is {value!r}, not one of {', '.join(spec.choices)}"
+        if spec.list_of:
+            for item in value:
+                if not isinstance(item, spec.list_of) or (isinstance(item, str) and not item.strip()):
+                    return f"{name!r} must hold only non-empty {spec.list_of.__name__} values"
+    return None
+
+
+def load_jsonl(path: Path, schema: dict[str, Field]) -> list[dict[str, Any]]:
+    """Read one rule file, validating every line against ``schema``."""
+    records = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise PatternError(f"{path}: rule file not found") from None
+    except UnicodeDecodeError as err:
+        raise PatternError(f"{path}: not UTF-8 ({err.reason})") from None
+    for lineno, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        try:
+            obj = json.loads(stripped)
+        except json.JSONDecodeError as err:
+            raise PatternError(f"{path}:{lineno}: invalid JSON ({err.msg} at column {err.colno})") from None
+        fault = validate_record(obj, schema)
+        if fault:
+            raise PatternError(f"{path}:{lineno}: {fault}")
+        obj["_line"] = lineno
+        records.append(obj)
+    return records
+
+
+@dataclass
+class Rules:
+    """Every rule file of a patterns folder, validated."""
+
+    directory: Path
+    organisations: list[dict[str, Any]] = field(default_factory=list)
+    org_grammar: list[dict[str, Any]] = field(default_factory=list)
+    partnership_triggers: list[dict[str, Any]] = field(default_factory=list)
+    goal_triggers: list[dict[str, Any]] = field(default_factory=list)
+    cues: list[dict[str, Any]] = field(default_factory=list)
+    themes: list[dict[str, Any]] = field(default_factory=list)
+
+    def terms(self, table: str, type_: str) -> list[dict[str, Any]]:
+        return [r for r in getattr(self, table) if r.get("type") == type_]
+
+    def term_set(self, table: str, type_: str) -> frozenset[str]:
+        return frozenset(r["term"].lower() for r in self.terms(table, type_))
+
+
+def load_rules(directory: Path | str | None = None) -> Rules:
+    directory = Path(directory) if directory else DEFAULT_PATTERNS_DIR
+    rules = Rules(directory=directory)
+    for filename, schema in SCHEMAS.items():
+        attr = filename.removesuffix(".jsonl")
+        setattr(rules, attr, load_jsonl(directory / filename, schema))
+    _check_organisations(rules.organisations, directory / "organisations.jsonl")
+    return rules
+
+
+def _check_organisations(records: list[dict[str, Any]], path: Path) -> None:
+    """Cross-line checks of the gazetteer: unique ids, exact_case ⊆ forms."""
+    seen: dict[str, int] = {}
+    for rec in records:
+        if rec["id"] in seen:
+            raise PatternError(f"{path}:{rec['_line']}: duplicate id {rec['id']!r} (first on line {seen[rec['id']]})")
+        seen[rec["id"]] = rec["_line"]
+        forms = {rec["name"], *rec.get("aliases", []), *([rec["acronym"]] if rec.get("acronym") else [])}
+        for form in rec.get("exact_case", []):
+            if form not in forms:
+                raise PatternError(f"{path}:{rec['_line']}: exact_case form {form!r} is not the name, acronym or an alias")
+
+
+@lru_cache(maxsize=8)
+def cached_rules(directory: str | None = None) -> Rules:
+    """One validated copy of a patterns folder per process (components share it)."""
+    return load_rules(directory)

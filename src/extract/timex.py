@@ -1,0 +1,346 @@
+"""French temporal expressions: a grammar of named parts, and their ISO 8601 values.
+
+Pure functions, no spaCy. :func:`find_timexes` returns every temporal expression
+of a text with a symbolic value; :func:`resolve` turns that value into the
+SPEC §4 string against an anchor date (the document's publication date), or
+``""`` when the expression needs an anchor and there is none.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+MONTHS = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+}
+MONTH_ABBR = {"janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11, "déc": 12, "dec": 12}
+SEASONS = {"printemps": 3, "été": 6, "ete": 6, "automne": 9, "hiver": 12}
+NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+                "huit": 8, "neuf": 9, "dix": 10, "quinze": 15, "vingt": 20}
+
+_M = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MA = "|".join(sorted(MONTH_ABBR, key=len, reverse=True))
+_S = "|".join(sorted(SEASONS, key=len, reverse=True))
+_WD = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+_Y = r"(?:19|20)\d{2}"
+_D = r"(?:1er|premier|[12]\d|3[01]|0?[1-9])"
+_N = r"(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + ")"
+_APOS = "'’"
+
+
+@dataclass(frozen=True)
+class Part:
+    """One calendar point, possibly partial or relative."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    rel: str | None = None   # "year+N", "month_last", "month_next", "unresolved"
+    rel_n: int = 0
+    school_year_end: bool = False  # a school year ends in August
+
+    def resolve(self, anchor: date | None) -> str | None:
+        year, month = self.year, self.month
+        if self.rel == "unresolved":
+            return None
+        if self.rel == "year":
+            if anchor is None:
+                return None
+            year = anchor.year + self.rel_n
+        elif self.rel in ("month_last", "month_next"):
+            if anchor is None:
+                return None
+            if self.rel == "month_last":
+                year = anchor.year if month < anchor.month else anchor.year - 1
+            else:
+                year = anchor.year if month > anchor.month else anchor.year + 1
+        if year is None:
+            if anchor is None:
+                return None
+            year = anchor.year
+        if month is None:
+            return f"{year:04d}"
+        if self.day is None:
+            return f"{year:04d}-{month:02d}"
+        return f"{year:04d}-{month:02d}-{self.day:02d}"
+
+
+@dataclass(frozen=True)
+class Timex:
+    start: int
+    end: int
+    text: str
+    lo: Part | None
+    hi: Part | None = None
+    period: bool = False
+
+    @property
+    def kind(self) -> str:
+        return "period" if self.period else "date"
+
+
+def resolve(t: Timex, anchor: date | None) -> str:
+    """The SPEC §4 value of ``t`` against ``anchor``; ``""`` when it cannot be resolved."""
+    if not t.period:
+        return (t.lo.resolve(anchor) if t.lo else None) or ""
+    lo = t.lo.resolve(anchor) if t.lo else ""
+    hi = t.hi.resolve(anchor) if t.hi else ""
+    if lo is None or hi is None or (not lo and not hi):
+        return ""
+    return f"{lo}/{hi}"
+
+
+def _day(s: str) -> int:
+    return 1 if s.lower() in ("1er", "premier") else int(s)
+
+
+# --- core expressions --------------------------------------------------------
+# Each pattern is paired with a builder from its match to (lo, hi, period).
+_CORE: list[tuple[re.Pattern, callable]] = []
+
+
+def _core(pattern: str):
+    def deco(fn):
+        _CORE.append((re.compile(pattern, re.IGNORECASE), fn))
+        return fn
+    return deco
+
+
+@_core(rf"\b(?:(?:{_WD})\s+)?(?P<d1>{_D})(?:\s+(?:(?P<m1>{_M})|(?P<ma>{_MA})\.?))?\s+(?:au|-|–)\s+(?P<d2>{_D})\s+(?P<m2>{_M})\s+(?P<y>{_Y})\b")
+def _day_range_months(m):
+    y = int(m["y"])
+    m2 = MONTHS[m["m2"].lower()]
+    m1 = MONTHS.get((m["m1"] or "").lower()) or MONTH_ABBR.get((m["ma"] or "").lower()) or m2
+    return Part(y, m1, _day(m["d1"])), Part(y, MONTHS[m["m2"].lower()], _day(m["d2"])), True
+
+
+@_core(rf"\b(?:(?:{_WD})\s+)?(?P<d>{_D})\s+(?:(?P<m>{_M})|(?P<ma>{_MA})\.)(?:\s+(?P<y>{_Y}))?\b")
+def _full_date(m):
+    month = MONTHS.get((m["m"] or "").lower()) or MONTH_ABBR[m["ma"].lower()]
+    return Part(int(m["y"]) if m["y"] else None, month, _day(m["d"])), None, False
+
+
+@_core(rf"(?<![\d/.-])(?P<d>[0-3]?\d)[/.-](?P<m>[01]?\d)[/.-](?P<y>{_Y})(?![\d/.-]*\d)")
+def _numeric_dmy(m):
+    d, mo = int(m["d"]), int(m["m"])
+    if not (1 <= d <= 31 and 1 <= mo <= 12):
+        return None
+    return Part(int(m["y"]), mo, d), None, False
+
+
+@_core(rf"(?<![\d/.-])(?P<y>{_Y})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")
+def _iso(m):
+    d, mo = int(m["d"]), int(m["m"])
+    if not (1 <= d <= 31 and 1 <= mo <= 12):
+        return None
+    return Part(int(m["y"]), mo, d), None, False
+
+
+@_core(rf"\b(?:ann[ée]e\s+(?:universitaire|scolaire|acad[ée]mique)\s+|rentr[ée]e\s+(?:universitaire\s+|scolaire\s+)?)(?P<y1>{_Y})\s*[-–/]\s*(?P<y2>{_Y})\b")
+def _school_year_named(m):
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    if m.group(0).lower().startswith("rentr"):
+        return Part(y1, 9), None, False
+    return Part(y1, 9), Part(y2, 8, school_year_end=True), True
+
+
+@_core(rf"\brentr[ée]e(?:\s+(?:universitaire|scolaire))?\s+(?P<y>{_Y})\b")
+def _rentree(m):
+    return Part(int(m["y"]), 9), None, False
+
+
+@_core(r"\brentr[ée]e(?:\s+(?:universitaire|scolaire))?\s+prochaine\b")
+def _rentree_next(m):
+    return Part(month=9, rel="month_next"), None, False
+
+
+@_core(rf"\b(?:(?P<pre>d[ée]but|fin|mi|courant|milieu)(?:\s+|-)(?:d['’]\s*|de\s+)?)?(?P<m>{_M})\s+(?:de\s+l['’]ann[ée]e\s+)?(?P<y>{_Y})\b")
+def _month_year(m):
+    return Part(int(m["y"]), MONTHS[m["m"].lower()]), None, False
+
+
+@_core(rf"\b(?P<m>{_M})\s+(?P<rel>dernier|prochain)\b")
+def _month_relative(m):
+    rel = "month_last" if m["rel"].lower() == "dernier" else "month_next"
+    return Part(month=MONTHS[m["m"].lower()], rel=rel), None, False
+
+
+@_core(rf"\b(?P<pre>d[ée]but|fin|mi|courant|milieu)(?:\s+|-)(?:d['’]\s*|de\s+)?(?P<m>{_M})\b")
+def _month_no_year(m):
+    return Part(month=MONTHS[m["m"].lower()]), None, False
+
+
+@_core(rf"\b(?P<pre>d[ée]but|fin|mi|courant|milieu)(?:\s+|-)(?:de\s+l['’]ann[ée]e\s+)?(?P<y>{_Y})\b")
+def _edge_year(m):
+    return Part(int(m["y"])), None, False
+
+
+@_core(rf"\b(?P<s>{_S})\s+(?:de\s+l['’]ann[ée]e\s+)?(?P<y>{_Y})\b")
+def _season_year(m):
+    return Part(int(m["y"]), SEASONS[m["s"].lower()]), None, False
+
+
+@_core(rf"\b(?:cet|ce|l['’])\s*(?P<s>{_S})(?:\s+(?P<rel>prochain|dernier))?\b")
+def _season_relative(m):
+    month = SEASONS[m["s"].lower()]
+    if m["rel"] is None:
+        return Part(month=month), None, False
+    return Part(month=month, rel="month_last" if m["rel"].lower() == "dernier" else "month_next"), None, False
+
+
+@_core(rf"\b(?P<m>{_M})\b(?!\s+(?:dernier|prochain)\b)(?=\s*(?:[,.;:)]|\s+(?:et|à|au|pour|avec|lors|dans|les|le|la|des|sera|a|ont|prochain)\b))")
+def _month_alone(m):
+    # "en octobre", "lancée début octobre": a month named without a year
+    if m["m"].lower() == "mai":
+        return None  # too often a proper name or a word in titles
+    return Part(month=MONTHS[m["m"].lower()]), None, False
+
+
+@_core(rf"\bcette\s+ann[ée]e\b|\bl['’]ann[ée]e\s+en\s+cours\b")
+def _this_year(m):
+    return Part(rel="year", rel_n=0), None, False
+
+
+@_core(r"\b(?:l['’]ann[ée]e|l['’]an)\s+(?P<rel>prochaine?|derni[èe]re?|pass[ée]e)\b")
+def _year_relative(m):
+    n = 1 if m["rel"].lower().startswith("proch") else -1
+    return Part(rel="year", rel_n=n), None, False
+
+
+@_core(rf"\b(?:les|ces)\s+(?P<n>{_N})\s+(?P<rel>prochaines|derni[èe]res)\s+ann[ée]es\b|\b(?:les|ces)\s+(?P<n2>{_N})\s+ann[ée]es\s+(?P<rel2>[àa]\s+venir|pass[ée]es)\b")
+def _n_years(m):
+    raw = (m["n"] or m["n2"]).lower()
+    n = NUMBER_WORDS.get(raw) or int(raw)
+    rel = (m["rel"] or m["rel2"]).lower()
+    if rel.startswith("proch") or "venir" in rel:
+        return Part(rel="year", rel_n=0), Part(rel="year", rel_n=n), True
+    return Part(rel="year", rel_n=-n), Part(rel="year", rel_n=0), True
+
+
+@_core(r"\b(?:les|des|dans\s+les)\s+(?:ann[ée]es|d[ée]cennies|mois)\s+[àa]\s+venir\b")
+def _vague_future(m):
+    return Part(rel="unresolved"), None, True
+
+
+@_core(rf"(?<![\d,.])(?P<y1>{_Y})\s*[-–/]\s*(?P<y2>(?:19|20)?\d{{2}})(?![\d])")
+def _year_range(m):
+    y1 = int(m["y1"])
+    y2 = int(m["y2"]) if len(m["y2"]) == 4 else (y1 // 100) * 100 + int(m["y2"])
+    if y2 <= y1 or y2 - y1 > 30:
+        return None
+    if y2 == y1 + 1:
+        return Part(y1, 9), Part(y2, 8, school_year_end=True), True
+    return Part(y1), Part(y2), True
+
+
+@_core(rf"(?<![\d,.\w-])(?P<y>{_Y})(?![\d]|[,.]\d|\s?%|\s?(?:M|k|Md)?€)")
+def _year(m):
+    return Part(int(m["y"])), None, False
+
+
+# --- bounds and ranges ---------------------------------------------------------
+_OPEN_START = re.compile(
+    rf"(?P<b>\b(?:depuis|d[èe]s|[àa]\s+partir\s+d[e{_APOS}]|[àa]\s+compter\s+d[e{_APOS}])\s*(?:(?:la|le|l[{_APOS}])\s*)?)$",
+    re.IGNORECASE)
+_OPEN_END = re.compile(
+    rf"(?P<b>\b(?:jusqu[{_APOS}]\s*(?:[àa]|en|au)|d[{_APOS}]\s*ici(?:\s+[àa])?|[àa]\s+l[{_APOS}]\s*horizon(?:\s+d[e{_APOS}])?|[àa]\s+l[{_APOS}]\s*[ée]ch[ée]ance(?:\s+d[e{_APOS}])?|horizon|avant)\s*(?:(?:la|le|l[{_APOS}]|fin)\s*)?)$",
+    re.IGNORECASE)
+_RANGE_OPEN = re.compile(rf"(?P<b>\b(?:de|du|entre)\s*(?:(?:la|le|l[{_APOS}])\s*)?)$", re.IGNORECASE)
+_RANGE_MID = re.compile(rf"^\s*(?:[àa]|au|et|jusqu[{_APOS}]\s*(?:[àa]|en))\s*(?:(?:la|le|l[{_APOS}])\s*)?$", re.IGNORECASE)
+
+
+def _raw_cores(text: str) -> list[tuple[int, int, Part | None, Part | None, bool]]:
+    found = []
+    for pattern, build in _CORE:
+        for m in pattern.finditer(text):
+            built = build(m)
+            if built is None:
+                continue
+            lo, hi, period = built
+            found.append((m.start(), m.end(), lo, hi, period))
+    # keep the longest non-overlapping matches
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    chosen: list[tuple[int, int, Part | None, Part | None, bool]] = []
+    for f in found:
+        if all(f[1] <= c[0] or f[0] >= c[1] for c in chosen):
+            chosen.append(f)
+    chosen.sort(key=lambda f: f[0])
+    return chosen
+
+
+def find_timexes(text: str) -> list[Timex]:
+    """Every temporal expression of ``text``, left to right, with its symbolic value."""
+    cores = _raw_cores(text)
+    result: list[Timex] = []
+    i = 0
+    while i < len(cores):
+        s, e, lo, hi, period = cores[i]
+        before = text[max(0, s - 40):s]
+        # range "de A à B", "entre A et B", "du A au B"
+        if i + 1 < len(cores) and not period:
+            s2, e2, lo2, hi2, period2 = cores[i + 1]
+            m_open = _RANGE_OPEN.search(before)
+            if m_open and not period2 and _RANGE_MID.match(text[e:s2]):
+                b_start = s - len(m_open.group("b"))
+                lo_fill = lo if lo.year is not None or lo2.year is None else replace(lo, year=lo2.year)
+                result.append(Timex(b_start, e2, text[b_start:e2], lo_fill, lo2, True))
+                i += 2
+                continue
+        m_start = _OPEN_START.search(before)
+        m_end = _OPEN_END.search(before)
+        if m_start:
+            b_start = s - len(m_start.group("b"))
+            start_part = lo
+            result.append(Timex(b_start, e, text[b_start:e], start_part, None, True))
+        elif m_end:
+            b_start = s - len(m_end.group("b"))
+            end_part = hi if period and hi is not None else lo
+            result.append(Timex(b_start, e, text[b_start:e], None, end_part, True))
+        else:
+            result.append(Timex(s, e, text[s:e], lo, hi, period))
+        i += 1
+    return result
+
+
+# --- publication date ------------------------------------------------------------
+_PUBLISHED = re.compile(
+    r"\b(?:publi[ée]e?\s+le|mis\s+en\s+ligne\s+le|mise\s+[àa]\s+jour\s+le|date\s+de\s+publication\s*:?|date\s*:)\s*",
+    re.IGNORECASE)
+
+
+def publication_date(text: str, timexes: list[Timex] | None = None) -> date | None:
+    """The date a document states for itself: a 'Publié le …' field, else a full
+    date in its opening lines (dateline, header)."""
+    timexes = find_timexes(text) if timexes is None else timexes
+    full = [t for t in timexes if not t.period and t.lo and t.lo.year and t.lo.month and t.lo.day and not t.lo.rel]
+    for m in _PUBLISHED.finditer(text):
+        for t in full:
+            if t.start == m.end() or (0 <= t.start - m.end() <= 3 and not text[m.end():t.start].strip()):
+                return _to_date(t.lo)
+    head_end = _opening_end(text)
+    for t in full:
+        if t.start < head_end:
+            return _to_date(t.lo)
+    return None
+
+
+def _opening_end(text: str) -> int:
+    """End offset of the opening: the first three non-empty lines, at most 400 characters."""
+    count, pos = 0, 0
+    for m in re.finditer(r"[^\n]*\n?", text):
+        if m.group().strip():
+            count += 1
+        pos = m.end()
+        if count >= 3 or pos >= 400 or not m.group():
+            break
+    return min(pos, 400)
+
+
+def _to_date(p: Part) -> date | None:
+    try:
+        return date(p.year, p.month, p.day)
+    except (TypeError, ValueError):
+        return None

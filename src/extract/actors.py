@@ -1,64 +1,244 @@
-"""Who does what: organisation mentions by position, the document's main actor,
-and the subject of a clause. Shared by the partnerships and goals components."""
+"""Who does what: organisation mentions by token, the document's main actor,
+the subject of a clause and the organisation an anaphor stands for.
+
+Shared by the partnership and goal components. The dependency parse is tried
+first for subjects; where it fails on this prose (it often roots a sentence on
+an organisation's name), a surface scan leftwards from the verb takes over.
+"""
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from .normalise import strip_accents
+from .grammar import DETERMINERS
+from .layout import lines_of
+from .lexicon import Lexicons, fold, folded_tokens
 from .organisations import Organisation
 
-PRONOUNS_FOR_ACTOR = {"nous", "on", "il", "elle", "celui-ci", "celle-ci"}
-SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
+SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
+AUXILIARIES = frozenset({
+    "a", "ont", "avait", "avaient", "aura", "auront", "est", "sont", "etait", "etaient", "sera", "seront",
+    "va", "vont", "allons", "allez", "vient", "viennent", "ete", "s'est", "se", "s'", "ne", "n'", "pas",
+    "y", "en", "l'", "le", "la", "les", "lui", "leur", "nous", "vous", "deja", "egalement", "ainsi", "aussi",
+    "notamment", "donc", "desormais", "parallelement", "enfin", "aujourd'hui", "bien", "toujours",
+})
+PRONOUN_ACTORS = frozenset({"nous", "on"})
+RELATIVES = frozenset({"qui", "que", "qu'", "lequel", "laquelle", "dont"})
+# Anaphoric nouns and the organisation kinds they can stand for.
+ANAPHOR_KINDS = {
+    "universite": {"university"}, "ecole": {"school"}, "institut": {"school", "group", "public_body", "university"},
+    "groupe": {"group", "company"}, "reseau": {"group"}, "alliance": {"group"}, "association": {"group"},
+    "consortium": {"group"}, "communaute": {"group"}, "etablissement": {"university", "school", "group"},
+    "entite": {"group", "school", "university"}, "entreprise": {"company"}, "societe": {"company"},
+    "region": {"public_body"}, "ministere": {"public_body"}, "agence": {"public_body"},
+}
 
 
 @dataclass
-class OrgIndex:
-    """Organisation mentions of a Doc sorted by position."""
+class Subject:
+    """What stands before a verb: an organisation, a pronoun, people, a generic plural, a relative, a noun."""
 
-    spans: list[tuple[int, int, Organisation]]
+    kind: str                      # org | pronoun | anaphor | people | generic | relative | noun | none
+    org: Organisation | None = None
+    start: int = -1                # first token of the subject phrase (for kind "noun")
 
-    @classmethod
-    def of(cls, doc: Doc) -> "OrgIndex":
-        spans = [(m.start, m.end, o) for o in (doc._.organisations or []) for m in o.mentions]
-        spans.sort(key=lambda t: t[0])
-        return cls(spans)
 
-    def within(self, start: int, end: int) -> list[tuple[int, int, Organisation]]:
-        i = bisect_left(self.spans, start, key=lambda t: t[0])
-        out = []
-        while i < len(self.spans) and self.spans[i][0] < end:
-            if self.spans[i][1] <= end:
-                out.append(self.spans[i])
-            i += 1
-        return out
+class Actors:
+    """Organisation mentions of one Doc, and who acts in its clauses."""
 
-    def at_token(self, tok: Token) -> Organisation | None:
-        for s, e, o in self.within(tok.idx, tok.idx + len(tok.text) + 200):
-            if s <= tok.idx < e:
-                return o
-            if s > tok.idx:
-                break
-        for s, e, o in self.spans:
-            if s <= tok.idx < e:
-                return o
+    def __init__(self, doc: Doc, lex: Lexicons, folded: list[str] | None = None):
+        self.doc = doc
+        self.lex = lex
+        self.folded = folded if folded is not None else folded_tokens(doc)
+        self.orgs: list[Organisation] = list(doc._.organisations or [])
+        self.token_org: dict[int, tuple[Organisation, int, int]] = {}
+        self.mentions: list[tuple[int, int, Organisation]] = []  # token ranges
+        for org in self.orgs:
+            for m in org.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                self.mentions.append((span.start, span.end, org))
+                for i in range(span.start, span.end):
+                    self.token_org[i] = (org, span.start, span.end)
+        self.mentions.sort(key=lambda t: t[0])
+        self.main = main_actor(doc)
+
+    # -- mentions ------------------------------------------------------------------
+    def org_at(self, i: int) -> Organisation | None:
+        hit = self.token_org.get(i)
+        return hit[0] if hit else None
+
+    def mentions_in(self, start: int, end: int) -> list[tuple[int, int, Organisation]]:
+        return [m for m in self.mentions if m[0] >= start and m[1] <= end]
+
+    # -- anaphors -------------------------------------------------------------------
+    def anaphor_at(self, i: int) -> str | None:
+        """The anaphoric noun at token ``i`` (``l'établissement``, ``ce réseau``), if any."""
+        w = self.folded[i]
+        if w not in ANAPHOR_KINDS or i in self.token_org:
+            return None
+        if i == 0 or self.folded[i - 1] not in {"l'", "le", "la", "ce", "cet", "cette", "du", "au", "notre", "son", "sa"}:
+            return None
+        nxt = self.doc[i + 1] if i + 1 < len(self.doc) else None
+        if nxt is None or nxt.is_punct or nxt.is_space:
+            return w
+        # "l'école doctorale", "l'établissement public", "le groupe UT", "l'institut de …" name something else
+        if nxt.text[:1].isupper() or fold(nxt.text) in {"de", "d'", "du", "des"} or nxt.pos_ in ("ADJ", "NOUN", "PROPN", "NUM"):
+            return None
+        return w
+
+    def resolve_anaphor(self, i: int, *, subject: bool) -> Organisation | None:
+        """An anaphoric noun in subject position continues the document's topic
+        (its main actor); elsewhere it is the last organisation introduced with
+        that noun (``le réseau T.I.M.E.`` … ``membre du réseau``)."""
+        w = self.folded[i]
+        kinds = ANAPHOR_KINDS.get(w, set())
+        before = [m for m in self.mentions if m[1] <= i]
+        if subject and self.main is not None and self.main.kind in kinds:
+            return self.main
+        for s, e, org in reversed(before):
+            if s > 0 and self.folded[s - 1] == w:
+                return org
+            if w in fold(org.name).split():
+                return org
+        if self.main is not None and self.main.kind in kinds:
+            return self.main
+        for s, e, org in reversed(before):
+            if org.kind in kinds:
+                return org
         return None
+
+    # -- subjects -------------------------------------------------------------------
+    def subject(self, verb: int, clause_start: int) -> Subject:
+        """The subject of the verb at token ``verb`` (its clause starts at ``clause_start``)."""
+        doc = self.doc
+        tok = doc[verb]
+        parsed = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        for c in parsed:
+            for i in range(c.left_edge.i, c.right_edge.i + 1):
+                if i in self.token_org and i >= clause_start:
+                    return Subject("org", self.token_org[i][0], self.token_org[i][1])
+        return self._surface_subject(verb, clause_start)
+
+    def _surface_subject(self, verb: int, clause_start: int) -> Subject:
+        doc, f = self.doc, self.folded
+        j = verb - 1
+        in_commas = False
+        while j >= clause_start:
+            w = f[j]
+            t = doc[j]
+            if t.text == ",":
+                # an incidental phrase between commas ("souhaitent, à travers ce partenariat, accroître")
+                k = j - 1
+                while k >= clause_start and doc[k].text != ",":
+                    k -= 1
+                if k >= clause_start and not in_commas and not self._has_subject_like(k + 1, j):
+                    j = k - 1
+                    continue
+                j -= 1
+                in_commas = True
+                continue
+            if j in self.token_org:
+                org, s, _ = self.token_org[j]
+                # "le directeur de Mines Nancy": an organisation after a preposition is not the subject
+                if s > 0 and f[s - 1] in {"de", "d'", "du", "des", "a", "au", "aux", "avec", "pour", "par", "sur", "chez", "entre"}:
+                    return Subject("noun", None, self._np_start(s - 1, clause_start))
+                return Subject("org", org, s)
+            if w in PRONOUN_ACTORS:
+                return Subject("pronoun")
+            if w in RELATIVES:
+                return Subject("relative", None, j)
+            if w in AUXILIARIES or t.pos_ in ("ADV", "AUX") or t.is_space or _is_date_token(w):
+                j -= 1
+                continue
+            if t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM") or w in self.lex.people:
+                head = j
+                anaphor = self.anaphor_at(head)
+                if anaphor:
+                    return Subject("anaphor", self.resolve_anaphor(head, subject=True), head)
+                if w in self.lex.people:
+                    return Subject("people", None, head)
+                start = self._np_start(head, clause_start)
+                nouns = {f[k] for k in range(start, head + 1)}
+                if nouns & self.lex.people:
+                    return Subject("people", None, start)
+                if nouns & (self.lex.generic_partner | {"signataires", "partenaires", "acteurs"}):
+                    return Subject("generic", None, start)
+                if t.pos_ == "PRON" and w in {"il", "elle", "celui-ci", "celle-ci"}:
+                    return Subject("pronoun")
+                return Subject("noun", None, start)
+            j -= 1
+        return Subject("none")
+
+    def _has_subject_like(self, start: int, end: int) -> bool:
+        return any(i in self.token_org or self.folded[i] in PRONOUN_ACTORS for i in range(start, end))
+
+    def _np_start(self, head: int, clause_start: int) -> int:
+        """First token of the noun phrase ending at ``head`` (determiner included)."""
+        doc, f = self.doc, self.folded
+        k = head
+        while k > clause_start:
+            prev = doc[k - 1]
+            if prev.text in {",", ";", ":", "(", "«"} or prev.pos_ in ("VERB", "AUX") or f[k - 1] in RELATIVES:
+                break
+            k -= 1
+            if f[k] in DETERMINERS and (k == clause_start or doc[k - 1].pos_ not in ("ADP", "NOUN", "ADJ")
+                                        and f[k - 1] not in {"de", "d'", "du", "des"}):
+                break
+        return k
+
+    def actor_for(self, subj: Subject, *, speaker: Organisation | None = None) -> Organisation | None:
+        """The organisation that commits, from the subject of its verb."""
+        if subj.kind == "org":
+            return subj.org
+        if subj.kind in ("pronoun", "relative", "none"):
+            return self.main or speaker
+        if subj.kind == "anaphor":
+            return subj.org or self.main
+        if subj.kind == "generic":
+            # "les écoles" of a group act as the group
+            if self.main is not None and self.main.kind == "group" and \
+                    self.folded[subj.start:subj.start + 3] and {"ecoles", "etablissements", "membres"} & set(
+                        self.folded[subj.start:subj.start + 3]):
+                return self.main
+            return None
+        if subj.kind == "people":
+            return None
+        return self.main
+
+    def speaker_org(self, sent: Span) -> Organisation | None:
+        """In ``« … » explique X, directeur de ORG`` the speaker's organisation."""
+        doc = self.doc
+        window_end = min(len(doc), sent.end + 40)
+        for i in range(sent.start, window_end):
+            if self.folded[i] in {"directeur", "directrice", "president", "presidente", "responsable", "vice-president",
+                                  "vice-presidente", "doyen", "doyenne", "recteur", "rectrice"}:
+                for j in range(i + 1, min(window_end, i + 12)):
+                    if j in self.token_org:
+                        return self.token_org[j][0]
+        return None
+
+
+def _is_date_token(w: str) -> bool:
+    return w.isdigit() or w in {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+                                "octobre", "novembre", "decembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+                                "samedi", "dimanche", "rentree", "ce", "cette", "annee", "des", "depuis", "ici", "d'"}
 
 
 def main_actor(doc: Doc) -> Organisation | None:
     """The organisation the document is about: most mentioned, with a bonus when
-    named in the title; only when it clearly dominates the others."""
+    named in its title; only when it clearly dominates the others."""
     orgs = doc._.organisations or []
     if not orgs:
         return None
-    first_line_end = doc.text.find("\n", len(doc.text) - len(doc.text.lstrip()))
-    first_line_end = len(doc.text) if first_line_end < 0 else first_line_end
+    title = next((ln for ln in lines_of(doc.text) if ln.kind in ("heading", "prose")), None)
+    title_range = (title.start, title.end) if title else (0, 0)
 
     def score(o: Organisation) -> float:
         s = float(len(o.mentions))
-        if any(m.start < first_line_end for m in o.mentions):
+        if any(title_range[0] <= m.start < title_range[1] for m in o.mentions):
             s += 3
         return s
 
@@ -69,55 +249,3 @@ def main_actor(doc: Doc) -> Organisation | None:
     if len(ranked) > 1 and score(best) < 1.4 * score(ranked[1]):
         return None
     return best
-
-
-def subject_of(tok: Token) -> list[Token]:
-    """Subject tokens of the verb that governs ``tok`` (itself, its head for an
-    infinitive complement or an auxiliary), as the parser sees it."""
-    seen = 0
-    cur = tok
-    while cur is not None and seen < 4:
-        subj = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
-        if subj:
-            return subj
-        if cur.dep_ in {"xcomp", "ccomp", "conj", "aux", "aux:pass", "cop", "acl", "obj", "obl", "mark"} and cur.head is not cur:
-            cur = cur.head
-            seen += 1
-            continue
-        break
-    return []
-
-
-def resolve_actor(doc: Doc, index: OrgIndex, sent: Span, trigger: Token, anaphors: frozenset[str],
-                  not_actor: frozenset[str], fallback: Organisation | None) -> tuple[Organisation | None, bool]:
-    """The organisation that acts at ``trigger`` and whether it was found explicitly.
-
-    Order: an organisation in the parsed subject; a pronoun (``nous``) or an
-    anaphoric noun (``l'établissement``) stands for the main actor; a subject
-    that is people or a generic noun gives no actor; else the last organisation
-    named before the trigger in the sentence outside a prepositional phrase;
-    else the main actor.
-    """
-    for subj in subject_of(trigger):
-        sub_start = min(t.idx for t in subj.subtree)
-        sub_end = max(t.idx + len(t.text) for t in subj.subtree)
-        found = index.within(sub_start, sub_end)
-        if found:
-            return found[0][2], True
-        low = strip_accents(subj.lower_)
-        if low in PRONOUNS_FOR_ACTOR or subj.lemma_.lower() in anaphors or low in anaphors:
-            return fallback, False
-        if subj.lemma_.lower() in not_actor or low in not_actor or subj.pos_ in {"NOUN", "PROPN"}:
-            return None, False
-    before = [o for s, e, o in index.within(sent.start_char, trigger.idx)]
-    if before:
-        # skip organisations introduced by a preposition ("le directeur de Mines Nancy")
-        for s, e, o in reversed(index.within(sent.start_char, trigger.idx)):
-            span = doc.char_span(s, e, alignment_mode="expand")
-            if span is None or span.start == 0:
-                return o, True
-            prev = doc[span.start - 1]
-            if prev.lower_.rstrip("'") in {"de", "du", "des", "d", "à", "au", "aux", "avec", "pour", "par", "sur"}:
-                continue
-            return o, True
-    return fallback, False

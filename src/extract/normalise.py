@@ -15,7 +15,7 @@ _SUBSTITUTE = {
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "\u2032": "'", "`": "'",
     "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u2002": " ",
     "\u2003": " ", "\u2005": " ", "\u2006": " ", "\u2008": " ", "\u200a": " ",
-    "\u3000": " ", "\t": " ",
+    "\u3000": " ",
     "\u201c": '"', "\u201d": '"', "\u201e": '"',
     "\u2010": "-", "\u2011": "-", "\u2212": "-",
     "\u2028": "\n", "\u2029": "\n", "\x0b": "\n", "\x0c": "\n",
@@ -99,3 +99,60 @@ def words_with_offsets(text: str, *, fold_case: bool = True) -> list[tuple[str, 
 
 def collapse_spaces(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+# --- French verb forms ------------------------------------------------------------
+# Trigger lexicons list lemmas; spaCy's French lemmatizer misses some forms
+# ("ambitionne" → "ambitionn"), so each lemma is also matched by its inflected
+# forms. Regular first- and second-group verbs are generated here; irregular
+# verbs list their forms in the rule file.
+_ER_ENDINGS = (
+    "er", "e", "es", "ons", "ez", "ent", "ais", "ait", "ions", "iez", "aient",
+    "erai", "eras", "era", "erons", "erez", "eront", "erais", "erait", "erions", "eriez", "eraient",
+    "a", "âmes", "èrent", "é", "ée", "és", "ées", "ant",
+)
+_IR_ENDINGS = (
+    "ir", "is", "it", "issons", "issez", "issent", "issais", "issait", "issions", "issiez", "issaient",
+    "irai", "iras", "ira", "irons", "irez", "iront", "irais", "irait", "irions", "iriez", "iraient",
+    "irent", "i", "ie", "ies", "issant",
+)
+_SOFT_BEFORE_A_O = {"g": "ge", "c": "ç"}
+
+
+def verb_forms(lemma: str) -> set[str]:
+    """Inflected forms of a regular French verb (``souhaiter``, ``envisager``,
+    ``adhérer``, ``unir``); a reflexive ``s'allier`` gives the forms of ``allier``.
+    Other verbs give only the lemma: list their forms in the rule file."""
+    verb = lemma.lower().replace("’", "'")
+    for prefix in ("s'", "se "):
+        if verb.startswith(prefix):
+            verb = verb[len(prefix):]
+    forms = {verb}
+    if verb.endswith("er") and len(verb) > 3:
+        stem = verb[:-2]
+        for end in _ER_ENDINGS:
+            s = stem
+            if end[:1] in ("a", "â", "o") and stem[-1:] in _SOFT_BEFORE_A_O:
+                s = stem[:-1] + _SOFT_BEFORE_A_O[stem[-1]]
+            forms.add(s + end)
+        # adhérer → adhère, intégrer → intègrent: é of the last syllable opens before a mute ending
+        m = re.search(r"é([^aeiouyéèê]+)$", stem)
+        if m:
+            open_stem = stem[:m.start()] + "è" + m.group(1)
+            forms.update(open_stem + end for end in ("e", "es", "ent"))
+    elif verb.endswith("ir") and len(verb) > 3:
+        stem = verb[:-2]
+        forms.update(stem + end for end in _IR_ENDINGS)
+    return forms
+
+
+def noun_forms(lemma: str) -> set[str]:
+    """Singular and plural of a French noun (``accord``/``accords``, ``réseau``/``réseaux``)."""
+    w = lemma.lower().replace("’", "'")
+    if w.endswith(("s", "x", "z")):
+        return {w}
+    if w.endswith(("au", "eu")):
+        return {w, w + "x"}
+    if w.endswith("al") and not w.endswith(("festival", "carnaval")):
+        return {w, w[:-2] + "aux"}
+    return {w, w + "s"}

@@ -41,7 +41,7 @@ class Mention:
     source: str  # gazetteer | definition | grammar | ner | anaphor
 
 
-@dataclass
+@dataclass(eq=False)
 class Organisation:
     org_id: str
     name: str
@@ -141,6 +141,8 @@ class OrganisationFinder:
         self.gazetteer = Gazetteer(rules.organisations)
         grammar = rules.org_grammar
         self.heads = {strip_accents(r["term"]).lower(): r["kind"] for r in grammar if r["type"] == "head"}
+        self.lowercase_heads = {strip_accents(r["term"]).lower() for r in grammar if r["type"] == "head" and r.get("lowercase")}
+        self.plural_heads = {h for h in self.heads if h.endswith(("s", "x")) and h[:-1] in self.heads}
         self.inner = {strip_accents(r["term"]).lower() for r in grammar if r["type"] == "inner"}
         self.not_org_context = {strip_accents(r["term"]).lower() for r in grammar if r["type"] == "not_org_context"}
         self.not_org_name = {strip_accents(r["term"]).lower() for r in grammar if r["type"] == "not_org_name"}
@@ -184,6 +186,38 @@ class OrganisationFinder:
                     out.append((inner_clean, i_start, i_start + len(inner_clean), acr, a_start, a_start + len(acr)))
         return out
 
+    def _extended_names(self, doc: Doc, hits) -> list[tuple[int, int, str]]:
+        """A known name directly followed by capitalised proper-name words names
+        another body: ``IMT Grand Est``, ``Sorbonne Université Abu Dhabi``. Not when
+        the capitalised word opens a lowercase phrase (``UTBM Service communication``)."""
+        out = []
+        for s, e, _, ids in hits:
+            if len(ids) != 1:
+                continue
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None:
+                continue
+            j = span.end
+            run = []
+            while j < len(doc) and len(run) < 3:
+                t = doc[j]
+                if "\n" in doc[j - 1].whitespace_ or not t.text[:1].isupper() or not t.text.replace("-", "").isalpha():
+                    break
+                if t.pos_ in ("DET", "PRON", "ADP", "VERB", "AUX", "CCONJ", "SCONJ") or self.gazetteer.find(t.text):
+                    break
+                if strip_accents(t.text).lower() in self.heads or strip_accents(t.text).lower() in self.not_org_name:
+                    break
+                run.append(t)
+                j += 1
+            if not run:
+                continue
+            nxt = doc[j] if j < len(doc) else None
+            if nxt is not None and nxt.is_lower and nxt.is_alpha and nxt.pos_ in ("NOUN", "ADJ", "PROPN"):
+                continue
+            kind = self.gazetteer.entries[next(iter(ids))]["kind"]
+            out.append((s, run[-1].idx + len(run[-1].text), kind))
+        return out
+
     def _is_org_long_form(self, long_form: str, doc: Doc, start: int, end: int, known: bool) -> bool:
         if known:
             return True
@@ -203,7 +237,8 @@ class OrganisationFinder:
         while i < len(tokens):
             tok = tokens[i]
             low = strip_accents(tok.text).lower()
-            if low in self.heads and tok.text[:1].isupper() and not self._starts_inside_name(tokens, i):
+            capital_ok = tok.text[:1].isupper() or low in self.lowercase_heads
+            if low in self.heads and capital_ok and not self._starts_inside_name(tokens, i):
                 j = i + 1
                 last_good = None
                 while j < len(tokens):
@@ -212,7 +247,11 @@ class OrganisationFinder:
                         break
                     tl = strip_accents(t.text).lower().rstrip("'")
                     if tl == "et":
-                        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+                        # "et" joins two parts of one name: "… de l'industrie et de l'économie numérique"
+                        k = j + 1
+                        while k < len(tokens) and strip_accents(tokens[k].text).lower().rstrip("'") in PARTICLES - {"et"}:
+                            k += 1
+                        nxt = tokens[k] if k < len(tokens) else None
                         if nxt is None or not (nxt.text[:1].isupper() or strip_accents(nxt.text).lower() in self.inner):
                             break
                         if self.gazetteer.find(nxt.text):
@@ -227,6 +266,9 @@ class OrganisationFinder:
                         j += 1
                         continue
                     break
+                if last_good is not None and low in self.plural_heads and \
+                        not any(t.text[:1].isupper() for t in tokens[i + 1:last_good + 1]):
+                    last_good = None                # "grandes Écoles d'ingénieurs": a generic plural
                 if last_good is not None:
                     span = doc[i:last_good + 1]
                     out.append((span.start_char, span.end_char, "grammar", self.heads[low]))
@@ -270,8 +312,11 @@ class OrganisationFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         cands: list[tuple[int, int, int, str, object]] = []  # (priority, start, end, source, payload)
-        for s, e, src, ids in self._gazetteer_candidates(text):
+        gazetteer_hits = self._gazetteer_candidates(text)
+        for s, e, src, ids in gazetteer_hits:
             cands.append((0, s, e, src, ids))
+        for s, e, kind in self._extended_names(doc, gazetteer_hits):
+            cands.append((0, s, e, "grammar", kind))
         definitions = []
         for lf, ls, le, acr, as_, ae in self._definitions(text):
             lf_known = self.gazetteer.find(lf)

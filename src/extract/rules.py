@@ -49,25 +49,30 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "type": Field(str, required=True, choices=(
             "head", "inner", "not_org_context", "anaphor", "not_org_name")),
         "kind": Field(str, choices=KINDS),
+        "lowercase": Field(bool),
         "note": Field(str),
     },
     "partnership_triggers.jsonl": {
         "lemma": Field(str, required=True),
         "pos": Field(str, required=True, choices=("VERB", "NOUN")),
         "kind": Field(str, required=True, choices=PARTNERSHIP_KINDS),
+        "act": Field(bool),
         "creates": Field(bool),
+        "forms": Field(list, list_of=str),
         "note": Field(str),
     },
     "goal_triggers.jsonl": {
         "term": Field(str, required=True),
         "type": Field(str, required=True, choices=(
             "intention_verb", "objective_noun", "list_noun", "heading_exclude")),
+        "complement": Field(str, choices=("inf", "np", "both")),
+        "forms": Field(list, list_of=str),
         "note": Field(str),
     },
     "cues.jsonl": {
         "term": Field(str, required=True),
         "type": Field(str, required=True, choices=(
-            "planned", "cut", "generic_partner", "not_actor", "strategy_noun")),
+            "planned", "cut", "generic_partner", "people", "strategy_noun")),
         "note": Field(str),
     },
     "themes.jsonl": {

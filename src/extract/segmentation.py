@@ -1,54 +1,38 @@
-"""The ``lines`` component: sentence starts that the parser must respect.
+"""The ``hesr_lines`` component: deterministic sentence boundaries, set before the parser.
 
-Headings and bullet items have no final punctuation, so every line starts a
-sentence; the model's habit of breaking after ``'`` and ``«``
-(explosion/spaCy#6769) is prevented.
+Headings and bullet items have no final punctuation and the model's own
+splitter breaks at ``’``, ``«`` or ``(`` (explosion/spaCy#6769), so every
+token's ``is_sent_start`` is set here from the layout and the punctuation
+(:func:`layout.sentence_starts`); the parser keeps these boundaries.
 """
 from __future__ import annotations
+
+from bisect import bisect_left
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-BULLETS = {"•", "–", "-", "—", "*", "·", "▪", "◦", "●", "➤", "→", ">"}
+from .layout import sentence_starts
 
 
-END_PUNCT = set(".!?:;…»\"")
-
-
-def _line_break_ends_sentence(doc: Doc, i: int) -> bool:
-    """Does the line break before token ``i`` end a sentence?
-
-    Yes after a blank line, after final punctuation, before a bullet or a capital,
-    and after a short line (a heading); no inside hard-wrapped prose
-    ("pour développer\n7 programmes", "stratégie\njusqu'à 2017")."""
-    prev = doc[i - 1]
-    gap = prev.text_with_ws if not prev.is_space else prev.text
-    if gap.count("\n") >= 2 or (prev.is_space and i >= 2 and doc[i - 2].whitespace_.count("\n") + gap.count("\n") >= 2):
-        return True
-    last = doc[i - 2] if prev.is_space and i >= 2 else prev
-    tok = doc[i]
-    if last.text[-1:] in END_PUNCT or tok.text in BULLETS or tok.text[:1].isupper():
-        return True
-    line_start = last.idx - (doc.text.rfind("\n", 0, last.idx) + 1)
-    return line_start < 60
-
-
-def set_line_starts(doc: Doc) -> Doc:
-    for i, tok in enumerate(doc):
-        if i == 0:
-            continue
-        prev = doc[i - 1]
+def set_sentence_starts(doc: Doc) -> Doc:
+    starts = sentence_starts(doc.text)
+    first_real = True
+    for tok in doc:
         if tok.is_space:
+            tok.is_sent_start = first_real and tok.i == 0
             continue
-        if "\n" in prev.text_with_ws or (prev.is_space and "\n" in prev.text):
-            tok.is_sent_start = _line_break_ends_sentence(doc, i)
-        elif prev.text in {"«", '"'} or prev.text.endswith("'") or prev.text in BULLETS:
-            tok.is_sent_start = False
-        elif prev.text == ";" :
-            tok.is_sent_start = False
+        if first_real:
+            tok.is_sent_start = True
+            first_real = False
+            continue
+        # a sentence starts at the first token at or after each start offset
+        k = bisect_left(starts, tok.idx)
+        prev_end = doc[tok.i - 1].idx + len(doc[tok.i - 1].text)
+        tok.is_sent_start = k < len(starts) and prev_end <= starts[k] <= tok.idx
     return doc
 
 
 @Language.factory("hesr_lines")
 def make_lines(nlp: Language, name: str):
-    return set_line_starts
+    return set_sentence_starts

@@ -1,0 +1,3 @@
+"""Organisations, dates, partnerships and strategic goals from French higher-education and research texts."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,89 @@
+"""Command line: thin typer wrappers over plain functions (``run.run``, ``evaluate.evaluate`` …)."""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Extract organisations, dates, partnerships and goals from French higher-education texts.")
+
+
+@app.callback()
+def _root() -> None:
+    """Extract organisations, dates, partnerships and goals from French higher-education texts."""
+
+
+def _fail(message: str, code: int = 2) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command("run")
+def run_cmd(
+    inputs: List[Path] = typer.Argument(..., help="Files or folders to analyse (folders are walked recursively)."),
+    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Folder for the five CSV tables."),
+    patterns: Optional[Path] = typer.Option(None, "--patterns", help="Rule folder (default: the project's patterns/)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes."),
+    include: Optional[str] = typer.Option(None, "--include", help="Only these extensions, comma-separated (e.g. .txt,.html)."),
+    metadata: Optional[Path] = typer.Option(None, "--metadata", help="Manifest CSV (doc_id or path, publication_date, url, publisher)."),
+    save_text: bool = typer.Option(False, "--save-text", help="Write the decoded text of each document under OUT/texts/."),
+    strict: bool = typer.Option(False, "--strict", help="Stop with an error at the first document that fails."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary."),
+) -> None:
+    """Analyse documents and write documents.csv, organisations.csv, dates.csv, partnerships.csv, goals.csv.
+
+    Exit code: 0 when every document was read, 1 when any document failed
+    (each has a documents.csv row with status=error and its reason), 2 on a
+    usage, rule-file or manifest error."""
+    from .metadata import ManifestError
+    from .rules import PatternError
+    from .run import StrictFailure, run
+
+    logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(levelname)s: %(message)s")
+    missing = [str(p) for p in inputs if not p.exists()]
+    if missing:
+        _fail(f"not found: {', '.join(missing)}")
+    exts = None
+    if include:
+        exts = {e.strip().lower() if e.strip().startswith(".") else "." + e.strip().lower() for e in include.split(",") if e.strip()}
+    progress, bar = _progress(quiet)
+    try:
+        summary = run(inputs, out, patterns_dir=patterns, jobs=jobs, include=exts, metadata=metadata,
+                      save_text=save_text, strict=strict, progress=progress)
+    except (PatternError, ManifestError) as err:
+        _fail(str(err))
+    except StrictFailure as err:
+        _fail(f"--strict: {err}", 1)
+    finally:
+        if bar is not None:
+            bar.stop()
+    if not quiet:
+        typer.echo(f"{summary.n_documents} documents: {summary.n_ok} ok, {summary.n_empty} empty, "
+                   f"{summary.n_error} failed → {out}/", err=True)
+        for doc_id, reason in summary.failures[:20]:
+            typer.echo(f"  failed: {doc_id}: {reason}", err=True)
+    raise typer.Exit(summary.exit_code)
+
+
+def _progress(quiet: bool):
+    if quiet or not sys.stderr.isatty():
+        return None, None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    bar = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                   transient=True)
+    task = bar.add_task("documents", total=None)
+    bar.start()
+
+    def update(done: int, total: int) -> None:
+        bar.update(task, completed=done, total=total)
+
+    return update, bar
+
+
+def main() -> None:
+    app()

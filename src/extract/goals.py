@@ -1,0 +1,528 @@
+"""The ``goals`` component: strategic commitments, their actor, theme and horizon (SPEC §3).
+
+Goals are found in six forms of French institutional prose:
+
+1. an intention verb and its complement (``l'IMT souhaite structurer …``,
+   ``vise l'élargissement de …``, ``se sont engagés … à renforcer``);
+2. an objective noun (``l'objectif est de …``, ``a pour ambition de …``,
+   ``avec pour objectifs …``, ``Objectif : diversité``, ``la volonté de l'Institut de …``);
+3. the future of the actor (``l'Institut renforcera …``, ``nous allons former …``);
+4. an inline list after a colon whose introduction announces goals
+   (``trois axes prioritaires … : conforter … ; renforcer … ; poursuivre …``);
+5. bullet items under such an introduction (``mise sur 5 dimensions :``);
+6. headings and sentences that open with an infinitive (``Devenir un acteur mondial``).
+
+The objective's text starts at its own verb or noun and stops before purpose
+and illustration clauses (``afin de``, ``pour`` + infinitive, ``notamment``,
+``comme``); coordinated infinitives with their own complements are separate
+goals; the same objective stated twice is one goal. The actor is the subject
+of the intention (``nous`` and anaphors resolved), the owner of the strategy or
+list, else the document's main actor. The horizon is a date of the goal's own
+sentence, else its list introduction's, else the strategy's period
+(``stratégie 2023-2027``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .actors import Actors
+from .grammar import (DETERMINERS, clause_bounds, coordinated_parts, is_conditional, is_finite_verb, is_future,
+                      is_gerund, is_infinitive, nominal_parts, np_coordination, objective_end, skip_to_complement,
+                      span_text)
+from .layout import Line, lines_of, list_groups
+from .lexicon import Lexicons, fold, folded_tokens
+from .normalise import key, strip_accents
+from .organisations import Organisation
+from .rules import cached_rules
+
+NOT_GOAL_VERBS = frozenset({"etre", "avoir", "pouvoir", "devoir", "falloir", "sembler", "paraitre", "permettre",
+                            "rester", "devenir_", "venir"})
+COPULAS = frozenset({"est", "sont", "sera", "seront", "reste", "restent", "demeure", "consiste", "consistera",
+                     "etait", "serait"})
+PURPOSE_BEFORE = frozenset({"afin", "pour"})
+
+
+@dataclass
+class Goal:
+    start: int                 # offsets of the objective's text (clean text)
+    end: int
+    trigger: str
+    actor: Organisation | None
+    sent_start: int            # evidence sentence
+    sent_end: int
+    source: str                # verbal | objective | future | inline_list | bullet | infinitive
+    horizon_hint: str = ""     # a date of its list introduction
+    theme: str = "other"
+    horizon: str = ""
+
+    def words(self, text: str) -> set[str]:
+        return {w for w in key(text[self.start:self.end]).split() if len(w) > 2}
+
+
+class GoalFinder:
+    def __init__(self, lex: Lexicons):
+        self.lex = lex
+
+    def __call__(self, doc: Doc) -> Doc:
+        folded = folded_tokens(doc)
+        actors = Actors(doc, self.lex, folded)
+        lines = lines_of(doc.text)
+        dates = [d for d in (doc._.dates or [])]
+        strategy_period, strategy_owner = self._strategy(doc, folded, dates, actors)
+        default_actor = strategy_owner or actors.main
+
+        cands: list[Goal] = []
+        for sent in doc.sents:
+            cands += self._verbal(doc, sent, folded, actors)
+            cands += self._objective_nouns(doc, sent, folded, actors)
+            cands += self._future(doc, sent, folded, actors)
+            cands += self._inline_lists(doc, sent, folded, actors, dates, default_actor)
+            cands += self._infinitive_openings(doc, sent, folded, actors, lines, default_actor)
+        cands += self._bullet_items(doc, folded, actors, lines, dates, default_actor)
+
+        goals = _dedupe(doc.text, cands)
+        for g in goals:
+            g.theme = classify_theme(doc.text[g.start:g.end], self.lex.themes)
+            g.horizon = self._horizon(g, dates) or g.horizon_hint or strategy_period
+        doc._.goals = goals
+        return doc
+
+    # -- 1. intention verbs -----------------------------------------------------------
+    def _verbal(self, doc: Doc, sent: Span, folded, actors: Actors) -> list[Goal]:
+        out = []
+        i = sent.start
+        while i < sent.end:
+            hit = self.lex.intention.match(doc, i, folded)
+            if hit is None:
+                i += 1
+                continue
+            entry, n = hit
+            tok = doc[i]
+            if not self._intention_use(doc, i, entry, folded, sent):
+                i += n
+                continue
+            c_start, c_end = clause_bounds(sent, i)
+            comp = skip_to_complement(doc, i + n - 1, c_end, folded, allow_np=entry.get("complement") in ("np", "both"))
+            if comp is None:
+                i += n
+                continue
+            j, what = comp
+            if what == "np" and self._announces_list(doc, j, c_end, folded):
+                i += n
+                continue
+            end = objective_end(doc, j, c_end, folded, self.lex)
+            parts = coordinated_parts(doc, j, end, folded) if what == "inf" else [(j, end)]
+            actor = self._actor_of_verb(doc, sent, i, c_start, actors)
+            for s, e in parts:
+                out.append(self._goal(doc, s, e, entry["term"], actor, sent, "verbal"))
+            i = end if end > i else i + n
+        return [g for g in out if g is not None]
+
+    def _intention_use(self, doc, i, entry, folded, sent) -> bool:
+        tok = doc[i]
+        term = entry["term"]
+        if term.startswith("s'") and not any(folded[k] in {"s'", "se", "nous", "vous", "m'", "me"}
+                                             for k in range(max(sent.start, i - 3), i)):
+            return False
+        if is_gerund(doc, i):                      # "en misant sur": a means, not a goal
+            return False
+        if i > sent.start and folded[i - 1] in {"de", "d'"} and i - 2 >= sent.start and folded[i - 2] in PURPOSE_BEFORE:
+            return False                           # "afin de viser l'excellence"
+        if i > sent.start and folded[i - 1] in PURPOSE_BEFORE:
+            return False
+        morph = tok.morph
+        if "Part" in morph.get("VerbForm") and "Past" in morph.get("Tense"):
+            # a past participle is an intention only with its auxiliary ("nous avons prévu")
+            if not any(doc[k].lemma_ in ("avoir", "être") or folded[k] in {"a", "ont", "avons", "avez", "est", "sont"}
+                       for k in range(max(sent.start, i - 3), i)):
+                return False
+        if "Inf" in morph.get("VerbForm") and i > sent.start and folded[i - 1] not in {"de", "d'", "a", "s'", "se"}:
+            pass
+        # "les axes que l'UTT souhaite développer": the object is the relative's antecedent
+        for k in range(i - 1, max(sent.start - 1, i - 5), -1):
+            if folded[k] in {"que", "qu'"}:
+                return False
+            if doc[k].text in {",", ";", ":"}:
+                break
+        return True
+
+    def _announces_list(self, doc, j, c_end, folded) -> bool:
+        """``mise sur 5 dimensions :`` — the complement is a list to come, not a goal."""
+        for k in range(j, min(c_end, j + 6)):
+            if doc[k].text == ":":
+                return True
+        return False
+
+    # -- 2. objective nouns ---------------------------------------------------------------
+    def _objective_nouns(self, doc: Doc, sent: Span, folded, actors: Actors) -> list[Goal]:
+        out = []
+        for i in range(sent.start, sent.end):
+            hit = self.lex.objective.match(doc, i, folded)
+            if hit is None or i in actors.token_org:
+                continue
+            entry, n = hit
+            c_start, c_end = clause_bounds(sent, i)
+            k = i + n
+            comp = None
+            owner = None
+            np_split = False
+            after = folded[k] if k < c_end else ""
+            before = folded[i - 1] if i > c_start else ""
+            before2 = folded[i - 2] if i - 1 > c_start else ""
+            # "la volonté de l'Institut de contribuer", "les objectifs de l'IMT"
+            if after in {"de", "d'", "du"} and k + 1 < c_end and k + 1 in actors.token_org:
+                owner = actors.token_org[k + 1][0]
+                k = actors.token_org[k + 1][2]
+                after = folded[k] if k < c_end else ""
+            if after in COPULAS:
+                comp = skip_to_complement(doc, k, c_end, folded, allow_np=False)
+            elif after == ":":
+                comp = skip_to_complement(doc, k, c_end, folded, allow_np=True, markers=frozenset())
+                np_split = True
+            elif before == "pour" and before2 in {"a", "ont", "avec", "avoir", "aura", "auront", "avait", "donne", "fixe"}:
+                comp = skip_to_complement(doc, k - 1, c_end, folded, allow_np=True)
+                np_split = True
+            elif after in {"de", "d'"} and k + 1 < c_end and (is_infinitive(doc[k + 1]) or folded[k + 1] in {"se", "s'"}):
+                if before in {"un", "une", "l'", "la", "le", "cette", "son", "sa", "leur", "notre"} or owner is not None:
+                    comp = skip_to_complement(doc, k, c_end, folded, allow_np=False)
+            elif after in {"de", "d'"} and before in {"un", "une"} and k + 1 < c_end and doc[k + 1].pos_ == "NOUN":
+                comp = (k + 1, "np")            # "a un objectif de coopération en recherche"
+            if comp is None:
+                continue
+            j, what = comp
+            end = objective_end(doc, j, c_end, folded, self.lex)
+            if what == "inf":
+                parts = coordinated_parts(doc, j, end, folded)
+            elif np_split:
+                parts = np_coordination(doc, j, end, folded)
+            else:
+                parts = [(j, end)]
+            actor = owner or self._actor_near(doc, sent, i, c_start, c_end, actors)
+            for s, e in parts:
+                out.append(self._goal(doc, s, e, entry["term"], actor, sent, "objective"))
+        return [g for g in out if g is not None]
+
+    # -- 3. future tense ----------------------------------------------------------------
+    def _future(self, doc: Doc, sent: Span, folded, actors: Actors) -> list[Goal]:
+        out = []
+        for i in range(sent.start, sent.end):
+            tok = doc[i]
+            start = None
+            verb = i
+            trigger = "future"
+            if is_future(tok) and tok.pos_ == "VERB" and fold(tok.lemma_) not in NOT_GOAL_VERBS:
+                start = i
+                if i > sent.start and folded[i - 1] in {"se", "s'"}:
+                    start = i - 1
+            elif folded[i] in {"va", "vont", "allons", "allez"} and tok.pos_ in ("VERB", "AUX"):
+                c_start, c_end = clause_bounds(sent, i)
+                comp = skip_to_complement(doc, i, c_end, folded, allow_np=False, markers=frozenset())
+                if comp is None or fold(doc[comp[0]].lemma_) in NOT_GOAL_VERBS or folded[comp[0]] in {"etre", "avoir", "pouvoir"}:
+                    continue
+                if folded[comp[0]] in {"se", "s'"} and comp[0] + 1 < c_end and \
+                        fold(doc[comp[0] + 1].lemma_) in NOT_GOAL_VERBS:
+                    continue
+                start = comp[0]
+                trigger = "aller"
+            if start is None:
+                continue
+            c_start, c_end = clause_bounds(sent, i)
+            if self.lex.intention.match(doc, verb, folded) is not None:
+                continue                           # handled as an intention verb
+            subj = actors.subject(verb, c_start)
+            if subj.kind in ("people", "relative") or (subj.kind == "noun" and doc[subj.start].ent_type_ == "PER"):
+                continue
+            if subj.kind == "none" and not any(is_finite_verb(doc[k]) for k in range(c_start, verb)):
+                # a future with no subject in its clause ("… et renforcera") belongs to the previous verb's subject
+                pass
+            if subj.kind == "noun" and trigger == "future":
+                if subj.start >= c_start and subj.start < start:
+                    start = subj.start
+            end = objective_end(doc, start if start > verb else verb, c_end, folded, self.lex)
+            if end <= start:
+                continue
+            actor = actors.actor_for(subj, speaker=actors.speaker_org(sent))
+            parts = coordinated_parts(doc, start, end, folded) if trigger == "aller" else [(start, end)]
+            for s, e in parts:
+                out.append(self._goal(doc, s, e, trigger, actor, sent, "future"))
+        return [g for g in out if g is not None]
+
+    # -- 4. inline lists ------------------------------------------------------------------
+    def _inline_lists(self, doc: Doc, sent: Span, folded, actors: Actors, dates, default_actor) -> list[Goal]:
+        colon = next((i for i in range(sent.start, sent.end) if doc[i].text == ":"), None)
+        if colon is None or colon + 1 >= sent.end:
+            return []
+        intro_start = sent.start
+        intro_trigger = self._intro_trigger(doc, intro_start, colon, folded)
+        if intro_trigger is None:
+            return []
+        # items: separated by semicolons, else a nominal list split at action nouns
+        body_start = colon + 1
+        semis = [i for i in range(body_start, sent.end) if doc[i].text == ";"]
+        bounds = []
+        if semis:
+            prev = body_start
+            for s in semis + [sent.end]:
+                bounds.append((prev, s))
+                prev = s + 1
+        elif self.lex.list_noun.match is not None and any(
+                self.lex.list_noun.match(doc, k, folded) is not None for k in range(intro_start, colon)) \
+                and colon - intro_start <= 8:
+            bounds = nominal_parts(doc, body_start, sent.end, folded)
+        else:
+            return []
+        hint = self._date_in(dates, doc[intro_start].idx, doc[colon].idx)
+        actor = self._intro_actor(doc, intro_start, colon, actors, default_actor)
+        out = []
+        for s, e in bounds:
+            while s < e and (doc[s].is_space or doc[s].is_punct):
+                s += 1
+            if s >= e:
+                continue
+            end = objective_end(doc, s, e, folded, self.lex)
+            parts = coordinated_parts(doc, s, end, folded) if is_infinitive(doc[s]) else [(s, end)]
+            for ps, pe in parts:
+                if not any(doc[k].pos_ in ("NOUN", "PROPN", "VERB") or is_infinitive(doc[k]) for k in range(ps, pe)):
+                    continue
+                g = self._goal(doc, ps, pe, intro_trigger, actor, sent, "inline_list", hint)
+                if g is not None:
+                    out.append(g)
+        return out
+
+    def _intro_trigger(self, doc, start, end, folded) -> str | None:
+        """The word of a list introduction that announces goals: a list or objective
+        noun, an intention verb, a future verb; ``None`` if there is none."""
+        for k in range(start, end):
+            for index in (self.lex.list_noun, self.lex.objective, self.lex.intention):
+                hit = index.match(doc, k, folded)
+                if hit is not None:
+                    return hit[0]["term"]
+            if is_future(doc[k]) and doc[k].pos_ in ("VERB", "AUX"):
+                return "future"
+            if folded[k] in {"visant", "permettant"}:
+                return "viser" if folded[k] == "visant" else "permettre"
+        return None
+
+    # -- 5. bullet items ---------------------------------------------------------------------
+    def _bullet_items(self, doc: Doc, folded, actors: Actors, lines: list[Line], dates, default_actor) -> list[Goal]:
+        out = []
+        for group in list_groups(lines):
+            intro = group.intro
+            trigger = None
+            actor = default_actor
+            hint = ""
+            if intro is not None:
+                span = doc.char_span(intro.start, intro.end, alignment_mode="expand")
+                if span is not None:
+                    trigger = self._intro_trigger(doc, span.start, span.end, folded)
+                    actor = self._intro_actor(doc, span.start, span.end, actors, default_actor)
+                    hint = self._date_in(dates, intro.start, intro.end)
+            if trigger is None:
+                continue
+            for item in group.items:
+                span = doc.char_span(item.body_start, item.end, alignment_mode="expand")
+                if span is None or len(span) == 0:
+                    continue
+                s = span.start
+                if is_infinitive(doc[s]):
+                    continue                       # an infinitive item is found as an infinitive opening
+                # the item's first sentence; a "label : a, b, c" item is an inline list
+                e = s
+                while e < span.end and not (doc[e].is_sent_start and e > s) and doc[e].text not in {"«", ":"}:
+                    e += 1
+                if e < span.end and doc[e].text == ":":
+                    continue
+                sent = doc[s].sent
+                end = objective_end(doc, s, e, folded, self.lex)
+                g = self._goal(doc, s, end, trigger, actor, sent, "bullet", hint)
+                if g is not None:
+                    out.append(g)
+        return out
+
+    # -- 6. infinitive openings -----------------------------------------------------------------
+    def _infinitive_openings(self, doc: Doc, sent: Span, folded, actors: Actors, lines: list[Line],
+                             default_actor) -> list[Goal]:
+        s = sent.start
+        while s < sent.end and (doc[s].is_space or doc[s].is_punct or doc[s].text in {"•", "–", "-", "*"}):
+            s += 1
+        if s >= sent.end:
+            return []
+        first = doc[s]
+        if not is_infinitive(first) and not (folded[s] in {"se", "s'"} and s + 1 < sent.end and is_infinitive(doc[s + 1])):
+            return []
+        if self.lex.heading_exclude.match(doc, s, folded) is not None:
+            return []
+        if not first.text[:1].isupper() and not (s > 0 and doc[s - 1].text in {"•", "–", "-", "*"}):
+            # a lowercase infinitive opens a sentence only in a list item
+            line = next((ln for ln in lines if ln.start <= first.idx <= ln.end), None)
+            if line is None or line.kind != "bullet":
+                return []
+        # a finite verb after the infinitive makes it a subject ("Former des ingénieurs est notre mission")
+        end = sent.end
+        for k in range(s + 1, sent.end):
+            if is_finite_verb(doc[k]) and doc[k].pos_ in ("VERB", "AUX") and not doc[k].is_lower is False:
+                if folded[k] in {"sont", "est"} or doc[k].pos_ == "AUX":
+                    end = k
+                    break
+        c_end = min(end, clause_bounds(sent, s)[1])
+        stop = objective_end(doc, s, c_end, folded, self.lex)
+        parts = coordinated_parts(doc, s, stop, folded)
+        line = next((ln for ln in lines if ln.start <= first.idx <= ln.end), None)
+        trigger = "heading" if line is not None and line.kind == "heading" else "list" if line is not None and line.kind == "bullet" else "infinitive"
+        actor = self._list_actor(doc, line, lines, actors, default_actor)
+        out = []
+        for ps, pe in parts:
+            g = self._goal(doc, ps, pe, trigger, actor, sent, "infinitive")
+            if g is not None:
+                out.append(g)
+        return out
+
+    def _list_actor(self, doc, line, lines, actors: Actors, default_actor):
+        if line is None or line.kind != "bullet":
+            return default_actor
+        for group in list_groups(lines):
+            if line in group.items and group.intro is not None:
+                span = doc.char_span(group.intro.start, group.intro.end, alignment_mode="expand")
+                if span is not None:
+                    return self._intro_actor(doc, span.start, span.end, actors, default_actor)
+        return default_actor
+
+    # -- actors, dates, strategy ----------------------------------------------------------------
+    def _actor_of_verb(self, doc, sent, i, c_start, actors: Actors) -> Organisation | None:
+        subj = actors.subject(i, c_start)
+        if subj.kind == "none" and c_start > sent.start:
+            subj = actors.subject(i, sent.start)
+        return actors.actor_for(subj, speaker=actors.speaker_org(sent))
+
+    def _actor_near(self, doc, sent, i, c_start, c_end, actors: Actors) -> Organisation | None:
+        """Actor of an objective noun: the subject of the clause's verb (``le Groupe UT a un objectif``)."""
+        for k in range(i - 1, c_start - 1, -1):
+            if doc[k].pos_ in ("VERB", "AUX") and is_finite_verb(doc[k]):
+                return actors.actor_for(actors.subject(k, c_start), speaker=actors.speaker_org(sent))
+        for s, e, org in actors.mentions_in(c_start, i):
+            if s == c_start or folded_before(doc, s) not in {"de", "d'", "du", "des", "avec", "a", "au"}:
+                return org
+        return actors.main
+
+    def _intro_actor(self, doc, start, end, actors: Actors, default_actor) -> Organisation | None:
+        for s, e, org in actors.mentions_in(start, end):
+            prev = fold(doc[s - 1].text) if s > 0 else ""
+            if prev in {"avec", "entre"}:
+                continue
+            return org
+        for k in range(start, end):
+            if actors.anaphor_at(k):
+                org = actors.resolve_anaphor(k, subject=True)
+                if org is not None:
+                    return org
+        return default_actor
+
+    def _date_in(self, dates, start: int, end: int) -> str:
+        for d in dates:
+            if start <= d.start < end and d.value:
+                return d.value
+        return ""
+
+    def _horizon(self, g: Goal, dates) -> str:
+        """A date of the goal's own sentence that bounds it (``Dès 2014``, ``d'ici 2030``, ``en 2026``)."""
+        for d in dates:
+            if g.sent_start <= d.start < g.sent_end and d.value and d.start < g.end:
+                if d.timex.kind == "period" or d.start >= g.start:
+                    return d.value
+        return ""
+
+    def _strategy(self, doc, folded, dates, actors: Actors) -> tuple[str, Organisation | None]:
+        """The period of the document's strategy (``stratégie d'ensemble 2023-2027``) and its owner."""
+        for d in dates:
+            if not d.value or "/" not in d.value:
+                continue
+            span = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if span is None:
+                continue
+            sent = span.sent
+            for k in range(max(sent.start, span.start - 8), min(sent.end, span.end + 3)):
+                if self.lex.strategy.match(doc, k, folded) is not None:
+                    owner = None
+                    for s, e, org in actors.mentions_in(sent.start, sent.end):
+                        owner = org
+                        break
+                    return d.value, owner
+        return "", None
+
+    # -- construction ------------------------------------------------------------------------------
+    def _goal(self, doc, s, e, trigger, actor, sent, source, hint="") -> Goal | None:
+        start, end = span_text(doc, s, e)
+        if start < 0:
+            return None
+        text = doc.text[start:end]
+        words = [w for w in key(text).split() if len(w) > 2]
+        if not words or len(text) > 400:
+            return None
+        return Goal(start, end, trigger, actor, sent.start_char, sent.end_char, source, hint)
+
+
+def folded_before(doc: Doc, i: int) -> str:
+    return fold(doc[i - 1].text) if i > 0 else ""
+
+
+def classify_theme(text: str, themes: list[tuple[str, tuple[str, ...]]]) -> str:
+    """The theme with most stem hits; ties go to the theme whose first hit comes first."""
+    low = " " + " ".join(strip_accents(text).lower().replace("'", " ").replace("’", " ").replace("-", " ").split()) + " "
+    best = ("other", 0, len(low))
+    for theme, stems in themes:
+        hits = 0
+        first = len(low)
+        for stem in stems:
+            pos = low.find(" " + stem)
+            if pos >= 0:
+                hits += low.count(" " + stem)
+                first = min(first, pos)
+        if hits > best[1] or (hits == best[1] and hits > 0 and first < best[2]):
+            best = (theme, hits, first)
+    return best[0]
+
+
+PRIORITY = {"verbal": 0, "objective": 1, "inline_list": 2, "bullet": 3, "future": 4, "infinitive": 5}
+
+
+def _dedupe(text: str, cands: list[Goal]) -> list[Goal]:
+    """One goal per objective: overlapping spans keep the strongest source; the
+    same objective stated twice in the document (Dice ≥ 0.7 on its words) is one goal."""
+    accepted: list[Goal] = []
+    for g in sorted(cands, key=lambda g: (PRIORITY[g.source], g.start)):
+        overlap = False
+        for a in accepted:
+            inter = min(a.end, g.end) - max(a.start, g.start)
+            if inter > 0 and inter >= 0.5 * min(a.end - a.start, g.end - g.start):
+                overlap = True
+                if a.actor is None and g.actor is not None:
+                    a.actor = g.actor
+                break
+        if not overlap:
+            accepted.append(g)
+    accepted.sort(key=lambda g: g.start)
+    result: list[Goal] = []
+    for g in accepted:
+        w = g.words(text)
+        if any(_dice(w, r.words(text)) >= 0.7 for r in result):
+            continue
+        result.append(g)
+    return result
+
+
+def _dice(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+if not Doc.has_extension("goals"):
+    Doc.set_extension("goals", default=None)
+
+
+@Language.factory("hesr_goals", default_config={"patterns_dir": None})
+def make_goals(nlp: Language, name: str, patterns_dir: str | None):
+    return GoalFinder(Lexicons.build(cached_rules(patterns_dir), nlp.make_doc))

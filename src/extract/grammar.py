@@ -1,0 +1,275 @@
+"""Clause-level French grammar shared by the partnership and goal components.
+
+These helpers read a sentence as a sequence of tagged tokens: where a clause
+starts and stops, whether a verb is an infinitive, a future or a conditional,
+where an objective's text must stop (purpose and illustration clauses), and
+where coordinated objectives split. They use the morphologizer's tags, which
+are reliable on this prose, and fall back on word shapes where the tagger errs
+(sentence-initial infinitives: ``Diversifier les sources`` is tagged PROPN).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import Lexicons, fold
+
+DETERMINERS = frozenset({
+    "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "au", "aux", "sa", "son", "ses",
+    "leur", "leurs", "notre", "nos", "votre", "vos", "ce", "cet", "cette", "ces", "quelques", "plusieurs",
+    "tout", "toute", "tous", "toutes", "chaque", "deux", "trois", "quatre", "cinq", "six", "sept", "huit",
+    "neuf", "dix", "nouveaux", "nouvelles", "nouveau", "nouvelle",
+})
+CLITICS = frozenset({"se", "s'", "le", "la", "les", "l'", "en", "y", "lui", "leur", "nous", "vous", "me", "m'"})
+SKIPPABLE = frozenset({
+    "egalement", "ainsi", "aussi", "notamment", "parallelement", "donc", "desormais", "d'abord", "enfin",
+    "surtout", "avant", "tout", "encore", "davantage", "pleinement", "resolument", "fortement", "bien",
+    "par", "ailleurs", "en", "outre", "plus", "particulierement", "prioritairement", "clairement",
+    "aujourd'hui", "demain", "maintenant", "a", "terme", "dorenavant", "toujours", "donc", "vivement",
+})
+# Capitalised words ending like infinitives that are nouns: not verbs when they open a heading.
+NOT_INFINITIVE = frozenset({
+    "premier", "dernier", "atelier", "calendrier", "dossier", "quartier", "metier", "cahier", "chantier",
+    "courrier", "fichier", "papier", "avenir", "plaisir", "loisir", "desir", "souvenir", "centre", "cadre",
+    "membre", "nombre", "titre", "ordre", "livre", "lettre", "chiffre", "offre", "rencontre", "entre",
+    "notre", "votre", "autre", "contre", "lumiere", "filiere", "matiere", "carriere", "frontiere", "hier",
+    "super", "master", "manager", "leader", "partner", "cluster", "poster", "dispositif", "voir",
+})
+PURPOSE_PREPOSITIONS = frozenset({"pour", "afin", "visant", "permettant"})
+ACTION_NOUNS = frozenset({
+    "projet", "projets", "politique", "action", "actions", "soutien", "appui", "mise", "accompagnement",
+    "entree", "creation", "developpement", "renforcement", "ouverture", "accueil", "organisation",
+})
+ACTION_SUFFIXES = ("ment", "tion", "sion", "ssion", "age", "ure")
+
+
+def is_infinitive(tok: Token) -> bool:
+    if "Inf" in tok.morph.get("VerbForm"):
+        return True
+    return _looks_infinitive(tok)
+
+
+def _looks_infinitive(tok: Token) -> bool:
+    """Shape fallback for a capitalised or mis-tagged infinitive followed by its object."""
+    w = fold(tok.text)
+    if w in NOT_INFINITIVE or len(w) < 4 or not w.isalpha():
+        return False
+    if not w.endswith(("er", "ir", "re", "oir")):
+        return False
+    if tok.pos_ in ("VERB", "AUX"):
+        return not tok.morph.get("VerbForm") or "Inf" in tok.morph.get("VerbForm")
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return (tok.is_sent_start or tok.text[:1].isupper()) and nxt is not None and (
+        fold(nxt.text) in DETERMINERS or fold(nxt.text) in CLITICS or fold(nxt.text) in {"a", "au", "aux", "en", "sur"})
+
+
+def is_finite_verb(tok: Token) -> bool:
+    return "Fin" in tok.morph.get("VerbForm") and tok.pos_ in ("VERB", "AUX")
+
+
+def is_future(tok: Token) -> bool:
+    return "Fut" in tok.morph.get("Tense") and "Fin" in tok.morph.get("VerbForm")
+
+
+def is_conditional(tok: Token) -> bool:
+    return "Cnd" in tok.morph.get("Mood")
+
+
+def is_gerund(doc: Doc, i: int) -> bool:
+    """``en signant``: a present participle after ``en``."""
+    return i > 0 and fold(doc[i - 1].text) == "en" and fold(doc[i].text).endswith("ant")
+
+
+def is_action_noun(word: str) -> bool:
+    w = fold(word)
+    return w in ACTION_NOUNS or (len(w) > 5 and w.endswith(ACTION_SUFFIXES))
+
+
+def clause_bounds(sent: Span, i: int) -> tuple[int, int]:
+    """Token range [start, end) of the clause of ``sent`` holding token ``i``: the
+    sentence cut at semicolons (a list's items are separate clauses)."""
+    start, end = sent.start, sent.end
+    for j in range(i - 1, sent.start - 1, -1):
+        if sent.doc[j].text == ";":
+            start = j + 1
+            break
+    for j in range(i, sent.end):
+        if sent.doc[j].text == ";":
+            end = j
+            break
+    return start, end
+
+
+def skip_to_complement(doc: Doc, i: int, end: int, folded: list[str], *, allow_np: bool,
+                       markers: frozenset[str] = frozenset({"de", "d'", "a"})) -> tuple[int, str] | None:
+    """After an intention word at ``i``, the first token of its complement:
+    (index, ``"inf"`` or ``"np"``). Adverbs, incidental phrases between commas
+    (``souhaitent, à travers ce partenariat, accroître``), dates and the
+    markers ``de``/``à`` are passed over."""
+    j = i + 1
+    depth_comma = False
+    while j < end and j - i <= 14:
+        tok = doc[j]
+        w = folded[j]
+        if tok.text == ",":
+            depth_comma = not depth_comma
+            j += 1
+            continue
+        if depth_comma:
+            j += 1
+            continue
+        if w in markers or w in SKIPPABLE or tok.pos_ == "ADV" and not is_infinitive(tok):
+            j += 1
+            continue
+        if w in {"se", "s'"} and j + 1 < end and is_infinitive(doc[j + 1]):
+            return j, "inf"
+        if is_infinitive(tok):
+            return j, "inf"
+        if tok.like_num and j + 1 < end and doc[j + 1].pos_ == "NOUN" and fold(doc[j + 1].text) in {"fois"}:
+            j += 2
+            continue
+        if tok.ent_type_ in ("DATE",) or _is_date_word(w):
+            j += 1
+            continue
+        if allow_np and (w in DETERMINERS or tok.pos_ in ("NOUN", "PROPN", "DET", "NUM", "ADJ")):
+            return j, "np"
+        if allow_np and w == "sur" and j + 1 < end:
+            j += 1
+            continue
+        return None
+    return None
+
+
+_DATE_WORDS = frozenset({
+    "ce", "cette", "cet", "annee", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+    "novembre", "decembre", "rentree", "des", "1er",
+})
+
+
+def _is_date_word(w: str) -> bool:
+    return w in _DATE_WORDS or (w.isdigit() and len(w) in (1, 2, 4))
+
+
+def objective_end(doc: Doc, start: int, end: int, folded: list[str], lex: Lexicons) -> int:
+    """Where the objective starting at ``start`` stops (exclusive token index):
+    before a purpose or illustration clause (``afin de``, ``pour`` + infinitive,
+    ``notamment``, ``comme``, ``tels que``, ``, qui``), a colon, a quotation mark,
+    or ``avec`` + an action noun (``avec l'entrée de …``)."""
+    j = start + 1
+    while j < end:
+        tok = doc[j]
+        w = folded[j]
+        if tok.text in {":", "«", "»", "\"", "–", "—", "…"} or (tok.text == "." and j + 1 < end):
+            return j
+        if tok.text == "(" and j + 1 < end and folded[j + 1] in {"par", "ex", "voir"}:
+            return j
+        if lex.cut.match(doc, j, folded) is not None and not (w == "notamment" and j == start + 1):
+            return j
+        if w in {"pour", "afin"} and _purpose_infinitive(doc, j, end, folded):
+            return j
+        if w in {"permettant", "visant"} and j + 1 < end and folded[j + 1] in {"de", "d'", "a"}:
+            return j
+        if w == "qui" and j > start and doc[j - 1].text == ",":
+            return j - 1
+        if w == "avec" and j + 2 < end and folded[j + 1] in DETERMINERS and is_action_noun(doc[j + 2].text):
+            return j
+        if w in {"et", "ou"} and j + 1 < end and folded[j + 1] in {"notamment", "en"} and \
+                j + 2 < end and folded[j + 2] in {"particulier"}:
+            return j
+        j += 1
+    return end
+
+
+def _purpose_infinitive(doc: Doc, j: int, end: int, folded: list[str]) -> bool:
+    k = j + 1
+    if k < end and folded[k] in {"de", "d'"}:
+        k += 1
+    while k < end and folded[k] in CLITICS | {"ne", "pas", "mieux", "ainsi", "notamment", "davantage", "plus"}:
+        k += 1
+    return k < end and is_infinitive(doc[k])
+
+
+def coordinated_parts(doc: Doc, start: int, end: int, folded: list[str]) -> list[tuple[int, int]]:
+    """Split an objective at coordinated infinitives that each have their own
+    complement (``doubler le nombre … et renforcer les liens …``); infinitives
+    sharing one object stay together (``imaginer et développer des pratiques``)."""
+    parts: list[tuple[int, int]] = []
+    cur = start
+    j = start + 1
+    depth = 0
+    while j < end:
+        t = doc[j].text
+        if t == "(":
+            depth += 1
+        elif t == ")":
+            depth = max(0, depth - 1)
+        if depth == 0 and folded[j] in {"et", "ou", ",", "mais", "puis", "ainsi"}:
+            k = j + 1
+            while k < end and folded[k] in {"de", "d'", "a", "mais", "egalement", "aussi", "surtout", "et", "que",
+                                            "enfin", "ainsi", "ensuite", "en", "outre"} | {","}:
+                if folded[k] == "en" and k + 1 < end and is_infinitive(doc[k + 1]):
+                    break
+                k += 1
+            if folded[k - 1] == "en" and k - 1 > j:
+                k -= 1
+            if k < end and folded[k] in {"se", "s'"} and k + 1 < end and is_infinitive(doc[k + 1]):
+                inf = k
+            elif k < end and is_infinitive(doc[k]) and folded[k] != "en":
+                inf = k
+            else:
+                inf = None
+            if inf is not None and (j - cur) >= 2:
+                parts.append((cur, j))
+                cur = inf
+                j = inf + 1
+                continue
+        j += 1
+    parts.append((cur, end))
+    return parts
+
+
+def nominal_parts(doc: Doc, start: int, end: int, folded: list[str]) -> list[tuple[int, int]]:
+    """Split a nominal list at commas, ellipses and ``et`` when the next segment
+    opens with an action noun (``développement de …, projet …, action …``):
+    ``sur les sujets de cybersécurité, géosciences`` is not split."""
+    parts: list[tuple[int, int]] = []
+    cur = start
+    for j in range(start + 1, end):
+        if doc[j].text in {",", "…", "...", "et"} or folded[j] == "et":
+            k = j + 1
+            while k < end and (doc[k].text in {",", "…", "..."} or folded[k] in {"et", "ou"}):
+                k += 1
+            head = k
+            if head < end and folded[head] in DETERMINERS - {"de", "d'"}:
+                head += 1
+            if head < end and k > cur + 1 and is_action_noun(doc[head].text) and head - k <= 1 and k < end:
+                parts.append((cur, j))
+                cur = k
+    parts.append((cur, end))
+    return [(s, e) for s, e in parts if e > s]
+
+
+def np_coordination(doc: Doc, start: int, end: int, folded: list[str]) -> list[tuple[int, int]]:
+    """Split ``la diversité des origines et une augmentation des flux`` at ``et`` + determiner."""
+    parts = []
+    cur = start
+    for j in range(start + 1, end - 1):
+        if folded[j] == "et" and folded[j + 1] in {"le", "la", "les", "l'", "un", "une", "des"} and j - cur >= 2:
+            parts.append((cur, j))
+            cur = j + 1
+    parts.append((cur, end))
+    return parts
+
+
+def span_text(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character offsets of tokens [start, end), trailing punctuation and connectors dropped."""
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in {")", "»", "\"", "®"} or
+                           fold(doc[end - 1].text) in {"et", "ou", "avec", "de", "d'", "a", "en", "mais"} or
+                           doc[end - 1].is_space):
+        end -= 1
+    while start < end and (doc[start].is_punct and doc[start].text not in {"(", "«", "\""} or doc[start].is_space
+                           or fold(doc[start].text) in {"et", "ou", "mais"}):
+        start += 1
+    if end <= start:
+        return -1, -1
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)

@@ -1,0 +1,172 @@
+"""The visual structure of a plain text: headings, bullet items, prose, metadata lines.
+
+Pure functions, no spaCy. Press releases and strategy pages carry meaning in
+their layout: a short line standing alone is a heading, a line opened by a
+bullet is a list item, and the prose line ending with ``:`` just before the
+items introduces them. The NLP components read this structure from here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+BULLET = re.compile(r"^[ \t]*(?:[•–—\-*·▪◦●➤►→✓✔▶■□‣⁃]|\d{1,2}[.)]|[a-z][)])[ \t]+")
+_FINAL_PUNCT = ".!?;:…,"
+_META = re.compile(r"\t|©|//|^\W*$|^\s*(?:publi[ée]e?\s+le|par\s+[A-Z]|mis\s+à\s+jour|source\s*:|cr[ée]dit)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-empty line: its offsets (without the line break), bullet and kind."""
+
+    start: int
+    end: int
+    text: str
+    kind: str          # heading | bullet | prose | meta
+    body_start: int    # after the bullet marker and leading spaces
+    blank_before: bool
+    blank_after: bool
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start - self.start:]
+
+
+def lines_of(text: str) -> list[Line]:
+    """Every non-empty line of ``text``, classified.
+
+    A *heading* is a short line (at most 25 words) with no final punctuation,
+    standing alone between blank lines (or at the top of the text); a *bullet*
+    opens with a list marker; a *meta* line is a tab-separated record, a credit
+    or a byline; everything else is *prose*.
+    """
+    raw: list[tuple[int, int, str]] = []
+    pos = 0
+    for chunk in text.split("\n"):
+        raw.append((pos, pos + len(chunk), chunk))
+        pos += len(chunk) + 1
+    out: list[Line] = []
+    n = len(raw)
+    for i, (s, e, chunk) in enumerate(raw):
+        if not chunk.strip():
+            continue
+        blank_before = i == 0 or not raw[i - 1][2].strip()
+        blank_after = i == n - 1 or not raw[i + 1][2].strip()
+        lead = len(chunk) - len(chunk.lstrip())
+        m = BULLET.match(chunk)
+        body_start = s + (m.end() if m else lead)
+        stripped = chunk.strip()
+        stripped_md = re.sub(r"^#+\s*", "", stripped)
+        if m:
+            kind = "bullet"
+        elif _META.search(chunk) and not stripped.startswith("#"):
+            kind = "meta"
+        elif (stripped.startswith("#") or (blank_before and blank_after)) and _is_heading_text(stripped_md):
+            kind = "heading"
+            body_start = s + lead + (len(stripped) - len(stripped_md))
+        else:
+            kind = "prose"
+        out.append(Line(s + lead, s + len(chunk.rstrip()), chunk.strip(), kind, body_start,
+                        blank_before, blank_after))
+    return out
+
+
+def _is_heading_text(s: str) -> bool:
+    words = s.split()
+    return 0 < len(words) <= 25 and s[-1] not in _FINAL_PUNCT and (s[0].isupper() or s[0].isdigit() or s[0] in "«\"")
+
+
+@dataclass(frozen=True)
+class ListGroup:
+    """Consecutive bullet lines and the prose line that introduces them (if it ends with ``:``)."""
+
+    intro: Line | None
+    items: tuple[Line, ...]
+
+
+def list_groups(lines: list[Line]) -> list[ListGroup]:
+    groups: list[ListGroup] = []
+    i = 0
+    while i < len(lines):
+        if lines[i].kind != "bullet":
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].kind == "bullet":
+            j += 1
+        intro = None
+        if i > 0 and lines[i - 1].kind in ("prose", "heading") and lines[i - 1].text.rstrip().endswith(":"):
+            intro = lines[i - 1]
+        elif i > 0 and lines[i - 1].kind == "prose":
+            intro = lines[i - 1]
+        groups.append(ListGroup(intro, tuple(lines[i:j])))
+        i = j
+    return groups
+
+
+def line_at(lines: list[Line], offset: int) -> Line | None:
+    for line in lines:
+        if line.start <= offset < line.end + 1:
+            return line
+        if line.start > offset:
+            return None
+    return None
+
+
+_ABBREVIATIONS = frozenset({
+    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "cf", "p", "pp", "vol", "n", "no", "art", "al",
+    "etc", "env", "ex", "fig", "chap", "ed", "éd", "coord", "dir", "av", "bd", "tél", "tel", "hab", "min", "max",
+    "jan", "janv", "fév", "févr", "avr", "juil", "sept", "oct", "nov", "déc", "ca", "c.-à-d", "resp", "inc", "ltd",
+})
+_SENT_END = re.compile(r"[.!?…]+[»\"”’)]*|\.\.\.")
+_OPENERS = "«\"“(–—-•"
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Offsets where sentences start: at structural line breaks (headings, bullets,
+    blank lines, a line after final punctuation or a short line) and after final
+    punctuation followed by a capital, a digit or a quotation mark, never after
+    an abbreviation (``M.``, ``etc.``) or an initial (``T.I.M.E.``)."""
+    lines = lines_of(text)
+    starts: list[int] = []
+    prev: Line | None = None
+    for line in lines:
+        if prev is None or _line_break_ends_sentence(text, prev, line):
+            starts.append(line.start)
+        for m in _SENT_END.finditer(text, line.start, line.end):
+            j = m.end()
+            k = j
+            while k < line.end and text[k] in " \t\u00a0":
+                k += 1
+            if k == j or k >= line.end:
+                continue
+            nxt = text[k]
+            if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
+                continue
+            if m.group().startswith(".") and not m.group().startswith("..."):
+                word = re.search(r"(\w+)[.]$", text[max(line.start, m.start() - 12):m.start() + 1])
+                if word is not None:
+                    w = word.group(1).lower()
+                    if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
+                        continue
+            starts.append(k)
+        prev = line
+    return sorted(set(starts))
+
+
+def _line_break_ends_sentence(text: str, prev: Line, line: Line) -> bool:
+    """Does the break between two consecutive non-empty lines end a sentence?
+    No only inside hard-wrapped prose: a long prose line without final
+    punctuation followed, with no blank line, by a prose line."""
+    if line.blank_before or prev.blank_after:
+        return True
+    if line.kind in ("bullet", "heading", "meta") or prev.kind in ("heading", "meta"):
+        return True
+    last = prev.text.rstrip()[-1:]
+    if last in ".!?:;…»\"”":
+        return True
+    if line.text[:1].isupper() and len(prev.text) < 60:
+        return True
+    if prev.kind == "bullet" and line.kind != "prose":
+        return True
+    return len(prev.text) < 40

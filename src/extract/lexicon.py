@@ -1,0 +1,124 @@
+"""Trigger and cue lexicons of ``patterns/``, indexed for matching against a Doc.
+
+Every term is tokenised with the pipeline's own tokenizer and compared
+accent- and case-insensitively, token by token, so ``afin d'``, ``à terme``
+or ``accord-cadre`` match whatever apostrophe or capital the text uses. Verb
+lemmas also match their inflected forms (see :func:`normalise.verb_forms`)
+and spaCy's lemma, which catches what the generated forms miss.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from spacy.tokens import Doc, Token
+
+from .normalise import noun_forms, strip_accents, verb_forms
+from .rules import Rules
+
+
+def fold(text: str) -> str:
+    """Comparison form of one token: lowercase, no accents, typographic apostrophe as ``'``."""
+    return strip_accents(text.lower().replace("’", "'"))
+
+
+def folded_tokens(doc: Doc) -> list[str]:
+    """Folded text of every token (computed once per Doc and component)."""
+    return [fold(t.text) for t in doc]
+
+
+@dataclass
+class TermIndex:
+    """Surface forms (one or more tokens) → payload, longest match first."""
+
+    by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = field(default_factory=dict)
+    by_lemma: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, tokenize: Callable[[str], Doc], forms: Iterable[tuple[str, Any]],
+              lemmas: Iterable[tuple[str, Any]] = ()) -> "TermIndex":
+        index = cls()
+        for form, payload in forms:
+            toks = tuple(fold(t.text) for t in tokenize(form) if not t.is_space)
+            if toks:
+                index.by_first.setdefault(toks[0], []).append((toks, payload))
+        for seq in index.by_first.values():
+            seq.sort(key=lambda item: -len(item[0]))
+        for lemma, payload in lemmas:
+            index.by_lemma.setdefault(fold(lemma), payload)
+        return index
+
+    def match(self, doc: Doc, i: int, folded: list[str]) -> tuple[Any, int] | None:
+        """The longest term starting at token ``i``: (payload, number of tokens)."""
+        for toks, payload in self.by_first.get(folded[i], ()):
+            n = len(toks)
+            if tuple(folded[i:i + n]) == toks:
+                return payload, n
+        if self.by_lemma:
+            payload = self.by_lemma.get(fold(doc[i].lemma_))
+            if payload is not None:
+                return payload, 1
+        return None
+
+    def contains(self, word: str) -> bool:
+        return any(len(toks) == 1 for toks, _ in self.by_first.get(fold(word), ()))
+
+
+def _forms_of(term: str, pos: str, extra: list[str]) -> set[str]:
+    if pos == "VERB":
+        forms = verb_forms(term) if " " not in term.split("'", 1)[-1] else {term}
+    elif " " in term or "-" in term:
+        forms = {term}
+    else:
+        forms = noun_forms(term)
+    return forms | set(extra)
+
+
+@dataclass
+class Lexicons:
+    """Every lexicon the partnership and goal components use."""
+
+    partnership: TermIndex
+    intention: TermIndex
+    objective: TermIndex
+    list_noun: TermIndex
+    heading_exclude: TermIndex
+    cut: TermIndex
+    planned: TermIndex
+    generic_partner: frozenset[str]
+    people: frozenset[str]
+    strategy: TermIndex
+    anaphors: frozenset[str]
+    themes: list[tuple[str, tuple[str, ...]]]
+
+    @classmethod
+    def build(cls, rules: Rules, tokenize: Callable[[str], Doc]) -> "Lexicons":
+        def index(entries: list[dict], key: str, pos_of: Callable[[dict], str], lemma_match: bool) -> TermIndex:
+            forms, lemmas = [], []
+            for e in entries:
+                term = e[key]
+                pos = pos_of(e)
+                for f in _forms_of(term, pos, e.get("forms", [])):
+                    forms.append((f, e))
+                if lemma_match and " " not in term:
+                    lemmas.append((term.split("'")[-1] if pos == "VERB" else term, e))
+            return TermIndex.build(tokenize, forms, lemmas)
+
+        g = rules.goal_triggers
+        cues = rules.cues
+        by_type = lambda t: [e for e in g if e["type"] == t]  # noqa: E731
+        cue_terms = lambda t: [(e["term"], e) for e in cues if e["type"] == t]  # noqa: E731
+        return cls(
+            partnership=index(rules.partnership_triggers, "lemma", lambda e: e["pos"], True),
+            intention=index(by_type("intention_verb"), "term", lambda e: "VERB", True),
+            objective=index(by_type("objective_noun"), "term", lambda e: "NOUN", False),
+            list_noun=index(by_type("list_noun"), "term", lambda e: "NOUN", False),
+            heading_exclude=index(by_type("heading_exclude"), "term", lambda e: "VERB", True),
+            cut=TermIndex.build(tokenize, cue_terms("cut")),
+            planned=TermIndex.build(tokenize, cue_terms("planned")),
+            generic_partner=frozenset(fold(e["term"]) for e in cues if e["type"] == "generic_partner"),
+            people=frozenset(fold(e["term"]) for e in cues if e["type"] == "people"),
+            strategy=TermIndex.build(tokenize, cue_terms("strategy_noun")),
+            anaphors=frozenset(fold(r["term"]) for r in rules.org_grammar if r["type"] == "anaphor"),
+            themes=[(r["theme"], tuple(r["stems"])) for r in rules.themes],
+        )

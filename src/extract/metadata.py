@@ -1,0 +1,76 @@
+"""The optional manifest of a run: per-document metadata given beside the files.
+
+A CSV with a ``doc_id`` or a ``path`` column and any of ``publication_date``,
+``url``, ``publisher`` (other columns are carried too). Its publication date
+anchors relative dates when the text states none; every field becomes an extra
+column of ``documents.csv`` after the SPEC ones (a field named like a SPEC
+column gets the prefix ``metadata_``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .documents import Source
+
+
+class ManifestError(ValueError):
+    """A manifest that cannot be used, with the reason."""
+
+
+def column_name(field_name: str, reserved: list[str]) -> str:
+    return f"metadata_{field_name}" if field_name in reserved else field_name
+
+
+@dataclass
+class Manifest:
+    by_doc_id: dict[str, dict[str, str]] = field(default_factory=dict)
+    by_path: dict[str, dict[str, str]] = field(default_factory=dict)
+    fields: list[str] = field(default_factory=list)
+
+    @classmethod
+    def empty(cls) -> "Manifest":
+        return cls()
+
+    @classmethod
+    def load(cls, path: str | Path) -> "Manifest":
+        import pandas as pd
+
+        p = Path(path)
+        try:
+            table = pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise ManifestError(f"{p}: manifest not found") from None
+        except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+            raise ManifestError(f"{p}: not a readable UTF-8 CSV ({str(err).splitlines()[0]})") from None
+        table.columns = [c.strip() for c in table.columns]
+        if "doc_id" not in table.columns and "path" not in table.columns:
+            raise ManifestError(f"{p}: needs a 'doc_id' or a 'path' column (has: {', '.join(table.columns)})")
+        fields = [c for c in table.columns if c not in ("doc_id", "path")]
+        manifest = cls(fields=fields)
+        for line, row in enumerate(table.to_dict("records"), start=2):
+            values = {f: str(row[f]).strip() for f in fields}
+            pub = values.get("publication_date", "")
+            if pub:
+                try:
+                    date.fromisoformat(pub)
+                except ValueError:
+                    raise ManifestError(f"{p}:{line}: publication_date {pub!r} is not an ISO date (YYYY-MM-DD)") from None
+            if row.get("doc_id"):
+                manifest.by_doc_id[row["doc_id"].strip()] = values
+            if row.get("path"):
+                manifest.by_path[Path(row["path"].strip()).as_posix()] = values
+        return manifest
+
+    @property
+    def extra_columns(self) -> list[str]:
+        from .tables import DOCUMENT_COLUMNS
+
+        return [column_name(f, DOCUMENT_COLUMNS) for f in self.fields]
+
+    def fields_for(self, source: Source) -> dict[str, str]:
+        """The manifest's fields for one file ('' for each field when it is not listed)."""
+        found = self.by_doc_id.get(source.doc_id) or self.by_path.get(Path(source.path).as_posix()) \
+            or self.by_path.get(source.file.as_posix()) or {}
+        return {f: found.get(f, "") for f in self.fields}

@@ -1,0 +1,181 @@
+"""Doc → rows with the fixed columns of SPEC §1 → CSV files written atomically.
+
+Offsets in the rows refer to the decoded text of the document: the NLP
+pipeline works on a cleaned copy (apostrophes, spaces, CRLF, soft hyphens:
+see :func:`normalise.clean_text`) and every span is mapped back here, and its
+text is cut from the decoded text, so a reviewer finds it where the table says.
+"""
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from spacy.tokens import Doc
+
+from .documents import Document, title_of
+from .metadata import column_name
+from .normalise import CleanText
+
+DOCUMENT_COLUMNS = ["doc_id", "path", "title", "publication_date", "n_chars", "n_sentences", "n_organisations",
+                    "n_dates", "n_partnerships", "n_goals", "status", "error", "sha256"]
+ORGANISATION_COLUMNS = ["doc_id", "org_id", "name", "acronym", "kind", "n_mentions", "mentions", "start", "end"]
+DATE_COLUMNS = ["doc_id", "text", "start", "end", "kind", "value", "sentence"]
+PARTNERSHIP_COLUMNS = ["doc_id", "partnership_id", "parties", "party_ids", "kind", "status", "date", "name", "topics",
+                       "evidence", "start", "end"]
+GOAL_COLUMNS = ["doc_id", "goal_id", "actor", "actor_id", "text", "trigger", "theme", "horizon", "evidence", "start",
+                "end"]
+TABLES: dict[str, list[str]] = {
+    "documents": DOCUMENT_COLUMNS,
+    "organisations": ORGANISATION_COLUMNS,
+    "dates": DATE_COLUMNS,
+    "partnerships": PARTNERSHIP_COLUMNS,
+    "goals": GOAL_COLUMNS,
+}
+
+
+@dataclass
+class DocRows:
+    """The rows of every table for one document."""
+
+    doc_id: str
+    tables: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {name: [] for name in TABLES})
+
+    @property
+    def status(self) -> str:
+        return self.tables["documents"][0]["status"]
+
+
+def failed_rows(document: Document) -> DocRows:
+    """The single ``documents.csv`` row of a document that gave no text."""
+    rows = DocRows(document.doc_id)
+    rows.tables["documents"].append(_document_row(document, None, {}))
+    return rows
+
+
+def document_rows(document: Document, doc: Doc, clean: CleanText) -> DocRows:
+    """Every table's rows for one analysed document."""
+    rows = DocRows(document.doc_id)
+    original = document.text
+    doc_id = document.doc_id
+
+    def orig(start: int, end: int) -> tuple[int, int, str]:
+        s, e = clean.to_original(start, end)
+        return s, e, original[s:e]
+
+    def sentence_of(start: int, end: int) -> str:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return ""
+        sent = span.sent
+        return orig(*_strip(doc.text, sent.start_char, sent.end_char))[2]
+
+    for org in doc._.organisations or []:
+        first = min(org.mentions, key=lambda m: m.start)
+        s, e, _ = orig(first.start, first.end)
+        forms: list[str] = []
+        for m in sorted(org.mentions, key=lambda m: m.start):
+            form = orig(m.start, m.end)[2]
+            if form not in forms:
+                forms.append(form)
+        rows.tables["organisations"].append({
+            "doc_id": doc_id, "org_id": org.org_id, "name": org.name, "acronym": org.acronym, "kind": org.kind,
+            "n_mentions": len(org.mentions), "mentions": "|".join(forms), "start": s, "end": e,
+        })
+
+    for d in doc._.dates or []:
+        s, e, text = orig(d.start, d.end)
+        rows.tables["dates"].append({
+            "doc_id": doc_id, "text": text, "start": s, "end": e, "kind": d.timex.kind, "value": d.value,
+            "sentence": sentence_of(d.start, d.end),
+        })
+
+    for n, p in enumerate(doc._.partnerships or [], start=1):
+        s, e, evidence = orig(p.start, p.end)
+        parties = sorted(p.parties, key=lambda o: (o.name.casefold(), o.org_id))
+        rows.tables["partnerships"].append({
+            "doc_id": doc_id, "partnership_id": f"{doc_id}#{n}", "parties": "|".join(o.name for o in parties),
+            "party_ids": "|".join(o.org_id for o in parties), "kind": p.kind, "status": p.status, "date": p.date,
+            "name": p.name, "topics": "|".join(p.topics), "evidence": evidence, "start": s, "end": e,
+        })
+
+    for n, g in enumerate(doc._.goals or [], start=1):
+        s, e, text = orig(g.start, g.end)
+        rows.tables["goals"].append({
+            "doc_id": doc_id, "goal_id": f"{doc_id}#{n}", "actor": g.actor.name if g.actor else "",
+            "actor_id": g.actor.org_id if g.actor else "", "text": text, "trigger": g.trigger, "theme": g.theme,
+            "horizon": g.horizon, "evidence": orig(*_strip(doc.text, g.sent_start, g.sent_end))[2],
+            "start": s, "end": e,
+        })
+
+    for name in ("organisations", "dates", "partnerships", "goals"):
+        rows.tables[name].sort(key=lambda r: (r["start"], r["end"]))
+    counts = {name: len(rows.tables[name]) for name in ("organisations", "dates", "partnerships", "goals")}
+    rows.tables["documents"].append(_document_row(document, doc, counts))
+    return rows
+
+
+def _document_row(document: Document, doc: Doc | None, counts: dict[str, int]) -> dict[str, Any]:
+    published = doc._.publication_date if doc is not None else None
+    row = {
+        "doc_id": document.doc_id, "path": document.path, "title": title_of(document.text) if document.text else "",
+        "publication_date": published.isoformat() if published else "", "n_chars": len(document.text),
+        "n_sentences": sum(1 for _ in doc.sents) if doc is not None and len(doc) else 0,
+        "n_organisations": counts.get("organisations", 0), "n_dates": counts.get("dates", 0),
+        "n_partnerships": counts.get("partnerships", 0), "n_goals": counts.get("goals", 0),
+        "status": document.status, "error": document.error, "sha256": document.sha256,
+    }
+    for name, value in document.metadata.items():
+        row[column_name(name, DOCUMENT_COLUMNS)] = value
+    return row
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+class TableWriter:
+    """Streams rows into temporary files beside the final tables and moves them
+    into place only when the run completes: a killed run leaves the previous
+    tables untouched, never half-written ones."""
+
+    def __init__(self, out_dir: Path, extra_document_columns: Iterable[str] = ()):
+        self.out_dir = Path(out_dir)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.columns = dict(TABLES)
+        self.columns["documents"] = DOCUMENT_COLUMNS + [c for c in extra_document_columns if c not in DOCUMENT_COLUMNS]
+        self._files = {}
+        self._writers = {}
+        self._tmp: dict[str, Path] = {}
+        for name, cols in self.columns.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".csv.tmp", dir=self.out_dir)
+            f = os.fdopen(fd, "w", encoding="utf-8", newline="")
+            w = csv.DictWriter(f, fieldnames=cols, lineterminator="\n", quoting=csv.QUOTE_MINIMAL,
+                               extrasaction="ignore", restval="")
+            w.writeheader()
+            self._files[name], self._writers[name], self._tmp[name] = f, w, Path(tmp)
+
+    def write(self, rows: DocRows) -> None:
+        for name, table_rows in rows.tables.items():
+            self._writers[name].writerows(table_rows)
+
+    def commit(self) -> None:
+        for name, f in self._files.items():
+            f.flush()
+            os.fsync(f.fileno())
+            f.close()
+        for name, tmp in self._tmp.items():
+            os.replace(tmp, self.out_dir / f"{name}.csv")
+
+    def abort(self) -> None:
+        for name, f in self._files.items():
+            if not f.closed:
+                f.close()
+            self._tmp[name].unlink(missing_ok=True)

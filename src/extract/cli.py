@@ -69,6 +69,26 @@ def run_cmd(
     raise typer.Exit(summary.exit_code)
 
 
+@app.command("evaluate")
+def evaluate_cmd(
+    gold: Path = typer.Option(Path("corpus/gold"), "--gold", help="Folder of gold YAML files (SPEC §2)."),
+    texts: Path = typer.Option(Path("corpus/texts"), "--texts", help="Folder of the documents the gold describes."),
+    pred: Path = typer.Option(Path("outputs"), "--pred", help="Folder of the tables to score."),
+    out: Path = typer.Option(Path("outputs/eval"), "--out", help="Folder for metrics.json and mismatches.csv."),
+) -> None:
+    """Score the tables against gold (SPEC §5): print P/R/F1 per table, write
+    metrics.json, metrics_by_group.json and mismatches.csv."""
+    from .evaluate import evaluate, format_report
+    from .gold import GoldError
+
+    try:
+        result = evaluate(gold, texts, pred, out)
+    except (GoldError, FileNotFoundError) as err:
+        _fail(str(err))
+    typer.echo(format_report(result))
+    typer.echo(f"written: {out}/metrics.json, {out}/metrics_by_group.json, {out}/mismatches.csv")
+
+
 def _progress(quiet: bool):
     if quiet or not sys.stderr.isatty():
         return None, None

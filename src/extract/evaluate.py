@@ -1,0 +1,413 @@
+"""Score the tables against gold annotations, exactly as SPEC §5 says.
+
+Per document, then summed over the corpus (micro-average). Text is compared
+on :func:`normalise.key`. Matching is one-to-one; wherever it is by score,
+ties go to a required gold entry before an optional one, then to the earlier
+entry. Optional gold entries are removed, with the predictions that match
+them, before counting.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .gold import GoldDoc, load_gold_dir
+from .normalise import key
+
+TABLE_NAMES = ("organisations", "dates", "dates_normalised", "partnerships", "goals", "publication_date")
+MISMATCH_COLUMNS = ["table", "doc_id", "error", "text", "expected", "predicted", "evidence"]
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    attributes: dict[str, list[int]] = field(default_factory=dict)   # name -> [correct, total]
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def attr(self, name: str, correct: bool) -> None:
+        c = self.attributes.setdefault(name, [0, 0])
+        c[0] += int(correct)
+        c[1] += 1
+
+    def add(self, other: "Score") -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        for name, (c, t) in other.attributes.items():
+            mine = self.attributes.setdefault(name, [0, 0])
+            mine[0] += c
+            mine[1] += t
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                               "f1": round(self.f1, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        for name, (c, t) in sorted(self.attributes.items()):
+            out[f"{name}_accuracy"] = round(c / t, 4) if t else None
+        return out
+
+
+def new_scores(attributes: dict[str, tuple[str, ...]] | None = None) -> dict[str, Score]:
+    attributes = attributes or ATTRIBUTES
+    scores = {}
+    for name in TABLE_NAMES:
+        s = Score()
+        for a in attributes.get(name, ()):
+            s.attributes[a] = [0, 0]
+        scores[name] = s
+    return scores
+
+
+ATTRIBUTES = {
+    "organisations": ("kind", "name"),
+    "dates_normalised": ("value",),
+    "partnerships": ("kind", "status", "date"),
+    "goals": ("actor", "theme", "horizon"),
+    "publication_date": ("value",),
+}
+
+
+# -- matching ------------------------------------------------------------------------
+def _greedy(candidates: list[tuple[tuple, int, int]]) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold, pred) from candidates sorted by their priority tuple."""
+    used_g, used_p, pairs = set(), set(), []
+    for _, g, p in sorted(candidates, key=lambda c: c[0]):
+        if g in used_g or p in used_p:
+            continue
+        used_g.add(g)
+        used_p.add(p)
+        pairs.append((g, p))
+    return pairs
+
+
+def pred_org_keys(row: dict[str, str]) -> set[str]:
+    forms = [row.get("name", ""), row.get("acronym", "")] + (row.get("mentions", "") or "").split("|")
+    return {key(f) for f in forms if key(f)}
+
+
+def match_organisations(gold: GoldDoc, preds: list[dict[str, str]]) -> list[tuple[int, int]]:
+    """Exact canonical-name matches first, then any shared name, acronym, alias or mention."""
+    order = lambda g: (gold.organisations[g].optional, g)  # noqa: E731
+    cands = []
+    for g, org in enumerate(gold.organisations):
+        gk = org.keys
+        for p, row in enumerate(preds):
+            if key(row.get("name", "")) == key(org.name):
+                cands.append(((0, *order(g), p), g, p))
+            elif pred_org_keys(row) & gk:
+                cands.append(((1, *order(g), p), g, p))
+    return _greedy(cands)
+
+
+@dataclass
+class DocPreds:
+    organisations: list[dict[str, str]] = field(default_factory=list)
+    dates: list[dict[str, str]] = field(default_factory=list)
+    partnerships: list[dict[str, str]] = field(default_factory=list)
+    goals: list[dict[str, str]] = field(default_factory=list)
+    publication_date: str = ""
+
+
+def words(text: str) -> set[str]:
+    return {w for w in key(text).split() if len(w) > 2}
+
+
+def dice(a: set[str], b: set[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
+
+
+def evaluate_document(gold: GoldDoc, pred: DocPreds) -> tuple[dict[str, Score], list[dict[str, str]]]:
+    """Scores of one document and its mismatches."""
+    scores = new_scores()
+    mism: list[dict[str, str]] = []
+
+    def miss(table: str, error: str, text: str, expected: str = "", predicted: str = "", evidence: str = "") -> None:
+        mism.append({"table": table, "doc_id": gold.doc_id, "error": error, "text": text, "expected": expected,
+                     "predicted": predicted, "evidence": evidence})
+
+    # organisations
+    s = scores["organisations"]
+    pairs = match_organisations(gold, pred.organisations)
+    org_map: dict[str, int] = {}
+    for g, p in pairs:
+        org_map[pred.organisations[p].get("org_id", "")] = g
+    matched_p = {p for _, p in pairs}
+    for g, p in pairs:
+        go, row = gold.organisations[g], pred.organisations[p]
+        if go.optional:
+            continue
+        s.tp += 1
+        s.attr("kind", row.get("kind") == go.kind)
+        s.attr("name", key(row.get("name", "")) == key(go.name))
+        if row.get("kind") != go.kind:
+            miss("organisations", "wrong kind", go.name, go.kind, row.get("kind", ""))
+        if key(row.get("name", "")) != key(go.name):
+            miss("organisations", "wrong name", go.name, go.name, row.get("name", ""))
+    for p, row in enumerate(pred.organisations):
+        if p not in matched_p:
+            s.fp += 1
+            miss("organisations", "false positive", row.get("name", ""), "", row.get("mentions", ""))
+    for g, go in enumerate(gold.organisations):
+        if not go.optional and g not in {g2 for g2, _ in pairs}:
+            s.fn += 1
+            miss("organisations", "false negative", go.name, ", ".join(sorted(go.keys)))
+
+    def org_of(org_id: str, name: str) -> Any:
+        """A predicted organisation as a gold organisation index, else as itself."""
+        if org_id in org_map:
+            return org_map[org_id]
+        row = next((r for r in pred.organisations if r.get("org_id") == org_id), None)
+        keys = pred_org_keys(row) if row else {key(name)}
+        for g, go in enumerate(gold.organisations):
+            if keys & go.keys:
+                return g
+        return f"pred:{org_id or key(name)}"
+
+    # dates
+    sd, sn = scores["dates"], scores["dates_normalised"]
+    cands = []
+    for g, gd in enumerate(gold.dates):
+        for p, row in enumerate(pred.dates):
+            ps, pe = int(row["start"]), int(row["end"])
+            overlap = min(pe, gd.end) - max(ps, gd.start)
+            if overlap > 0:
+                cands.append(((gd.optional, g, -overlap, p), g, p))
+    pairs = _greedy(cands)
+    matched_p = {p for _, p in pairs}
+    matched_g = {g for g, _ in pairs}
+    for g, p in pairs:
+        gd, row = gold.dates[g], pred.dates[p]
+        if gd.optional:
+            continue
+        sd.tp += 1
+        same = key(row.get("value", "")) == key(gd.value)
+        sn.tp += int(same)
+        sn.fp += int(not same)
+        sn.fn += int(not same)
+        sn.attr("value", row.get("value", "") == gd.value)
+        if not same:
+            miss("dates", "wrong value", gd.text, gd.value, row.get("value", ""), row.get("sentence", ""))
+    for p, row in enumerate(pred.dates):
+        if p not in matched_p:
+            sd.fp += 1
+            sn.fp += 1
+            miss("dates", "false positive", row.get("text", ""), "", row.get("value", ""), row.get("sentence", ""))
+    for g, gd in enumerate(gold.dates):
+        if not gd.optional and g not in matched_g:
+            sd.fn += 1
+            sn.fn += 1
+            miss("dates", "false negative", gd.text, gd.value)
+
+    # partnerships
+    sp = scores["partnerships"]
+    gsets = [set(gp.parties) for gp in gold.partnerships]
+    psets = []
+    for row in pred.partnerships:
+        ids = [i for i in (row.get("party_ids") or "").split("|") if i]
+        names = [n for n in (row.get("parties") or "").split("|") if n]
+        psets.append({org_of(i, n) for i, n in zip(ids, names)} if len(ids) == len(names) else {org_of("", n) for n in names})
+    cands = []
+    for g, gp in enumerate(gold.partnerships):
+        for p, row in enumerate(pred.partnerships):
+            union = gsets[g] | psets[p]
+            jac = len(gsets[g] & psets[p]) / len(union) if union else 0.0
+            if jac >= 0.5:
+                agree = row.get("kind") == gp.kind and row.get("status") == gp.status
+                cands.append(((-jac, not agree, gp.optional, g, p), g, p))
+    pairs = _greedy(cands)
+    matched_p = {p for _, p in pairs}
+    matched_g = {g for g, _ in pairs}
+    for g, p in pairs:
+        gp, row = gold.partnerships[g], pred.partnerships[p]
+        if gp.optional:
+            continue
+        sp.tp += 1
+        for attr, expected in (("kind", gp.kind), ("status", gp.status)):
+            ok = row.get(attr) == expected
+            sp.attr(attr, ok)
+            if not ok:
+                miss("partnerships", f"wrong {attr}", " + ".join(gp.party_names), expected, row.get(attr, ""), row.get("evidence", ""))
+        ok = key(row.get("date", "")) == key(gp.date)
+        sp.attr("date", ok)
+        if not ok:
+            miss("partnerships", "wrong date", " + ".join(gp.party_names), gp.date, row.get("date", ""), row.get("evidence", ""))
+    for p, row in enumerate(pred.partnerships):
+        if p not in matched_p:
+            sp.fp += 1
+            miss("partnerships", "false positive", row.get("parties", ""), "", row.get("kind", ""), row.get("evidence", ""))
+    for g, gp in enumerate(gold.partnerships):
+        if not gp.optional and g not in matched_g:
+            sp.fn += 1
+            miss("partnerships", "false negative", " + ".join(gp.party_names), gp.kind, "", gp.evidence)
+
+    # goals
+    sg = scores["goals"]
+    gwords = [words(gg.text) for gg in gold.goals]
+    pwords = [words(row.get("text", "")) for row in pred.goals]
+    cands = []
+    for g, gg in enumerate(gold.goals):
+        for p in range(len(pred.goals)):
+            d = dice(gwords[g], pwords[p])
+            if d >= 0.5:
+                cands.append(((-d, gg.optional, g, p), g, p))
+    pairs = _greedy(cands)
+    matched_p = {p for _, p in pairs}
+    matched_g = {g for g, _ in pairs}
+    for g, p in pairs:
+        gg, row = gold.goals[g], pred.goals[p]
+        if gg.optional:
+            continue
+        sg.tp += 1
+        pred_actor = org_of(row.get("actor_id", ""), row.get("actor", "")) if row.get("actor") else None
+        ok = pred_actor == gg.actor
+        sg.attr("actor", ok)
+        if not ok:
+            miss("goals", "wrong actor", gg.text, gg.actor_name, row.get("actor", ""), row.get("evidence", ""))
+        ok = row.get("theme") == gg.theme
+        sg.attr("theme", ok)
+        if not ok:
+            miss("goals", "wrong theme", gg.text, gg.theme, row.get("theme", ""), row.get("evidence", ""))
+        ok = key(row.get("horizon", "")) == key(gg.horizon)
+        sg.attr("horizon", ok)
+        if not ok:
+            miss("goals", "wrong horizon", gg.text, gg.horizon, row.get("horizon", ""), row.get("evidence", ""))
+    for p, row in enumerate(pred.goals):
+        if p not in matched_p:
+            sg.fp += 1
+            miss("goals", "false positive", row.get("text", ""), "", row.get("trigger", ""), row.get("evidence", ""))
+    for g, gg in enumerate(gold.goals):
+        if not gg.optional and g not in matched_g:
+            sg.fn += 1
+            miss("goals", "false negative", gg.text, gg.theme)
+
+    # publication date
+    su = scores["publication_date"]
+    expected, got = gold.publication_date, pred.publication_date
+    if expected and got == expected:
+        su.tp += 1
+    else:
+        su.fp += int(bool(got))
+        su.fn += int(bool(expected))
+    su.attr("value", got == expected)
+    if got != expected:
+        miss("publication_date", "wrong value", gold.doc_id, expected, got)
+    return scores, mism
+
+
+# -- corpus -----------------------------------------------------------------------------
+def read_predictions(pred_dir: str | Path) -> dict[str, DocPreds]:
+    """The five tables of a run, grouped by ``doc_id``."""
+    import pandas as pd
+
+    root = Path(pred_dir)
+    out: dict[str, DocPreds] = {}
+    for name in ("documents", "organisations", "dates", "partnerships", "goals"):
+        path = root / f"{name}.csv"
+        if not path.exists():
+            raise FileNotFoundError(f"{path}: prediction table not found (run 'extract run' first)")
+        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+        for row in table.to_dict("records"):
+            dp = out.setdefault(row["doc_id"], DocPreds())
+            if name == "documents":
+                dp.publication_date = row.get("publication_date", "")
+            else:
+                getattr(dp, name).append(row)
+    return out
+
+
+def group_of(doc_id: str) -> str:
+    """Documents in sub-folders are scored per sub-folder too (``dev/…`` → ``dev``)."""
+    return doc_id.split("/", 1)[0] if "/" in doc_id else "top level"
+
+
+@dataclass
+class Evaluation:
+    overall: dict[str, Score]
+    groups: dict[str, dict[str, Score]]
+    mismatches: list[dict[str, str]]
+    n_documents: int
+    unscored: list[str]
+
+    def metrics(self, scores: dict[str, Score] | None = None) -> dict[str, Any]:
+        return {name: s.as_dict() for name, s in (scores or self.overall).items()}
+
+
+def evaluate(gold_dir: str | Path = "corpus/gold", texts_dir: str | Path = "corpus/texts",
+             pred_dir: str | Path = "outputs", out_dir: str | Path | None = "outputs/eval") -> Evaluation:
+    """Score ``pred_dir`` against every gold file; write ``metrics.json``,
+    ``metrics_by_group.json`` and ``mismatches.csv`` into ``out_dir``."""
+    golds = load_gold_dir(gold_dir, texts_dir)
+    preds = read_predictions(pred_dir)
+    overall = new_scores()
+    groups: dict[str, dict[str, Score]] = {}
+    mismatches: list[dict[str, str]] = []
+    for gold in golds:
+        scores, mism = evaluate_document(gold, preds.get(gold.doc_id, DocPreds()))
+        group = groups.setdefault(group_of(gold.doc_id), new_scores())
+        for name in TABLE_NAMES:
+            overall[name].add(scores[name])
+            group[name].add(scores[name])
+        mismatches.extend(mism)
+    unscored = sorted(set(preds) - {g.doc_id for g in golds})
+    result = Evaluation(overall, dict(sorted(groups.items())), mismatches, len(golds), unscored)
+    if out_dir is not None:
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        _write_atomic(out / "metrics.json", json.dumps(result.metrics(), indent=2, ensure_ascii=False) + "\n")
+        by_group = {g: result.metrics(s) for g, s in result.groups.items()}
+        _write_atomic(out / "metrics_by_group.json", json.dumps(by_group, indent=2, ensure_ascii=False) + "\n")
+        _write_mismatches(out / "mismatches.csv", mismatches)
+    return result
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        f.write(text)
+    os.replace(tmp, path)
+
+
+def _write_mismatches(path: Path, rows: list[dict[str, str]]) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=MISMATCH_COLUMNS, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    os.replace(tmp, path)
+
+
+def format_report(ev: Evaluation) -> str:
+    """The scores as a readable table: all documents, then each group."""
+    lines = []
+    sections = [("all documents", ev.overall)] + ([(f"group: {g}", s) for g, s in ev.groups.items()]
+                                                  if len(ev.groups) > 1 else [])
+    for title, scores in sections:
+        lines.append(f"== {title}")
+        lines.append(f"{'table':<18}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>5}{'FN':>5}  attributes")
+        for name in TABLE_NAMES:
+            s = scores[name]
+            attrs = "  ".join(f"{a} {c / t:.2f}" for a, (c, t) in sorted(s.attributes.items()) if t)
+            lines.append(f"{name:<18}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.tp:>6}{s.fp:>5}{s.fn:>5}  {attrs}")
+        lines.append("")
+    lines.append(f"{ev.n_documents} gold documents; {len(ev.mismatches)} mismatches listed.")
+    if ev.unscored:
+        lines.append(f"{len(ev.unscored)} predicted documents have no gold file (not scored).")
+    return "\n".join(lines)

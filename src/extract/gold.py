@@ -1,0 +1,278 @@
+"""Gold annotations (SPEC §2): load, validate, locate.
+
+A gold file that does not follow the format is rejected with a
+:class:`GoldError` naming the file, the entry and the fault; nothing is scored
+from a file that was not understood.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .normalise import key
+from .rules import KINDS, PARTNERSHIP_KINDS, THEMES
+
+STATUSES = ("established", "planned")
+_POINT = r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?"
+VALUE = re.compile(rf"^(?:{_POINT}|{_POINT}/(?:{_POINT})?|/{_POINT})$")
+
+TOP_KEYS = {"doc_id", "publication_date", "organisations", "dates", "partnerships", "goals"}
+ENTRY_KEYS = {
+    "organisations": ({"name", "kind"}, {"acronym", "aliases", "optional"}),
+    "dates": ({"text", "value"}, {"optional"}),
+    "partnerships": ({"parties", "kind", "status"},
+                     {"date", "name", "topics", "unnamed_parties", "evidence", "optional"}),
+    "goals": ({"text", "theme"}, {"actor", "horizon", "optional"}),
+}
+
+
+class GoldError(ValueError):
+    """A gold file that does not follow SPEC §2."""
+
+
+@dataclass
+class GoldOrg:
+    name: str
+    kind: str
+    acronym: str = ""
+    aliases: list[str] = field(default_factory=list)
+    optional: bool = False
+
+    @property
+    def keys(self) -> set[str]:
+        return {k for k in (key(self.name), key(self.acronym), *(key(a) for a in self.aliases)) if k}
+
+
+@dataclass
+class GoldDate:
+    text: str
+    value: str
+    start: int = -1
+    end: int = -1
+    optional: bool = False
+
+
+@dataclass
+class GoldPartnership:
+    parties: list[int]              # indexes into GoldDoc.organisations
+    party_names: list[str]
+    kind: str
+    status: str
+    date: str = ""
+    name: str = ""
+    topics: list[str] = field(default_factory=list)
+    evidence: str = ""
+    optional: bool = False
+
+
+@dataclass
+class GoldGoal:
+    text: str
+    theme: str
+    actor: int | None = None        # index into GoldDoc.organisations
+    actor_name: str = ""
+    horizon: str = ""
+    optional: bool = False
+
+
+@dataclass
+class GoldDoc:
+    doc_id: str
+    path: Path
+    publication_date: str = ""
+    organisations: list[GoldOrg] = field(default_factory=list)
+    dates: list[GoldDate] = field(default_factory=list)
+    partnerships: list[GoldPartnership] = field(default_factory=list)
+    goals: list[GoldGoal] = field(default_factory=list)
+
+    def org_index(self, name: str) -> int | None:
+        """The organisation a name, acronym or alias refers to (exact canonical name first)."""
+        k = key(name)
+        for i, o in enumerate(self.organisations):
+            if key(o.name) == k:
+                return i
+        for i, o in enumerate(self.organisations):
+            if k in o.keys:
+                return i
+        return None
+
+
+def _str(value: Any, where: str, field_name: str, *, allow_empty: bool = True) -> str:
+    """A YAML scalar as a string: unquoted dates and numbers are accepted as what they say."""
+    if value is None:
+        value = ""
+    if isinstance(value, bool):
+        raise GoldError(f"{where}: '{field_name}' must be a string, not {value!r}")
+    if isinstance(value, (dt.date, dt.datetime)):
+        value = value.isoformat()[:10]
+    if isinstance(value, (int, float)):
+        value = str(value)
+    if not isinstance(value, str):
+        raise GoldError(f"{where}: '{field_name}' must be a string, not a {type(value).__name__}")
+    if not allow_empty and not value.strip():
+        raise GoldError(f"{where}: '{field_name}' is empty")
+    return value
+
+
+def _value(value: Any, where: str, field_name: str) -> str:
+    v = _str(value, where, field_name).strip()
+    if v and not VALUE.match(v):
+        raise GoldError(f"{where}: '{field_name}' {v!r} is not an ISO 8601 date or period (YYYY, YYYY-MM, YYYY-MM-DD, A/B, A/, /B)")
+    return v
+
+
+def _str_list(value: Any, where: str, field_name: str) -> list[str]:
+    if not isinstance(value, list):
+        raise GoldError(f"{where}: '{field_name}' must be a list")
+    return [_str(v, where, field_name, allow_empty=False) for v in value]
+
+
+def load_gold(path: str | Path, text: str | None = None) -> GoldDoc:
+    """Read and validate one gold file; with the document's ``text``, also locate its dates."""
+    p = Path(path)
+    try:
+        raw = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise GoldError(f"{p}: file not found") from None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"{p}:{mark.line + 1}" if mark else str(p)
+        raise GoldError(f"{where}: not valid YAML ({getattr(err, 'problem', None) or err})") from None
+    if not isinstance(raw, dict):
+        raise GoldError(f"{p}: expected a mapping with doc_id, organisations, dates, partnerships, goals")
+    unknown = sorted(set(raw) - TOP_KEYS)
+    if unknown:
+        raise GoldError(f"{p}: unknown key '{unknown[0]}' (allowed: {', '.join(sorted(TOP_KEYS))})")
+    doc_id = _str(raw.get("doc_id", p.stem), str(p), "doc_id", allow_empty=False)
+    gold = GoldDoc(doc_id=doc_id, path=p)
+    if "publication_date" in raw:
+        pub = _value(raw["publication_date"], str(p), "publication_date")
+        if pub and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", pub):
+            raise GoldError(f"{p}: 'publication_date' {pub!r} must be a full date YYYY-MM-DD")
+        gold.publication_date = pub
+
+    def entries(section: str) -> list[tuple[str, dict]]:
+        items = raw.get(section) or []
+        if not isinstance(items, list):
+            raise GoldError(f"{p}: '{section}' must be a list")
+        required, allowed = ENTRY_KEYS[section]
+        out = []
+        for n, item in enumerate(items, start=1):
+            where = f"{p}: {section}[{n}]"
+            if not isinstance(item, dict):
+                raise GoldError(f"{where}: expected a mapping")
+            label = item.get("name") or item.get("text") or item.get("evidence") or ""
+            if label:
+                where += f" ({str(label)[:40]!s})"
+            bad = sorted(set(item) - required - allowed)
+            if bad:
+                raise GoldError(f"{where}: unknown key '{bad[0]}' (allowed: {', '.join(sorted(required | allowed))})")
+            missing = sorted(required - set(item))
+            if missing:
+                raise GoldError(f"{where}: missing key '{missing[0]}'")
+            if "optional" in item and not isinstance(item["optional"], bool):
+                raise GoldError(f"{where}: 'optional' must be true or false")
+            out.append((where, item))
+        return out
+
+    def choice(value: Any, where: str, field_name: str, choices: tuple[str, ...]) -> str:
+        v = _str(value, where, field_name, allow_empty=False)
+        if v not in choices:
+            raise GoldError(f"{where}: '{field_name}' is {v!r}, not one of {', '.join(choices)}")
+        return v
+
+    for where, item in entries("organisations"):
+        gold.organisations.append(GoldOrg(
+            name=_str(item["name"], where, "name", allow_empty=False),
+            kind=choice(item["kind"], where, "kind", KINDS),
+            acronym=_str(item.get("acronym", ""), where, "acronym"),
+            aliases=_str_list(item.get("aliases", []), where, "aliases"),
+            optional=bool(item.get("optional", False))))
+    for where, item in entries("dates"):
+        gold.dates.append(GoldDate(text=_str(item["text"], where, "text", allow_empty=False),
+                                   value=_value(item["value"], where, "value"),
+                                   optional=bool(item.get("optional", False))))
+    for where, item in entries("partnerships"):
+        names = _str_list(item["parties"], where, "parties")
+        if not names:
+            raise GoldError(f"{where}: 'parties' is empty")
+        idx = []
+        for name in names:
+            i = gold.org_index(name)
+            if i is None:
+                raise GoldError(f"{where}: party {name!r} names no organisation of this file")
+            idx.append(i)
+        gold.partnerships.append(GoldPartnership(
+            parties=idx, party_names=names, kind=choice(item["kind"], where, "kind", PARTNERSHIP_KINDS),
+            status=choice(item["status"], where, "status", STATUSES), date=_value(item.get("date", ""), where, "date"),
+            name=_str(item.get("name", ""), where, "name"), topics=_str_list(item.get("topics", []), where, "topics"),
+            evidence=_str(item.get("evidence", ""), where, "evidence"), optional=bool(item.get("optional", False))))
+        _str_list(item.get("unnamed_parties", []), where, "unnamed_parties")
+    for where, item in entries("goals"):
+        actor_name = _str(item.get("actor", ""), where, "actor")
+        actor = None
+        if actor_name:
+            actor = gold.org_index(actor_name)
+            if actor is None:
+                raise GoldError(f"{where}: actor {actor_name!r} names no organisation of this file")
+        gold.goals.append(GoldGoal(text=_str(item["text"], where, "text", allow_empty=False),
+                                   theme=choice(item["theme"], where, "theme", THEMES), actor=actor,
+                                   actor_name=actor_name, horizon=_value(item.get("horizon", ""), where, "horizon"),
+                                   optional=bool(item.get("optional", False))))
+    if text is not None:
+        locate_dates(gold, text)
+    return gold
+
+
+def _typographic(s: str) -> str:
+    return s.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def locate_dates(gold: GoldDoc, text: str) -> None:
+    """Place each gold date in the text: the k-th entry with a given text takes the
+    k-th occurrence not yet taken (apostrophe and space variants are the same text)."""
+    norm = _typographic(text)
+    taken: dict[str, int] = {}
+    for n, d in enumerate(gold.dates, start=1):
+        needle = _typographic(d.text)
+        start = taken.get(needle, 0)
+        pos = norm.find(needle, start)
+        if pos < 0:
+            pos = norm.lower().find(needle.lower(), start)
+        if pos < 0:
+            seen = "" if start == 0 else " (no further occurrence)"
+            raise GoldError(f"{gold.path}: dates[{n}] ({d.text}): text not found in the document{seen}")
+        d.start, d.end = pos, pos + len(needle)
+        taken[needle] = d.end
+
+
+def load_gold_dir(gold_dir: str | Path, texts_dir: str | Path | None = None) -> list[GoldDoc]:
+    """Every ``*.yaml`` under ``gold_dir`` (sub-folders give ``doc_id`` prefixes), validated;
+    with ``texts_dir`` the documents are read to locate dates."""
+    root = Path(gold_dir)
+    if not root.is_dir():
+        raise GoldError(f"{root}: gold folder not found")
+    out = []
+    for p in sorted(root.rglob("*.yaml")):
+        text = None
+        rel = p.relative_to(root).with_suffix("")
+        if texts_dir is not None:
+            candidates = sorted(Path(texts_dir).glob(f"{rel.as_posix()}.*"))
+            if not candidates:
+                raise GoldError(f"{p}: no document {rel.as_posix()}.* in {texts_dir}")
+            from .documents import Source, read_document
+
+            document = read_document(Source(candidates[0], str(candidates[0]), rel.as_posix()))
+            if document.status == "error":
+                raise GoldError(f"{p}: its document {candidates[0]} cannot be read ({document.error})")
+            text = document.text
+        gold = load_gold(p, text)
+        if gold.doc_id != rel.as_posix():
+            raise GoldError(f"{p}: doc_id {gold.doc_id!r} does not match the file's place ({rel.as_posix()!r})")
+        out.append(gold)
+    return out

@@ -235,20 +235,32 @@ def _typographic(s: str) -> str:
 
 def locate_dates(gold: GoldDoc, text: str) -> None:
     """Place each gold date in the text: the k-th entry with a given text takes the
-    k-th occurrence not yet taken (apostrophe and space variants are the same text)."""
+    k-th occurrence not yet taken — an occurrence inside a span already located
+    (``2025`` inside ``15 août 2025``) is taken. Apostrophe and space variants
+    are the same text; case is ignored only when the exact form is absent."""
     norm = _typographic(text)
-    taken: dict[str, int] = {}
+    lower = norm.lower()
+    cursor: dict[str, int] = {}
+    located: list[tuple[int, int]] = []
     for n, d in enumerate(gold.dates, start=1):
         needle = _typographic(d.text)
-        start = taken.get(needle, 0)
-        pos = norm.find(needle, start)
+        pos = -1
+        for haystack, probe in ((norm, needle), (lower, needle.lower())):
+            p = cursor.get(needle, 0)
+            while True:
+                p = haystack.find(probe, p)
+                if p < 0 or not any(p < e and p + len(probe) > s for s, e in located):
+                    break
+                p += 1
+            if p >= 0:
+                pos = p
+                break
         if pos < 0:
-            pos = norm.lower().find(needle.lower(), start)
-        if pos < 0:
-            seen = "" if start == 0 else " (no further occurrence)"
+            seen = "" if needle not in cursor else " (no further occurrence)"
             raise GoldError(f"{gold.path}: dates[{n}] ({d.text}): text not found in the document{seen}")
         d.start, d.end = pos, pos + len(needle)
-        taken[needle] = d.end
+        located.append((d.start, d.end))
+        cursor[needle] = d.end
 
 
 def load_gold_dir(gold_dir: str | Path, texts_dir: str | Path | None = None) -> list[GoldDoc]:

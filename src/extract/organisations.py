@@ -143,6 +143,12 @@ class OrganisationFinder:
         self.heads = {strip_accents(r["term"]).lower(): r["kind"] for r in grammar if r["type"] == "head"}
         self.lowercase_heads = {strip_accents(r["term"]).lower() for r in grammar if r["type"] == "head" and r.get("lowercase")}
         self.plural_heads = {h for h in self.heads if h.endswith(("s", "x")) and h[:-1] in self.heads}
+        self.company_intros = {strip_accents(r["term"]).lower(): bool(r.get("needs_adjective"))
+                               for r in grammar if r["type"] == "company_intro"}
+        self.not_org_acronyms = {r["term"].upper() for r in grammar if r["type"] == "not_org_acronym"}
+        self.acronym_prefixes = sorted(((r["term"].upper(), r["kind"]) for r in grammar if r["type"] == "acronym_prefix"),
+                                       key=lambda p: -len(p[0]))
+        self.kind_phrases = [(strip_accents(r["term"]).lower(), r["kind"]) for r in grammar if r["type"] == "kind_phrase"]
         self.inner = {strip_accents(r["term"]).lower() for r in grammar if r["type"] == "inner"}
         self.not_org_context = {strip_accents(r["term"]).lower() for r in grammar if r["type"] == "not_org_context"}
         self.not_org_name = {strip_accents(r["term"]).lower() for r in grammar if r["type"] == "not_org_name"}
@@ -184,6 +190,55 @@ class OrganisationFinder:
                 if ACRONYM_SHAPE.match(acr) and _initials_match(acr, inner_clean):
                     a_start = line_start + tail.start(1)
                     out.append((inner_clean, i_start, i_start + len(inner_clean), acr, a_start, a_start + len(acr)))
+        return out
+
+    def _introduced_names(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """A capitalised name after a noun that says what it is: ``la société Quandela``,
+        ``l'entreprise lyonnaise Nexeya``, ``le groupe pharmaceutique Recipharm``."""
+        out = []
+        for i, tok in enumerate(doc[:-1]):
+            intro = self.company_intros.get(strip_accents(tok.text).lower())
+            if intro is None or not tok.is_lower:
+                continue
+            j = i + 1
+            adjectives = 0
+            while j < len(doc) and doc[j].is_lower and doc[j].is_alpha and doc[j].pos_ in ("ADJ", "NOUN") and adjectives < 2:
+                j += 1
+                adjectives += 1
+            if intro and adjectives == 0:
+                continue                        # "groupe" alone is ambiguous: "le groupe UT" is a network
+            k = j
+            while k < len(doc) and k - j < 4 and (doc[k].text[:1].isupper() or doc[k].text in {"&", "-"}) \
+                    and "\n" not in doc[k].text and doc[k].pos_ not in ("DET", "ADP", "VERB", "AUX", "PRON"):
+                k += 1
+            if k == j or strip_accents(doc[j].text).lower() in self.heads:
+                continue
+            out.append((doc[j].idx, doc[k - 1].idx + len(doc[k - 1].text), "company"))
+        return out
+
+    def _elided_acronyms(self, doc: Doc, excluded: set[str]) -> list[tuple[int, int, str]]:
+        """An unknown acronym after an elided article names a body in French
+        prose (``l'ENSEEIHT``, ``de l'ENSAT``) unless it is a common term
+        (``l'ESR``, ``d'UE``) or the text defines it as one."""
+        out = []
+        for i, tok in enumerate(doc):
+            if i == 0 or strip_accents(doc[i - 1].text).lower() not in {"l'", "d'"}:
+                continue
+            t = tok.text
+            letters = [c for c in t if c.isalpha()]
+            if not (2 <= len(letters) <= 9 and all(c.isupper() for c in letters) and t[:1].isalpha()):
+                continue
+            if t.upper() in excluded or self.gazetteer.find(t):
+                continue
+            kind = next((k for prefix, k in self.acronym_prefixes if t.upper().startswith(prefix)), "other")
+            out.append((tok.idx, tok.idx + len(t), kind))
+        return out
+
+    def _non_org_definitions(self, text: str) -> set[str]:
+        """Acronyms the text defines with a lowercase long form: ``la recherche (ESR)``."""
+        out = set()
+        for m in re.finditer(r"([a-zàâçéèêëîïôûùüÿœ]\w*)\s*\(\s*([A-Z][A-Z0-9&]{1,8})\s*\)", text):
+            out.add(m.group(2))
         return out
 
     def _extended_names(self, doc: Doc, hits) -> list[tuple[int, int, str]]:
@@ -254,12 +309,16 @@ class OrganisationFinder:
                         nxt = tokens[k] if k < len(tokens) else None
                         if nxt is None or not (nxt.text[:1].isupper() or strip_accents(nxt.text).lower() in self.inner):
                             break
-                        if self.gazetteer.find(nxt.text):
-                            break
+                        if self.gazetteer.find(nxt.text) or strip_accents(nxt.text).lower() in self.heads:
+                            break                   # "Université de Warwick et l'Université de Ljubljana": two names
                         j += 1
                         continue
                     if tl in PARTICLES:
                         j += 1
+                        continue
+                    if t.text == "'" and tokens[j - 1].text[:1].isupper() and j + 1 < len(tokens) \
+                            and tokens[j + 1].text[:1].isupper():
+                        j += 1                      # "Université Ca' Foscari"
                         continue
                     if t.text[:1].isupper() or tl in self.inner or t.like_num:
                         last_good = j
@@ -330,6 +389,11 @@ class OrganisationFinder:
             cands.append((2, s, e, src, kind))
         for s, e, src, kind in self._ner_candidates(doc):
             cands.append((3, s, e, src, kind))
+        for s, e, kind in self._introduced_names(doc):
+            cands.append((2, s, e, "grammar", kind))
+        non_org_acronyms = self._non_org_definitions(text) | self.not_org_acronyms
+        for s, e, kind in self._elided_acronyms(doc, non_org_acronyms):
+            cands.append((3, s, e, "grammar", kind))
 
         # Text-defined acronyms and long forms are found again wherever they recur.
         for lf, _, _, acr, _, _ in definitions:
@@ -403,12 +467,20 @@ class OrganisationFinder:
                 if oid is None:
                     oid = slug(surface)
                     if oid not in orgs:
-                        orgs[oid] = Organisation(oid, surface, "", payload if isinstance(payload, str) else "other")
+                        kind = payload if isinstance(payload, str) else "other"
+                        if kind == "other":
+                            kind = self._kind_of(surface)
+                        orgs[oid] = Organisation(oid, surface, "", kind)
                     register(orgs[oid], surface)
                 org = orgs[oid]
             org.mentions.append(Mention(s, e, surface, src))
 
         self._add_anaphors(doc, orgs, taken)
+        for org in orgs.values():
+            if not org.known and org.mentions:
+                introduced = self._introducer_kind(doc, min(m.start for m in org.mentions))
+                if introduced:
+                    org.kind = introduced
         for org in orgs.values():
             if not org.known:
                 longest = max((m.text for m in org.mentions if m.text != org.acronym), key=len, default=org.name)
@@ -422,7 +494,33 @@ class OrganisationFinder:
         ]
         return doc
 
+    def _introducer_kind(self, doc: Doc, start: int) -> str | None:
+        """The kind a lowercase noun before a name gives it: ``l'alliance X`` is a
+        group, ``la société X`` a company, ``l'école X`` a school."""
+        span = doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        j = span.start - 1
+        skipped = 0
+        while j >= 0 and skipped <= 2:
+            tok = doc[j]
+            w = strip_accents(tok.text).lower()
+            if tok.is_lower and w in self.heads:
+                return self.heads[w]
+            if tok.is_lower and w in self.company_intros:
+                return "company"
+            if tok.is_lower and tok.pos_ == "ADJ":
+                j -= 1
+                skipped += 1
+                continue
+            return None
+        return None
+
     def _kind_of(self, name: str) -> str:
+        low = strip_accents(name).lower()
+        for phrase, kind in self.kind_phrases:
+            if phrase in low:
+                return kind
         for w in name.split()[:3]:
             k = self.heads.get(strip_accents(ELISION.sub("", w)).lower())
             if k:

@@ -47,9 +47,11 @@ SCHEMAS: dict[str, dict[str, Field]] = {
     "org_grammar.jsonl": {
         "term": Field(str, required=True),
         "type": Field(str, required=True, choices=(
-            "head", "inner", "not_org_context", "anaphor", "not_org_name")),
+            "head", "inner", "not_org_context", "anaphor", "not_org_name", "company_intro",
+            "not_org_acronym", "acronym_prefix", "kind_phrase")),
         "kind": Field(str, choices=KINDS),
         "lowercase": Field(bool),
+        "needs_adjective": Field(bool),
         "note": Field(str),
     },
     "partnership_triggers.jsonl": {

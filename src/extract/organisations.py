@@ -132,6 +132,19 @@ def _initials_match(acronym: str, long_form: str) -> bool:
     return True
 
 
+def _long_form_start(before: str, acronym: str) -> int | None:
+    """Start, in ``before``, of the shortest run of final words that carries the
+    acronym's initials and opens with a capital (Schwartz–Hearst)."""
+    words = words_with_offsets(before, fold_case=False)
+    for k in range(1, min(len(words), len(acronym) + 6) + 1):
+        first = words[-k]
+        if first[0].lower() in PARTICLES:
+            continue
+        if _initials_match(acronym, before[first[1]:]) and first[0][0].isupper():
+            return first[1]
+    return None
+
+
 def _content_words(text: str) -> list[str]:
     return [w for w, _, _ in words_with_offsets(text) if w not in PARTICLES and len(w) > 1]
 
@@ -167,20 +180,23 @@ class OrganisationFinder:
             i_start += len(inner) - len(inner_clean)
             line_start = text.rfind("\n", 0, m.start()) + 1
             before = text[line_start:m.start()].rstrip()
+            parts = inner_clean.split()
             if ACRONYM_SHAPE.match(inner_clean) and " " not in inner_clean:
                 # Long Form (ACR): shortest run of preceding words that carries the initials
-                words = words_with_offsets(before, fold_case=False)
-                best = None
-                for k in range(1, min(len(words), len(inner_clean) + 6) + 1):
-                    first = words[-k]
-                    if first[0].lower() in PARTICLES:
-                        continue
-                    candidate = before[first[1]:]
-                    if _initials_match(inner_clean, candidate) and first[0][0].isupper():
-                        best = (line_start + first[1], line_start + len(before))
-                        break
-                if best:
-                    out.append((text[best[0]:best[1]], best[0], best[1], inner_clean, i_start, i_start + len(inner_clean)))
+                start = _long_form_start(before, inner_clean)
+                if start is not None:
+                    s0 = line_start + start
+                    out.append((text[s0:line_start + len(before)], s0, line_start + len(before),
+                                inner_clean, i_start, i_start + len(inner_clean)))
+            elif len(parts) >= 2 and ACRONYM_SHAPE.match(parts[0]) and all(p[:1].isupper() for p in parts[1:]) \
+                    and strip_accents(before).lower().endswith(strip_accents(" ".join(parts[1:])).lower()):
+                # Long Form Place (ACR Place): "… de techniques avancées Bretagne (ENSTA Bretagne)"
+                core = before[:len(before) - len(" ".join(parts[1:]))].rstrip()
+                start = _long_form_start(core, parts[0])
+                if start is not None:
+                    s0 = line_start + start
+                    out.append((text[s0:line_start + len(before)], s0, line_start + len(before),
+                                inner_clean, i_start, i_start + len(inner_clean)))
             elif " " in inner_clean and inner_clean[:1].isupper():
                 # ACR (Long Form): the acronym is the last word(s) before the parenthesis
                 tail = re.search(r"([A-Z][A-Za-z0-9.&+!-]*(?:\s+[A-Z][A-Za-z]+)?)$", before)
@@ -209,7 +225,7 @@ class OrganisationFinder:
                 continue                        # "groupe" alone is ambiguous: "le groupe UT" is a network
             k = j
             while k < len(doc) and k - j < 4 and (doc[k].text[:1].isupper() or doc[k].text in {"&", "-"}) \
-                    and "\n" not in doc[k].text and doc[k].pos_ not in ("DET", "ADP", "VERB", "AUX", "PRON"):
+                    and "\n" not in doc[k].text and doc[k].pos_ not in ("DET", "ADP", "PRON"):
                 k += 1
             if k == j or strip_accents(doc[j].text).lower() in self.heads:
                 continue
@@ -362,7 +378,10 @@ class OrganisationFinder:
                 continue
             if not toks[-1].text[:1].isupper():
                 continue
-            if ent.start > 0 and strip_accents(doc[ent.start - 1].text).lower() in self.not_org_context:
+            k = ent.start - 1
+            while k >= 0 and doc[k].is_punct and doc[k].text in {"«", "\"", "“", "'"}:
+                k -= 1
+            if k >= 0 and strip_accents(doc[k].text).lower() in self.not_org_context:
                 continue
             out.append((toks[0].idx, ent.end_char, "ner", "other"))
         return out
@@ -468,8 +487,9 @@ class OrganisationFinder:
                     oid = slug(surface)
                     if oid not in orgs:
                         kind = payload if isinstance(payload, str) else "other"
-                        if kind == "other":
-                            kind = self._kind_of(surface)
+                        named_kind = self._kind_of(surface)
+                        if kind == "other" or self._phrase_kind(surface):
+                            kind = named_kind
                         orgs[oid] = Organisation(oid, surface, "", kind)
                     register(orgs[oid], surface)
                 org = orgs[oid]
@@ -505,10 +525,10 @@ class OrganisationFinder:
         while j >= 0 and skipped <= 2:
             tok = doc[j]
             w = strip_accents(tok.text).lower()
+            if tok.is_lower and w in self.company_intros and (skipped > 0 or not self.company_intros[w]):
+                return "company"            # "le groupe pharmaceutique X", "la société X"
             if tok.is_lower and w in self.heads:
                 return self.heads[w]
-            if tok.is_lower and w in self.company_intros:
-                return "company"
             if tok.is_lower and tok.pos_ == "ADJ":
                 j -= 1
                 skipped += 1
@@ -516,11 +536,14 @@ class OrganisationFinder:
             return None
         return None
 
-    def _kind_of(self, name: str) -> str:
+    def _phrase_kind(self, name: str) -> str | None:
         low = strip_accents(name).lower()
-        for phrase, kind in self.kind_phrases:
-            if phrase in low:
-                return kind
+        return next((kind for phrase, kind in self.kind_phrases if phrase in low), None)
+
+    def _kind_of(self, name: str) -> str:
+        phrase_kind = self._phrase_kind(name)
+        if phrase_kind:
+            return phrase_kind
         for w in name.split()[:3]:
             k = self.heads.get(strip_accents(ELISION.sub("", w)).lower())
             if k:

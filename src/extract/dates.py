@@ -6,7 +6,7 @@ anchor (the document's publication date, or the one given in its metadata).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.language import Language
@@ -48,7 +48,7 @@ def _is_quantity(doc: Doc, t: Timex) -> bool:
 
 class DateFinder:
     def __call__(self, doc: Doc) -> Doc:
-        timexes = [t for t in find_timexes(doc.text) if not _is_quantity(doc, t)]
+        timexes = [_with_tense(doc, t) for t in find_timexes(doc.text) if not _is_quantity(doc, t)]
         meta = doc._.meta or {}
         stated = publication_date(doc.text, timexes)
         anchor: date | None = stated or _parse_iso(meta.get("publication_date", ""))
@@ -56,6 +56,21 @@ class DateFinder:
         doc._.anchor = anchor
         doc._.dates = [DateMention(t, resolve(t, anchor)) for t in timexes]
         return doc
+
+
+def _with_tense(doc: Doc, t: Timex) -> Timex:
+    """``ce jeudi`` points back in a past sentence and forward in a future one."""
+    if t.lo is None or t.lo.rel != "weekday" or t.lo.rel_n != 0:
+        return t
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return t
+    sent = span.sent
+    future = any("Fut" in tok.morph.get("Tense") or tok.lower_ in ("va", "vont") for tok in sent)
+    past = any("Past" in tok.morph.get("Tense") for tok in sent)
+    if future and not past:
+        return replace(t, lo=replace(t.lo, rel_n=2))
+    return t
 
 
 def _parse_iso(value: str) -> date | None:

@@ -38,14 +38,19 @@ class Part:
     year: int | None = None
     month: int | None = None
     day: int | None = None
-    rel: str | None = None   # "year+N", "month_last", "month_next", "unresolved"
-    rel_n: int = 0
+    rel: str | None = None   # "year", "month_last", "month_next", "day", "weekday", "unresolved"
+    rel_n: int = 0           # years or days from the anchor; for "weekday": -1 last, 0 this, +1 next
     school_year_end: bool = False  # a school year ends in August
+    weekday: int | None = None     # 0 = Monday
 
     def resolve(self, anchor: date | None) -> str | None:
         year, month = self.year, self.month
         if self.rel == "unresolved":
             return None
+        if self.rel in ("day", "weekday"):
+            if anchor is None:
+                return None
+            return _relative_day(self, anchor).isoformat()
         if self.rel == "year":
             if anchor is None:
                 return None
@@ -53,10 +58,12 @@ class Part:
         elif self.rel in ("month_last", "month_next"):
             if anchor is None:
                 return None
+            here = (month, self.day or 0)
+            now = (anchor.month, anchor.day if self.day else 0)
             if self.rel == "month_last":
-                year = anchor.year if month < anchor.month else anchor.year - 1
+                year = anchor.year if here < now else anchor.year - 1
             else:
-                year = anchor.year if month > anchor.month else anchor.year + 1
+                year = anchor.year if here > now else anchor.year + 1
         if year is None:
             if anchor is None:
                 return None
@@ -66,6 +73,21 @@ class Part:
         if self.day is None:
             return f"{year:04d}-{month:02d}"
         return f"{year:04d}-{month:02d}-{self.day:02d}"
+
+
+def _relative_day(p: "Part", anchor: date) -> date:
+    from datetime import timedelta
+
+    if p.rel == "day":
+        return anchor + timedelta(days=p.rel_n)
+    delta = (p.weekday - anchor.weekday()) % 7
+    if p.rel_n > 0:                       # "jeudi prochain": strictly after the anchor
+        return anchor + timedelta(days=delta or 7)
+    if p.rel_n < 0:                       # "jeudi dernier": strictly before
+        return anchor - timedelta(days=(7 - delta) % 7 or 7)
+    if p.rel_n == 2:                      # "ce jeudi" in a future sentence: on or after the anchor
+        return anchor + timedelta(days=delta)
+    return anchor - timedelta(days=(7 - delta) % 7)   # "ce jeudi": this week's, on or before the anchor
 
 
 @dataclass(frozen=True)
@@ -160,6 +182,38 @@ def _rentree_next(m):
 @_core(rf"\b(?:(?P<pre>d[ée]but|fin|mi|courant|milieu)(?:\s+|-)(?:d['’]\s*|de\s+)?)?(?P<m>{_M})\s+(?:de\s+l['’]ann[ée]e\s+)?(?P<y>{_Y})\b")
 def _month_year(m):
     return Part(int(m["y"]), MONTHS[m["m"].lower()]), None, False
+
+
+@_core(rf"\b(?P<d>{_D})\s+(?P<m>{_M})\s+(?P<rel>dernier|prochain)\b")
+def _day_month_relative(m):
+    rel = "month_last" if m["rel"].lower() == "dernier" else "month_next"
+    return Part(month=MONTHS[m["m"].lower()], day=_day(m["d"]), rel=rel), None, False
+
+
+WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
+
+
+@_core(rf"(?<![\w-])(?:(?P<ce>ce)\s+)?(?P<wd>{_WD})(?:\s+(?P<rel>dernier|prochain))?\b(?!\s*(?:\d|1er|premier|s\b))")
+def _weekday(m):
+    # "ce jeudi", "mardi", "jeudi prochain"; not "le mardi" (every Tuesday), not "mardi 10 juillet"
+    before = m.string[max(0, m.start() - 8):m.start()].lower()
+    if re.search(r"(?:\ble|chaque|les|tous)\s*$", before):
+        return None
+    n = 0 if not m["rel"] else (1 if m["rel"].lower() == "prochain" else -1)
+    return Part(rel="weekday", rel_n=n, weekday=WEEKDAYS[m["wd"].lower()]), None, False
+
+
+@_core(r"(?<![\w'’-])(?<!de\s)(?P<w>avant-hier|après-demain|hier|demain)\b")
+def _day_relative(m):
+    # "hier", "demain"; not "les défis de demain", "les métiers d'hier"
+    offsets = {"avant-hier": -2, "hier": -1, "demain": 1, "après-demain": 2}
+    return Part(rel="day", rel_n=offsets[m["w"].lower()]), None, False
+
+
+@_core(rf"(?:(?<=\ben\s)|(?<=\bEn\s)|(?<=\bdès\s)|(?<=\bDès\s)|(?<=\bdepuis\s)|(?<=\bDepuis\s)|(?<=\bcourant\s))(?P<m>{_M})\b(?!\s+(?:dernier|prochain|\d|de\s+l))")
+def _month_after_preposition(m):
+    # "signé en juin", "accueillera en octobre": a month named without a year
+    return Part(month=MONTHS[m["m"].lower()]), None, False
 
 
 @_core(rf"\b(?P<m>{_M})\s+(?P<rel>dernier|prochain)\b")
@@ -312,19 +366,37 @@ _PUBLISHED = re.compile(
 
 
 def publication_date(text: str, timexes: list[Timex] | None = None) -> date | None:
-    """The date a document states for itself: a 'Publié le …' field, else a full
-    date in its opening lines (dateline, header)."""
+    """The date a document states for itself: a ``Publié le …`` field, else a
+    full date in its opening lines — a dateline (``Lille, le 14 mars 2024``) or
+    an opening sentence (``Ce mardi 10 juillet 2018, …``) — but not a date
+    inside its title, which usually announces an event."""
+    from .layout import lines_of
+
     timexes = find_timexes(text) if timexes is None else timexes
     full = [t for t in timexes if not t.period and t.lo and t.lo.year and t.lo.month and t.lo.day and not t.lo.rel]
     for m in _PUBLISHED.finditer(text):
         for t in full:
             if t.start == m.end() or (0 <= t.start - m.end() <= 3 and not text[m.end():t.start].strip()):
                 return _to_date(t.lo)
-    head_end = _opening_end(text)
-    for t in full:
-        if t.start < head_end:
+    lines = [ln for ln in lines_of(text) if ln.start < 1200][:8]
+    title = next((ln for ln in lines if ln.kind != "meta"), None)
+    for line in lines:
+        for t in full:
+            if not line.start <= t.start < line.end + 1:
+                continue
+            if line is title and line.kind == "heading" and not _is_dateline(line.text, t.text):
+                continue
             return _to_date(t.lo)
     return None
+
+
+_DATELINE_REST = re.compile(r"^[\W_]*(?:(?:[A-ZÀ-Ý][\w'’-]*\s*){1,3},?)?\s*(?:le\s+)?[\W_]*$", re.IGNORECASE)
+
+
+def _is_dateline(line: str, date_text: str) -> bool:
+    """``Paris, le 3 mars 2024``: a line holding little else than a place and the date."""
+    rest = line.replace(date_text, " ", 1)
+    return bool(_DATELINE_REST.match(rest.strip()))
 
 
 def _opening_end(text: str) -> int:

@@ -35,6 +35,10 @@ ANAPHOR_KINDS = {
 }
 
 
+# Nouns any institution of their kind is called by: resolved by kind when nothing was introduced with them.
+GENERIC_ANAPHORS = frozenset({"etablissement", "universite", "ecole", "institut", "entreprise", "societe", "groupe"})
+
+
 @dataclass
 class Subject:
     """What stands before a verb: an organisation, a pronoun, people, a generic plural, a relative, a noun."""
@@ -64,6 +68,7 @@ class Actors:
                     self.token_org[i] = (org, span.start, span.end)
         self.mentions.sort(key=lambda t: t[0])
         self.main = main_actor(doc)
+        self._subject_cache: dict[int, Organisation | None] = {}
 
     # -- mentions ------------------------------------------------------------------
     def org_at(self, i: int) -> Organisation | None:
@@ -89,26 +94,69 @@ class Actors:
             return None
         return w
 
-    def resolve_anaphor(self, i: int, *, subject: bool) -> Organisation | None:
-        """An anaphoric noun in subject position continues the document's topic
-        (its main actor); elsewhere it is the last organisation introduced with
-        that noun (``le réseau T.I.M.E.`` … ``membre du réseau``)."""
+    def resolve_anaphor(self, i: int, *, subject: bool, exclude: list[Organisation] | tuple = ()) -> Organisation | None:
+        """The organisation an anaphoric noun stands for. In subject position it
+        continues the topic: the previous sentence's subject, else the document's
+        main actor. Elsewhere it is the last organisation introduced with that noun
+        (``le réseau T.I.M.E.`` … ``membre du réseau``), else the last one of a
+        fitting kind that the clause has not already named."""
         w = self.folded[i]
         kinds = ANAPHOR_KINDS.get(w, set())
-        before = [m for m in self.mentions if m[1] <= i]
-        if subject and self.main is not None and self.main.kind in kinds:
-            return self.main
+        before = [m for m in self.mentions if m[1] <= i and m[2] not in exclude]
+        if subject:
+            prev = self.previous_subject(i)
+            if prev is not None and prev.kind in kinds and prev not in exclude:
+                return prev
+            if self.main is not None and self.main.kind in kinds and self.main not in exclude:
+                return self.main
         for s, e, org in reversed(before):
-            if s > 0 and self.folded[s - 1] == w:
+            if (s > 0 and self.folded[s - 1] == w) or w in fold(org.name).split():
                 return org
-            if w in fold(org.name).split():
-                return org
-        if self.main is not None and self.main.kind in kinds:
+        if w not in GENERIC_ANAPHORS:
+            return None                        # "l'association", "le réseau": only what was introduced so
+        if not subject:
+            for s, e, org in reversed(before):
+                if org.kind in kinds:
+                    return org
+        if self.main is not None and self.main.kind in kinds and self.main not in exclude:
             return self.main
         for s, e, org in reversed(before):
             if org.kind in kinds:
                 return org
         return None
+
+    def previous_subject(self, i: int) -> Organisation | None:
+        """The organisation that is the subject of the closest earlier sentence with one (up to three back)."""
+        sent = self.doc[i].sent
+        k = sent.start - 1
+        for _ in range(3):
+            if k < 0:
+                return None
+            prev = self.doc[k].sent
+            org = self._sentence_subject(prev)
+            if org is not None:
+                return org
+            k = prev.start - 1
+        return None
+
+    def _sentence_subject(self, sent: Span) -> Organisation | None:
+        key_ = sent.start
+        if key_ in self._subject_cache:
+            return self._subject_cache[key_]
+        org = None
+        opening = [t for t in sent[:4] if not (t.is_punct or t.is_space or self.folded[t.i] in {"l'", "le", "la", "les"})]
+        if opening and opening[0].i in self.token_org:
+            org = self.token_org[opening[0].i][0]          # the sentence opens on its subject
+            self._subject_cache[key_] = org
+            return org
+        for t in sent:
+            if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
+                subj = self.subject(t.i, sent.start)
+                if subj.kind in ("org", "anaphor"):
+                    org = subj.org
+                break
+        self._subject_cache[key_] = org
+        return org
 
     # -- subjects -------------------------------------------------------------------
     def subject(self, verb: int, clause_start: int) -> Subject:

@@ -67,7 +67,7 @@ class TermIndex:
 def _forms_of(term: str, pos: str, extra: list[str]) -> set[str]:
     if pos == "VERB":
         forms = verb_forms(term) if " " not in term.split("'", 1)[-1] else {term}
-    elif " " in term or "-" in term:
+    elif pos == "OTHER" or " " in term or "-" in term:
         forms = {term}
     else:
         forms = noun_forms(term)
@@ -88,6 +88,8 @@ class Lexicons:
     generic_partner: frozenset[str]
     people: frozenset[str]
     strategy: TermIndex
+    continuing: TermIndex
+    not_party: TermIndex
     anaphors: frozenset[str]
     themes: list[tuple[str, tuple[str, ...]]]
 
@@ -115,10 +117,13 @@ class Lexicons:
             list_noun=index(by_type("list_noun"), "term", lambda e: "NOUN", False),
             heading_exclude=index(by_type("heading_exclude"), "term", lambda e: "VERB", True),
             cut=TermIndex.build(tokenize, cue_terms("cut")),
-            planned=TermIndex.build(tokenize, cue_terms("planned")),
+            planned=index([e for e in cues if e["type"] == "planned"], "term",
+                          lambda e: "VERB" if e["term"].endswith("er") and " " not in e["term"] else "OTHER", False),
             generic_partner=frozenset(fold(e["term"]) for e in cues if e["type"] == "generic_partner"),
             people=frozenset(fold(e["term"]) for e in cues if e["type"] == "people"),
             strategy=TermIndex.build(tokenize, cue_terms("strategy_noun")),
+            continuing=index([e for e in cues if e["type"] == "continuing"], "term", lambda e: "VERB", True),
+            not_party=TermIndex.build(tokenize, cue_terms("not_party")),
             anaphors=frozenset(fold(r["term"]) for r in rules.org_grammar if r["type"] == "anaphor"),
             themes=[(r["theme"], tuple(r["stems"])) for r in rules.themes],
         )

@@ -142,6 +142,16 @@ def _long_form_start(before: str, acronym: str) -> int | None:
             continue
         if _initials_match(acronym, before[first[1]:]) and first[0][0].isupper():
             return first[1]
+    # a translated name keeps its own acronym's letters in another order:
+    # "Université technique du Danemark (DTU)", "Université technique de Munich (TUM)"
+    letters = [c.lower() for c in strip_accents(acronym) if c.isalpha()]
+    for k in range(len(letters), min(len(words), len(letters) + 4) + 1):
+        first = words[-k]
+        if first[0].lower() in PARTICLES or not first[0][0].isupper():
+            continue
+        initials = [w[0].lower() for w, _, _ in words[-k:] if w.lower() not in PARTICLES]
+        if len(initials) == len(letters) and sorted(initials) == sorted(letters):
+            return first[1]
     return None
 
 

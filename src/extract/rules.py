@@ -60,6 +60,7 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "kind": Field(str, required=True, choices=PARTNERSHIP_KINDS),
         "act": Field(bool),
         "creates": Field(bool),
+        "joint": Field(bool),
         "forms": Field(list, list_of=str),
         "note": Field(str),
     },
@@ -74,7 +75,7 @@ SCHEMAS: dict[str, dict[str, Field]] = {
     "cues.jsonl": {
         "term": Field(str, required=True),
         "type": Field(str, required=True, choices=(
-            "planned", "cut", "generic_partner", "people", "strategy_noun")),
+            "planned", "cut", "generic_partner", "people", "strategy_noun", "continuing", "not_party")),
         "note": Field(str),
     },
     "themes.jsonl": {

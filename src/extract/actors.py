@@ -168,7 +168,13 @@ class Actors:
             for i in range(c.left_edge.i, c.right_edge.i + 1):
                 if i in self.token_org and i >= clause_start:
                     return Subject("org", self.token_org[i][0], self.token_org[i][1])
-        return self._surface_subject(verb, clause_start)
+        surface = self._surface_subject(verb, clause_start)
+        if surface.kind == "noun":
+            # the parse knows where a long subject starts: "des campagnes de recrutement … démarreront"
+            for c in parsed:
+                if clause_start <= c.left_edge.i < surface.start and c.right_edge.i < verb:
+                    return Subject("noun", None, c.left_edge.i)
+        return surface
 
     def _surface_subject(self, verb: int, clause_start: int) -> Subject:
         doc, f = self.doc, self.folded

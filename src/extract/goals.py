@@ -1,16 +1,18 @@
 """The ``goals`` component: strategic commitments, their actor, theme and horizon (SPEC §3).
 
-Goals are found in six forms of French institutional prose:
+Goals are found in seven forms of French institutional prose:
 
 1. an intention verb and its complement (``l'IMT souhaite structurer …``,
    ``vise l'élargissement de …``, ``se sont engagés … à renforcer``);
 2. an objective noun (``l'objectif est de …``, ``a pour ambition de …``,
    ``avec pour objectifs …``, ``Objectif : diversité``, ``la volonté de l'Institut de …``);
-3. the future of the actor (``l'Institut renforcera …``, ``nous allons former …``);
-4. an inline list after a colon whose introduction announces goals
+3. an aim named by a copula or a list (``X est un axe de développement``,
+   ``Parmi les leviers prioritaires figure X``);
+4. the future of the actor (``l'Institut renforcera …``, ``nous allons former …``);
+5. an inline list after a colon whose introduction announces goals
    (``trois axes prioritaires … : conforter … ; renforcer … ; poursuivre …``);
-5. bullet items under such an introduction (``mise sur 5 dimensions :``);
-6. headings and sentences that open with an infinitive (``Devenir un acteur mondial``).
+6. bullet items under such an introduction (``mise sur 5 dimensions :``);
+7. headings and sentences that open with an infinitive (``Devenir un acteur mondial``).
 
 The objective's text starts at its own verb or noun and stops before purpose
 and illustration clauses (``afin de``, ``pour`` + infinitive, ``notamment``,
@@ -29,20 +31,19 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .actors import Actors
-from .grammar import (DETERMINERS, clause_bounds, coordinated_parts, is_conditional, is_finite_verb, is_future,
-                      is_gerund, is_infinitive, nominal_parts, np_coordination, objective_end, skip_to_complement,
-                      span_text)
+from .grammar import (clause_bounds, is_finite_verb, is_future, is_gerund, is_infinitive, nominal_parts,
+                      np_coordination, objective_end, objective_parts, skip_to_complement, span_text)
 from .layout import Line, lines_of, list_groups
 from .lexicon import Lexicons, fold, folded_tokens
 from .normalise import key, strip_accents
 from .organisations import Organisation
 from .rules import cached_rules
 
-NOT_GOAL_VERBS = frozenset({"etre", "avoir", "pouvoir", "devoir", "falloir", "sembler", "paraitre", "permettre",
-                            "rester", "devenir_", "venir"})
 COPULAS = frozenset({"est", "sont", "sera", "seront", "reste", "restent", "demeure", "consiste", "consistera",
-                     "etait", "serait"})
+                     "etait", "serait", "constitue", "constituent", "represente"})
 PURPOSE_BEFORE = frozenset({"afin", "pour"})
+AMONG_VERBS = frozenset({"figure", "figurent", "trouve", "trouvent", "compte", "comptent"})
+DEDUPE_DICE = 0.6   # the same objective restated ("Structurer une offre de formation …" twice)
 
 
 @dataclass
@@ -53,7 +54,7 @@ class Goal:
     actor: Organisation | None
     sent_start: int            # evidence sentence
     sent_end: int
-    source: str                # verbal | objective | future | inline_list | bullet | infinitive
+    source: str                # verbal | objective | copular | future | inline_list | bullet | infinitive
     horizon_hint: str = ""     # a date of its list introduction
     theme: str = "other"
     horizon: str = ""
@@ -70,20 +71,24 @@ class GoalFinder:
         folded = folded_tokens(doc)
         actors = Actors(doc, self.lex, folded)
         lines = lines_of(doc.text)
-        dates = [d for d in (doc._.dates or [])]
+        dates = list(doc._.dates or [])
+        self._date_tokens = _date_tokens(doc, dates)
         strategy_period, strategy_owner = self._strategy(doc, folded, dates, actors)
         default_actor = strategy_owner or actors.main
 
         cands: list[Goal] = []
         for sent in doc.sents:
+            if sent.text.rstrip().endswith("?"):
+                continue                       # an interviewer's question commits no one
             cands += self._verbal(doc, sent, folded, actors)
             cands += self._objective_nouns(doc, sent, folded, actors)
+            cands += self._copular(doc, sent, folded, actors)
             cands += self._future(doc, sent, folded, actors)
-            cands += self._inline_lists(doc, sent, folded, actors, dates, default_actor)
+            cands += self._inline_lists(doc, sent, folded, actors, dates, lines, default_actor)
             cands += self._infinitive_openings(doc, sent, folded, actors, lines, default_actor)
         cands += self._bullet_items(doc, folded, actors, lines, dates, default_actor)
 
-        goals = _dedupe(doc.text, cands)
+        goals = _dedupe(doc.text, [g for g in cands if g is not None])
         for g in goals:
             g.theme = classify_theme(doc.text[g.start:g.end], self.lex.themes)
             g.horizon = self._horizon(g, dates) or g.horizon_hint or strategy_period
@@ -96,51 +101,51 @@ class GoalFinder:
         i = sent.start
         while i < sent.end:
             hit = self.lex.intention.match(doc, i, folded)
-            if hit is None:
-                i += 1
+            if hit is None or not self._intention_use(doc, i, hit[0], folded, sent):
+                i += hit[1] if hit else 1
                 continue
             entry, n = hit
-            tok = doc[i]
-            if not self._intention_use(doc, i, entry, folded, sent):
-                i += n
-                continue
             c_start, c_end = clause_bounds(sent, i)
-            comp = skip_to_complement(doc, i + n - 1, c_end, folded, allow_np=entry.get("complement") in ("np", "both"))
+            comp = self._complement(doc, i + n - 1, c_end, folded, allow_np=entry.get("complement") in ("np", "both"))
             if comp is None:
                 i += n
                 continue
             j, what = comp
-            if what == "np" and self._announces_list(doc, j, c_end, folded):
+            if what == "np" and self._announces_list(doc, j, c_end):
                 i += n
                 continue
-            end = objective_end(doc, j, c_end, folded, self.lex)
-            parts = coordinated_parts(doc, j, end, folded) if what == "inf" else [(j, end)]
+            parts = self._parts(doc, j, c_end, folded, what)
             actor = self._actor_of_verb(doc, sent, i, c_start, actors)
-            for s, e in parts:
-                out.append(self._goal(doc, s, e, entry["term"], actor, sent, "verbal"))
-            i = end if end > i else i + n
-        return [g for g in out if g is not None]
+            out += [self._goal(doc, s, e, entry["term"], actor, sent, "verbal") for s, e in parts]
+            i = max(i + n, max(e for _, e in parts))
+        return out
+
+    def _complement(self, doc, i, end, folded, *, allow_np, markers=frozenset({"de", "d'", "a"})):
+        return skip_to_complement(doc, i, end, folded, allow_np=allow_np, markers=markers, lex=self.lex,
+                                  skip=self._date_tokens)
+
+    def _parts(self, doc, j, end, folded, what: str) -> list[tuple[int, int]]:
+        """The objectives of a complement: coordinated infinitives, or noun phrases joined by ``et`` + determiner."""
+        if what == "inf":
+            return objective_parts(doc, j, end, folded, self.lex)
+        hard = objective_end(doc, j, end, folded, self.lex, soft=False)
+        return [(s, objective_end(doc, s, e, folded, self.lex)) for s, e in np_coordination(doc, j, hard, folded)]
 
     def _intention_use(self, doc, i, entry, folded, sent) -> bool:
         tok = doc[i]
-        term = entry["term"]
-        if term.startswith("s'") and not any(folded[k] in {"s'", "se", "nous", "vous", "m'", "me"}
-                                             for k in range(max(sent.start, i - 3), i)):
+        if entry["term"].startswith("s'") and not any(folded[k] in {"s'", "se", "nous", "vous", "m'", "me"}
+                                                      for k in range(max(sent.start, i - 3), i)):
             return False
         if is_gerund(doc, i):                      # "en misant sur": a means, not a goal
             return False
-        if i > sent.start and folded[i - 1] in {"de", "d'"} and i - 2 >= sent.start and folded[i - 2] in PURPOSE_BEFORE:
+        if i > sent.start and (folded[i - 1] in PURPOSE_BEFORE or (
+                folded[i - 1] in {"de", "d'"} and i - 2 >= sent.start and folded[i - 2] in PURPOSE_BEFORE)):
             return False                           # "afin de viser l'excellence"
-        if i > sent.start and folded[i - 1] in PURPOSE_BEFORE:
-            return False
-        morph = tok.morph
-        if "Part" in morph.get("VerbForm") and "Past" in morph.get("Tense"):
+        if "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense"):
             # a past participle is an intention only with its auxiliary ("nous avons prévu")
             if not any(doc[k].lemma_ in ("avoir", "être") or folded[k] in {"a", "ont", "avons", "avez", "est", "sont"}
                        for k in range(max(sent.start, i - 3), i)):
                 return False
-        if "Inf" in morph.get("VerbForm") and i > sent.start and folded[i - 1] not in {"de", "d'", "a", "s'", "se"}:
-            pass
         # "les axes que l'UTT souhaite développer": the object is the relative's antecedent
         for k in range(i - 1, max(sent.start - 1, i - 5), -1):
             if folded[k] in {"que", "qu'"}:
@@ -149,12 +154,9 @@ class GoalFinder:
                 break
         return True
 
-    def _announces_list(self, doc, j, c_end, folded) -> bool:
+    def _announces_list(self, doc, j, c_end) -> bool:
         """``mise sur 5 dimensions :`` — the complement is a list to come, not a goal."""
-        for k in range(j, min(c_end, j + 6)):
-            if doc[k].text == ":":
-                return True
-        return False
+        return any(doc[k].text == ":" for k in range(j, min(c_end, j + 6)))
 
     # -- 2. objective nouns ---------------------------------------------------------------
     def _objective_nouns(self, doc: Doc, sent: Span, folded, actors: Actors) -> list[Goal]:
@@ -166,9 +168,7 @@ class GoalFinder:
             entry, n = hit
             c_start, c_end = clause_bounds(sent, i)
             k = i + n
-            comp = None
-            owner = None
-            np_split = False
+            comp, owner, np_split = None, None, False
             after = folded[k] if k < c_end else ""
             before = folded[i - 1] if i > c_start else ""
             before2 = folded[i - 2] if i - 1 > c_start else ""
@@ -178,80 +178,133 @@ class GoalFinder:
                 k = actors.token_org[k + 1][2]
                 after = folded[k] if k < c_end else ""
             if after in COPULAS:
-                comp = skip_to_complement(doc, k, c_end, folded, allow_np=False)
+                comp = self._complement(doc, k, c_end, folded, allow_np=False)
             elif after == ":":
-                comp = skip_to_complement(doc, k, c_end, folded, allow_np=True, markers=frozenset())
+                comp = self._complement(doc, k, c_end, folded, allow_np=True, markers=frozenset())
                 np_split = True
             elif before == "pour" and before2 in {"a", "ont", "avec", "avoir", "aura", "auront", "avait", "donne", "fixe"}:
-                comp = skip_to_complement(doc, k - 1, c_end, folded, allow_np=True)
+                comp = self._complement(doc, k - 1, c_end, folded, allow_np=True)
                 np_split = True
             elif after in {"de", "d'"} and k + 1 < c_end and (is_infinitive(doc[k + 1]) or folded[k + 1] in {"se", "s'"}):
                 if before in {"un", "une", "l'", "la", "le", "cette", "son", "sa", "leur", "notre"} or owner is not None:
-                    comp = skip_to_complement(doc, k, c_end, folded, allow_np=False)
+                    comp = self._complement(doc, k, c_end, folded, allow_np=False)
             elif after in {"de", "d'"} and before in {"un", "une"} and k + 1 < c_end and doc[k + 1].pos_ == "NOUN":
                 comp = (k + 1, "np")            # "a un objectif de coopération en recherche"
             if comp is None:
                 continue
             j, what = comp
-            end = objective_end(doc, j, c_end, folded, self.lex)
-            if what == "inf":
-                parts = coordinated_parts(doc, j, end, folded)
-            elif np_split:
-                parts = np_coordination(doc, j, end, folded)
+            if what == "np" and not np_split:
+                hard = objective_end(doc, j, c_end, folded, self.lex, soft=False)
+                parts = [(j, objective_end(doc, j, hard, folded, self.lex))]
             else:
-                parts = [(j, end)]
-            actor = owner or self._actor_near(doc, sent, i, c_start, c_end, actors)
-            for s, e in parts:
-                out.append(self._goal(doc, s, e, entry["term"], actor, sent, "objective"))
-        return [g for g in out if g is not None]
+                parts = self._parts(doc, j, c_end, folded, what)
+            actor = owner or self._actor_near(doc, sent, i, c_start, actors)
+            out += [self._goal(doc, s, e, entry["term"], actor, sent, "objective") for s, e in parts]
+        return out
 
-    # -- 3. future tense ----------------------------------------------------------------
-    def _future(self, doc: Doc, sent: Span, folded, actors: Actors) -> list[Goal]:
+    # -- 3. copula and "parmi" ---------------------------------------------------------------
+    def _copular(self, doc: Doc, sent: Span, folded, actors: Actors) -> list[Goal]:
+        """``X est un axe de développement``, ``L'ouverture à l'international est un défi
+        majeur que l'Institut a la volonté de relever``, ``Parmi les leviers prioritaires figure X``."""
         out = []
         for i in range(sent.start, sent.end):
+            c_start, c_end = clause_bounds(sent, i)
+            if folded[i] in COPULAS:
+                k = i + 1
+                while k < c_end and (folded[k] in {"un", "une", "l'un", "l'une", "des", "le", "la", "l'"} or
+                                     doc[k].pos_ == "ADJ"):
+                    k += 1
+                if k >= c_end or (self.lex.list_noun.match(doc, k, folded) is None and
+                                  self.lex.objective.match(doc, k, folded) is None):
+                    continue
+                start = self._subject_start(doc, i, c_start)
+                if start is None or start >= i:
+                    continue
+                noun = self.lex.list_noun.match(doc, k, folded) or self.lex.objective.match(doc, k, folded)
+                actor = self._relative_actor(doc, k, c_end, folded, actors) or \
+                    actors.previous_subject(i) or actors.main
+                out.append(self._goal(doc, start, i, noun[0]["term"], actor, sent, "copular"))
+            elif folded[i] == "parmi" and i + 2 < c_end:
+                verb = next((k for k in range(i + 2, min(c_end, i + 8)) if folded[k] in AMONG_VERBS), None)
+                if verb is None or not any(self.lex.list_noun.match(doc, k, folded) for k in range(i + 1, verb)):
+                    continue
+                j = verb + 1
+                while j < c_end and (doc[j].pos_ == "ADV" or folded[j] in {"se", "on"}):
+                    j += 1
+                noun = next(self.lex.list_noun.match(doc, k, folded) for k in range(i + 1, verb)
+                            if self.lex.list_noun.match(doc, k, folded))
+                actor = actors.previous_subject(i) or actors.main
+                for s, e in self._parts(doc, j, c_end, folded, "np"):
+                    out.append(self._goal(doc, s, e, noun[0]["term"], actor, sent, "copular"))
+        return out
+
+    def _subject_start(self, doc, verb: int, c_start: int) -> int | None:
+        """First token of the subject before a copula: the parse's subject, else the clause's opening."""
+        head = doc[verb].head
+        for child in list(head.children) + list(doc[verb].children):
+            if child.dep_ in ("nsubj", "nsubj:pass") and c_start <= child.left_edge.i < verb:
+                return child.left_edge.i
+        k = c_start
+        while k < verb and (doc[k].is_punct or doc[k].pos_ in ("ADV", "CCONJ")):
+            k += 1
+        return k if k < verb else None
+
+    def _relative_actor(self, doc, k, c_end, folded, actors: Actors) -> Organisation | None:
+        """``… un défi que l'Institut a la volonté de relever``: the relative's subject."""
+        for j in range(k, min(c_end, k + 6)):
+            if folded[j] in {"que", "qu'"}:
+                subj = actors.subject(j + 2, j + 1) if j + 2 < c_end else None
+                if j + 1 in actors.token_org:
+                    return actors.token_org[j + 1][0]
+                if j + 2 < len(doc) and actors.anaphor_at(j + 2):
+                    return actors.resolve_anaphor(j + 2, subject=True)
+                return subj.org if subj is not None and subj.kind == "org" else None
+        return None
+
+    # -- 4. future tense ----------------------------------------------------------------
+    def _future(self, doc: Doc, sent: Span, folded, actors: Actors) -> list[Goal]:
+        out = []
+        covered = -1
+        for i in range(sent.start, sent.end):
+            if i <= covered:
+                continue
             tok = doc[i]
-            start = None
-            verb = i
-            trigger = "future"
-            if is_future(tok) and tok.pos_ == "VERB" and fold(tok.lemma_) not in NOT_GOAL_VERBS:
-                start = i
-                if i > sent.start and folded[i - 1] in {"se", "s'"}:
-                    start = i - 1
+            start, trigger = None, "future"
+            if is_future(tok) and tok.pos_ == "VERB" and not self._describes(tok):
+                start = i - 1 if i > sent.start and folded[i - 1] in {"se", "s'"} else i
             elif folded[i] in {"va", "vont", "allons", "allez"} and tok.pos_ in ("VERB", "AUX"):
                 c_start, c_end = clause_bounds(sent, i)
-                comp = skip_to_complement(doc, i, c_end, folded, allow_np=False, markers=frozenset())
-                if comp is None or fold(doc[comp[0]].lemma_) in NOT_GOAL_VERBS or folded[comp[0]] in {"etre", "avoir", "pouvoir"}:
+                comp = self._complement(doc, i, c_end, folded, allow_np=False, markers=frozenset())
+                if comp is None:
                     continue
-                if folded[comp[0]] in {"se", "s'"} and comp[0] + 1 < c_end and \
-                        fold(doc[comp[0] + 1].lemma_) in NOT_GOAL_VERBS:
+                inf = comp[0] + 1 if folded[comp[0]] in {"se", "s'"} else comp[0]
+                if inf >= c_end or self._describes(doc[inf]):
                     continue
-                start = comp[0]
-                trigger = "aller"
+                start, trigger = comp[0], "aller"
             if start is None:
                 continue
             c_start, c_end = clause_bounds(sent, i)
-            if self.lex.intention.match(doc, verb, folded) is not None:
+            if self.lex.intention.match(doc, i, folded) is not None:
                 continue                           # handled as an intention verb
-            subj = actors.subject(verb, c_start)
+            subj = actors.subject(i, c_start)
             if subj.kind in ("people", "relative") or (subj.kind == "noun" and doc[subj.start].ent_type_ == "PER"):
                 continue
-            if subj.kind == "none" and not any(is_finite_verb(doc[k]) for k in range(c_start, verb)):
-                # a future with no subject in its clause ("… et renforcera") belongs to the previous verb's subject
-                pass
-            if subj.kind == "noun" and trigger == "future":
-                if subj.start >= c_start and subj.start < start:
-                    start = subj.start
-            end = objective_end(doc, start if start > verb else verb, c_end, folded, self.lex)
-            if end <= start:
-                continue
+            if subj.kind == "noun" and trigger == "future" and c_start <= subj.start < start:
+                start = subj.start                 # "des campagnes de recrutement … démarreront"
             actor = actors.actor_for(subj, speaker=actors.speaker_org(sent))
-            parts = coordinated_parts(doc, start, end, folded) if trigger == "aller" else [(start, end)]
-            for s, e in parts:
-                out.append(self._goal(doc, s, e, trigger, actor, sent, "future"))
-        return [g for g in out if g is not None]
+            parts = objective_parts(doc, start, c_end, folded, self.lex)
+            out += [self._goal(doc, s, e, trigger, actor, sent, "future") for s, e in parts]
+            covered = max(e for _, e in parts)
+        return out
 
-    # -- 4. inline lists ------------------------------------------------------------------
-    def _inline_lists(self, doc: Doc, sent: Span, folded, actors: Actors, dates, default_actor) -> list[Goal]:
+    def _describes(self, tok) -> bool:
+        """Verbs that describe rather than commit (``sera``, ``s'appuiera sur``, ``bénéficieront``)."""
+        lemma = fold(tok.lemma_).split("'")[-1]
+        return lemma in self.lex.not_goal_verbs or fold(tok.text) in {"sera", "seront", "aura", "auront", "pourra",
+                                                                       "pourront", "devra", "devront"}
+
+    # -- 5. inline lists ------------------------------------------------------------------
+    def _inline_lists(self, doc: Doc, sent: Span, folded, actors: Actors, dates, lines, default_actor) -> list[Goal]:
         colon = next((i for i in range(sent.start, sent.end) if doc[i].text == ":"), None)
         if colon is None or colon + 1 >= sent.end:
             return []
@@ -259,19 +312,23 @@ class GoalFinder:
         intro_trigger = self._intro_trigger(doc, intro_start, colon, folded)
         if intro_trigger is None:
             return []
-        # items: separated by semicolons, else a nominal list split at action nouns
+        # a bullet's "label : a, b, c" runs to the end of its line, across ellipses
+        body_end = sent.end
+        line = next((ln for ln in lines if ln.start <= doc[colon].idx <= ln.end), None)
+        if line is not None and line.kind == "bullet":
+            last = doc.char_span(line.start, line.end, alignment_mode="expand")
+            if last is not None:
+                body_end = max(body_end, last.end)
         body_start = colon + 1
-        semis = [i for i in range(body_start, sent.end) if doc[i].text == ";"]
-        bounds = []
+        semis = [i for i in range(body_start, body_end) if doc[i].text == ";"]
         if semis:
-            prev = body_start
-            for s in semis + [sent.end]:
+            bounds, prev = [], body_start
+            for s in semis + [body_end]:
                 bounds.append((prev, s))
                 prev = s + 1
-        elif self.lex.list_noun.match is not None and any(
-                self.lex.list_noun.match(doc, k, folded) is not None for k in range(intro_start, colon)) \
+        elif any(self.lex.list_noun.match(doc, k, folded) is not None for k in range(intro_start, colon)) \
                 and colon - intro_start <= 8:
-            bounds = nominal_parts(doc, body_start, sent.end, folded)
+            bounds = nominal_parts(doc, body_start, body_end, folded)
         else:
             return []
         hint = self._date_in(dates, doc[intro_start].idx, doc[colon].idx)
@@ -282,14 +339,11 @@ class GoalFinder:
                 s += 1
             if s >= e:
                 continue
-            end = objective_end(doc, s, e, folded, self.lex)
-            parts = coordinated_parts(doc, s, end, folded) if is_infinitive(doc[s]) else [(s, end)]
+            parts = objective_parts(doc, s, e, folded, self.lex) if is_infinitive(doc[s]) else \
+                [(s, objective_end(doc, s, e, folded, self.lex))]
             for ps, pe in parts:
-                if not any(doc[k].pos_ in ("NOUN", "PROPN", "VERB") or is_infinitive(doc[k]) for k in range(ps, pe)):
-                    continue
-                g = self._goal(doc, ps, pe, intro_trigger, actor, sent, "inline_list", hint)
-                if g is not None:
-                    out.append(g)
+                if any(doc[k].pos_ in ("NOUN", "PROPN", "VERB") or is_infinitive(doc[k]) for k in range(ps, pe)):
+                    out.append(self._goal(doc, ps, pe, intro_trigger, actor, sent, "inline_list", hint))
         return out
 
     def _intro_trigger(self, doc, start, end, folded) -> str | None:
@@ -306,43 +360,39 @@ class GoalFinder:
                 return "viser" if folded[k] == "visant" else "permettre"
         return None
 
-    # -- 5. bullet items ---------------------------------------------------------------------
+    # -- 6. bullet items ---------------------------------------------------------------------
     def _bullet_items(self, doc: Doc, folded, actors: Actors, lines: list[Line], dates, default_actor) -> list[Goal]:
         out = []
         for group in list_groups(lines):
             intro = group.intro
-            trigger = None
-            actor = default_actor
-            hint = ""
-            if intro is not None:
-                span = doc.char_span(intro.start, intro.end, alignment_mode="expand")
-                if span is not None:
-                    trigger = self._intro_trigger(doc, span.start, span.end, folded)
-                    actor = self._intro_actor(doc, span.start, span.end, actors, default_actor)
-                    hint = self._date_in(dates, intro.start, intro.end)
+            if intro is None:
+                continue
+            span = doc.char_span(intro.start, intro.end, alignment_mode="expand")
+            if span is None:
+                continue
+            trigger = self._intro_trigger(doc, span.start, span.end, folded)
             if trigger is None:
                 continue
+            actor = self._intro_actor(doc, span.start, span.end, actors, default_actor)
+            hint = self._date_in(dates, intro.start, intro.end)
             for item in group.items:
-                span = doc.char_span(item.body_start, item.end, alignment_mode="expand")
-                if span is None or len(span) == 0:
+                item_span = doc.char_span(item.body_start, item.end, alignment_mode="expand")
+                if item_span is None or len(item_span) == 0:
                     continue
-                s = span.start
+                s = item_span.start
                 if is_infinitive(doc[s]):
                     continue                       # an infinitive item is found as an infinitive opening
                 # the item's first sentence; a "label : a, b, c" item is an inline list
                 e = s
-                while e < span.end and not (doc[e].is_sent_start and e > s) and doc[e].text not in {"«", ":"}:
+                while e < item_span.end and not (doc[e].is_sent_start and e > s) and doc[e].text not in {"«", ":"}:
                     e += 1
-                if e < span.end and doc[e].text == ":":
+                if e < item_span.end and doc[e].text == ":":
                     continue
-                sent = doc[s].sent
                 end = objective_end(doc, s, e, folded, self.lex)
-                g = self._goal(doc, s, end, trigger, actor, sent, "bullet", hint)
-                if g is not None:
-                    out.append(g)
+                out.append(self._goal(doc, s, end, trigger, actor, doc[s].sent, "bullet", hint))
         return out
 
-    # -- 6. infinitive openings -----------------------------------------------------------------
+    # -- 7. infinitive openings -----------------------------------------------------------------
     def _infinitive_openings(self, doc: Doc, sent: Span, folded, actors: Actors, lines: list[Line],
                              default_actor) -> list[Goal]:
         s = sent.start
@@ -355,30 +405,17 @@ class GoalFinder:
             return []
         if self.lex.heading_exclude.match(doc, s, folded) is not None:
             return []
-        if not first.text[:1].isupper() and not (s > 0 and doc[s - 1].text in {"•", "–", "-", "*"}):
-            # a lowercase infinitive opens a sentence only in a list item
-            line = next((ln for ln in lines if ln.start <= first.idx <= ln.end), None)
-            if line is None or line.kind != "bullet":
-                return []
-        # a finite verb after the infinitive makes it a subject ("Former des ingénieurs est notre mission")
-        end = sent.end
-        for k in range(s + 1, sent.end):
-            if is_finite_verb(doc[k]) and doc[k].pos_ in ("VERB", "AUX") and not doc[k].is_lower is False:
-                if folded[k] in {"sont", "est"} or doc[k].pos_ == "AUX":
-                    end = k
-                    break
-        c_end = min(end, clause_bounds(sent, s)[1])
-        stop = objective_end(doc, s, c_end, folded, self.lex)
-        parts = coordinated_parts(doc, s, stop, folded)
         line = next((ln for ln in lines if ln.start <= first.idx <= ln.end), None)
-        trigger = "heading" if line is not None and line.kind == "heading" else "list" if line is not None and line.kind == "bullet" else "infinitive"
+        if not first.text[:1].isupper() and (line is None or line.kind != "bullet"):
+            return []                              # a lowercase infinitive opens a sentence only in a list item
+        # "Tels sont …" after the list, or a finite verb making the infinitive a subject, ends it
+        end = next((k for k in range(s + 1, sent.end) if is_finite_verb(doc[k]) and doc[k].pos_ == "AUX"
+                    or folded[k] in {"sont", "est"}), sent.end)
+        c_end = min(end, clause_bounds(sent, s)[1])
+        trigger = {"heading": "heading", "bullet": "list"}.get(line.kind if line else "", "infinitive")
         actor = self._list_actor(doc, line, lines, actors, default_actor)
-        out = []
-        for ps, pe in parts:
-            g = self._goal(doc, ps, pe, trigger, actor, sent, "infinitive")
-            if g is not None:
-                out.append(g)
-        return out
+        return [self._goal(doc, ps, pe, trigger, actor, sent, "infinitive")
+                for ps, pe in objective_parts(doc, s, c_end, folded, self.lex)]
 
     def _list_actor(self, doc, line, lines, actors: Actors, default_actor):
         if line is None or line.kind != "bullet":
@@ -397,20 +434,19 @@ class GoalFinder:
             subj = actors.subject(i, sent.start)
         return actors.actor_for(subj, speaker=actors.speaker_org(sent))
 
-    def _actor_near(self, doc, sent, i, c_start, c_end, actors: Actors) -> Organisation | None:
+    def _actor_near(self, doc, sent, i, c_start, actors: Actors) -> Organisation | None:
         """Actor of an objective noun: the subject of the clause's verb (``le Groupe UT a un objectif``)."""
         for k in range(i - 1, c_start - 1, -1):
             if doc[k].pos_ in ("VERB", "AUX") and is_finite_verb(doc[k]):
                 return actors.actor_for(actors.subject(k, c_start), speaker=actors.speaker_org(sent))
         for s, e, org in actors.mentions_in(c_start, i):
-            if s == c_start or folded_before(doc, s) not in {"de", "d'", "du", "des", "avec", "a", "au"}:
+            if s == c_start or fold(doc[s - 1].text) not in {"de", "d'", "du", "des", "avec", "a", "au"}:
                 return org
-        return actors.main
+        return actors.previous_subject(i) or actors.main
 
     def _intro_actor(self, doc, start, end, actors: Actors, default_actor) -> Organisation | None:
         for s, e, org in actors.mentions_in(start, end):
-            prev = fold(doc[s - 1].text) if s > 0 else ""
-            if prev in {"avec", "entre"}:
+            if s > 0 and fold(doc[s - 1].text) in {"avec", "entre"}:
                 continue
             return org
         for k in range(start, end):
@@ -421,10 +457,7 @@ class GoalFinder:
         return default_actor
 
     def _date_in(self, dates, start: int, end: int) -> str:
-        for d in dates:
-            if start <= d.start < end and d.value:
-                return d.value
-        return ""
+        return next((d.value for d in dates if start <= d.start < end and d.value), "")
 
     def _horizon(self, g: Goal, dates) -> str:
         """A date of the goal's own sentence that bounds it (``Dès 2014``, ``d'ici 2030``, ``en 2026``)."""
@@ -445,15 +478,15 @@ class GoalFinder:
             sent = span.sent
             for k in range(max(sent.start, span.start - 8), min(sent.end, span.end + 3)):
                 if self.lex.strategy.match(doc, k, folded) is not None:
-                    owner = None
-                    for s, e, org in actors.mentions_in(sent.start, sent.end):
-                        owner = org
-                        break
+                    owner = next((org for _, _, org in actors.mentions_in(sent.start, sent.end)), None)
                     return d.value, owner
         return "", None
 
     # -- construction ------------------------------------------------------------------------------
     def _goal(self, doc, s, e, trigger, actor, sent, source, hint="") -> Goal | None:
+        # a date closing the objective is its horizon, not its text ("… à l'horizon 2028")
+        while e > s and e - 1 in self._date_tokens:
+            e -= 1
         start, end = span_text(doc, s, e)
         if start < 0:
             return None
@@ -461,11 +494,18 @@ class GoalFinder:
         words = [w for w in key(text).split() if len(w) > 2]
         if not words or len(text) > 400:
             return None
+        if len(words) == 1 and is_infinitive(doc[s]):
+            return None                            # a bare verb: its object is elsewhere
         return Goal(start, end, trigger, actor, sent.start_char, sent.end_char, source, hint)
 
 
-def folded_before(doc: Doc, i: int) -> str:
-    return fold(doc[i - 1].text) if i > 0 else ""
+def _date_tokens(doc: Doc, dates) -> frozenset[int]:
+    out = set()
+    for d in dates:
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return frozenset(out)
 
 
 def classify_theme(text: str, themes: list[tuple[str, tuple[str, ...]]]) -> str:
@@ -485,31 +525,26 @@ def classify_theme(text: str, themes: list[tuple[str, tuple[str, ...]]]) -> str:
     return best[0]
 
 
-PRIORITY = {"verbal": 0, "objective": 1, "inline_list": 2, "bullet": 3, "future": 4, "infinitive": 5}
+PRIORITY = {"verbal": 0, "objective": 1, "copular": 2, "inline_list": 3, "bullet": 4, "future": 5, "infinitive": 6}
 
 
 def _dedupe(text: str, cands: list[Goal]) -> list[Goal]:
     """One goal per objective: overlapping spans keep the strongest source; the
-    same objective stated twice in the document (Dice ≥ 0.7 on its words) is one goal."""
+    same objective stated twice in the document is one goal."""
     accepted: list[Goal] = []
     for g in sorted(cands, key=lambda g: (PRIORITY[g.source], g.start)):
-        overlap = False
-        for a in accepted:
-            inter = min(a.end, g.end) - max(a.start, g.start)
-            if inter > 0 and inter >= 0.5 * min(a.end - a.start, g.end - g.start):
-                overlap = True
-                if a.actor is None and g.actor is not None:
-                    a.actor = g.actor
-                break
-        if not overlap:
+        clash = next((a for a in accepted if min(a.end, g.end) - max(a.start, g.start) >=
+                      max(1, 0.5 * min(a.end - a.start, g.end - g.start))), None)
+        if clash is None:
             accepted.append(g)
+        elif clash.actor is None and g.actor is not None:
+            clash.actor = g.actor
     accepted.sort(key=lambda g: g.start)
     result: list[Goal] = []
     for g in accepted:
         w = g.words(text)
-        if any(_dice(w, r.words(text)) >= 0.7 for r in result):
-            continue
-        result.append(g)
+        if not any(_dice(w, r.words(text)) >= DEDUPE_DICE for r in result):
+            result.append(g)
     return result
 
 

@@ -45,6 +45,9 @@ ACTION_SUFFIXES = ("ment", "tion", "sion", "ssion", "age", "ure")
 def is_infinitive(tok: Token) -> bool:
     if "Inf" in tok.morph.get("VerbForm"):
         return True
+    w = fold(tok.text)
+    if tok.pos_ == "VERB" and w.endswith(("er", "ir", "re", "oir")) and w not in NOT_INFINITIVE and tok.is_alpha:
+        return True               # no French participle ends so: "diplômer" tagged as a participle is an infinitive
     return _looks_infinitive(tok)
 
 
@@ -66,8 +69,25 @@ def is_finite_verb(tok: Token) -> bool:
     return "Fin" in tok.morph.get("VerbForm") and tok.pos_ in ("VERB", "AUX")
 
 
+FUTURE_ENDINGS = ("erai", "eras", "era", "erons", "erez", "eront", "irai", "iras", "ira", "irons", "irez", "iront",
+                  "rai", "ras", "ra", "rons", "rez", "ront")
+
+
+IRREGULAR_FUTURES = frozenset({"sera", "seront", "serons", "aura", "auront", "aurons", "fera", "feront", "ferons",
+                               "ira", "iront", "pourra", "pourront", "devra", "devront", "viendra", "viendront"})
+
+
 def is_future(tok: Token) -> bool:
-    return "Fut" in tok.morph.get("Tense") and "Fin" in tok.morph.get("VerbForm")
+    if "Fut" in tok.morph.get("Tense") and "Fin" in tok.morph.get("VerbForm"):
+        return True
+    if tok.pos_ not in ("VERB", "AUX") or not tok.is_lower:
+        return False
+    w = fold(tok.text)
+    if w in IRREGULAR_FUTURES:
+        return True
+    # the tagger reads some futures as presents ("aménagerons"): trust the ending of a finite verb
+    forms = set(tok.morph.get("VerbForm"))
+    return len(w) > 4 and w.endswith(FUTURE_ENDINGS) and not forms & {"Inf", "Part"}
 
 
 def is_conditional(tok: Token) -> bool:
@@ -100,84 +120,122 @@ def clause_bounds(sent: Span, i: int) -> tuple[int, int]:
 
 
 def skip_to_complement(doc: Doc, i: int, end: int, folded: list[str], *, allow_np: bool,
-                       markers: frozenset[str] = frozenset({"de", "d'", "a"})) -> tuple[int, str] | None:
+                       markers: frozenset[str] = frozenset({"de", "d'", "a"}), lex: Lexicons | None = None,
+                       skip: frozenset[int] | set[int] = frozenset()) -> tuple[int, str] | None:
     """After an intention word at ``i``, the first token of its complement:
-    (index, ``"inf"`` or ``"np"``). Adverbs, incidental phrases between commas
-    (``souhaitent, à travers ce partenariat, accroître``), dates and the
-    markers ``de``/``à`` are passed over."""
+    (index, ``"inf"`` or ``"np"``). Passed over: adverbs, incidental phrases
+    (``pour sa part``; between commas: ``souhaitent, à travers ce partenariat,
+    accroître``), the tokens of dates (``skip``: ``se sont engagés ce mercredi 10
+    avril 2019 à …``) and the markers ``de``/``à``."""
     j = i + 1
-    depth_comma = False
-    while j < end and j - i <= 14:
+    in_commas = False
+    while j < end and j - i <= 16:
         tok = doc[j]
         w = folded[j]
-        if tok.text == ",":
-            depth_comma = not depth_comma
+        if j in skip:
             j += 1
             continue
-        if depth_comma:
+        if lex is not None:
+            hit = lex.incidental.match(doc, j, folded)
+            if hit is not None:
+                j += hit[1]
+                continue
+        if tok.text == ",":
+            in_commas = not in_commas
+            j += 1
+            continue
+        if in_commas:
             j += 1
             continue
         if w in markers or w in SKIPPABLE or tok.pos_ == "ADV" and not is_infinitive(tok):
             j += 1
             continue
-        if w in {"se", "s'"} and j + 1 < end and is_infinitive(doc[j + 1]):
+        if w in {"se", "s'", "en"} and j + 1 < end and is_infinitive(doc[j + 1]):
             return j, "inf"
         if is_infinitive(tok):
             return j, "inf"
-        if tok.like_num and j + 1 < end and doc[j + 1].pos_ == "NOUN" and fold(doc[j + 1].text) in {"fois"}:
-            j += 2
-            continue
-        if tok.ent_type_ in ("DATE",) or _is_date_word(w):
+        if allow_np and w in {"sur", "au", "aux", "a"} and j + 1 < end:
+            if w in {"au", "aux"}:
+                return j + 1, "np"             # "tend au renforcement de …"
             j += 1
             continue
         if allow_np and (w in DETERMINERS or tok.pos_ in ("NOUN", "PROPN", "DET", "NUM", "ADJ")):
             return j, "np"
-        if allow_np and w == "sur" and j + 1 < end:
-            j += 1
-            continue
         return None
     return None
 
 
-_DATE_WORDS = frozenset({
-    "ce", "cette", "cet", "annee", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
-    "novembre", "decembre", "rentree", "des", "1er",
-})
+def objective_end(doc: Doc, start: int, end: int, folded: list[str], lex: Lexicons, *, soft: bool = True) -> int:
+    """Where the objective starting at ``start`` stops (exclusive token index).
 
-
-def _is_date_word(w: str) -> bool:
-    return w in _DATE_WORDS or (w.isdigit() and len(w) in (1, 2, 4))
-
-
-def objective_end(doc: Doc, start: int, end: int, folded: list[str], lex: Lexicons) -> int:
-    """Where the objective starting at ``start`` stops (exclusive token index):
-    before a purpose or illustration clause (``afin de``, ``pour`` + infinitive,
-    ``notamment``, ``comme``, ``tels que``, ``, qui``), a colon, a quotation mark,
-    or ``avec`` + an action noun (``avec l'entrée de …``)."""
+    Hard stops end the objective and everything coordinated after it: a purpose
+    clause (``afin de``, ``pour`` + infinitive, ``permettant de``), a relative
+    after a comma, a colon, the end of a quotation the objective started in.
+    With ``soft``, illustrations stop it too (``notamment``, ``comme``, ``tels
+    que``, ``, contre …``, ``avec`` + an action noun, an apposed participle);
+    call it without ``soft`` to find how far coordinated objectives can reach."""
+    opened = _open_quote(doc, start)
+    depth = 0
     j = start + 1
     while j < end:
         tok = doc[j]
         w = folded[j]
-        if tok.text in {":", "«", "»", "\"", "–", "—", "…"} or (tok.text == "." and j + 1 < end):
-            return j
-        if tok.text == "(" and j + 1 < end and folded[j + 1] in {"par", "ex", "voir"}:
-            return j
-        if lex.cut.match(doc, j, folded) is not None and not (w == "notamment" and j == start + 1):
+        if tok.text in {"«", "“"}:
+            depth += 1
+        elif tok.text in {"»", "”"}:
+            if depth == 0 and opened:
+                return j                       # the quotation the objective is in ends here
+            depth = max(0, depth - 1)
+        elif tok.text == "\"":
+            if opened and depth == 0:
+                return j
+            depth = 1 - depth if depth in (0, 1) else depth
+        if tok.text in {":", "–", "—"} or (tok.text == "." and j + 1 < end):
             return j
         if w in {"pour", "afin"} and _purpose_infinitive(doc, j, end, folded):
             return j
-        if w in {"permettant", "visant"} and j + 1 < end and folded[j + 1] in {"de", "d'", "a"}:
+        if w in {"afin"} or (w in {"permettant", "visant"} and j + 1 < end and folded[j + 1] in {"de", "d'", "a"}):
             return j
-        if w == "qui" and j > start and doc[j - 1].text == ",":
+        if w == "qui" and doc[j - 1].text == ",":
             return j - 1
-        if w == "avec" and j + 2 < end and folded[j + 1] in DETERMINERS and is_action_noun(doc[j + 2].text):
-            return j
-        if w in {"et", "ou"} and j + 1 < end and folded[j + 1] in {"notamment", "en"} and \
-                j + 2 < end and folded[j + 2] in {"particulier"}:
-            return j
+        if soft:
+            if tok.text in {"…"} or (tok.text == "(" and j + 1 < end and folded[j + 1] in {"par", "ex", "voir"}):
+                return j
+            if lex.cut.match(doc, j, folded) is not None and not (w == "notamment" and j == start + 1):
+                return j
+            if w == "avec" and j + 2 < end and (folded[j + 1] == "pour" or
+                                                folded[j + 1] in DETERMINERS and is_action_noun(doc[j + 2].text)):
+                return j                       # "avec l'entrée de …", "avec pour objectifs …"
+            if tok.text == "," and j + 1 < end and (folded[j + 1] == "contre" or (
+                    "Part" in doc[j + 1].morph.get("VerbForm") and "Past" in doc[j + 1].morph.get("Tense")
+                    and not is_infinitive(doc[j + 1]))):
+                return j                       # ", contre 25 % aujourd'hui", ", créé en 2021,"
         j += 1
     return end
+
+
+def _open_quote(doc: Doc, start: int) -> bool:
+    """Is token ``start`` inside a quotation opened earlier in its sentence?"""
+    sent = doc[start].sent
+    depth = 0
+    for t in doc[sent.start:start]:
+        if t.text in {"«", "“"}:
+            depth += 1
+        elif t.text in {"»", "”"}:
+            depth = max(0, depth - 1)
+        elif t.text == "\"":
+            depth = 1 - depth if depth in (0, 1) else depth
+    return depth > 0
+
+
+def objective_parts(doc: Doc, start: int, end: int, folded: list[str], lex: Lexicons) -> list[tuple[int, int]]:
+    """The objectives of one complement: split at coordinated infinitives (or
+    futures) first, then each part stopped at its own illustration."""
+    hard = objective_end(doc, start, end, folded, lex, soft=False)
+    out = []
+    for s, e in coordinated_parts(doc, start, hard, folded):
+        out.append((s, objective_end(doc, s, e, folded, lex)))
+    return out
 
 
 def _purpose_infinitive(doc: Doc, j: int, end: int, folded: list[str]) -> bool:
@@ -212,10 +270,12 @@ def coordinated_parts(doc: Doc, start: int, end: int, folded: list[str]) -> list
                 k += 1
             if folded[k - 1] == "en" and k - 1 > j:
                 k -= 1
-            if k < end and folded[k] in {"se", "s'"} and k + 1 < end and is_infinitive(doc[k + 1]):
-                inf = k
+            if k < end and folded[k] in {"se", "s'", "en"} and k + 1 < end and is_infinitive(doc[k + 1]):
+                inf = k                        # "et s'adjoindre", "et en accroître les effectifs"
             elif k < end and is_infinitive(doc[k]) and folded[k] != "en":
                 inf = k
+            elif k < end and is_future(doc[start]) and is_future(doc[k]):
+                inf = k                        # "poursuivra … et ouvrira …"
             else:
                 inf = None
             if inf is not None and (j - cur) >= 2:

@@ -90,6 +90,8 @@ class Lexicons:
     strategy: TermIndex
     continuing: TermIndex
     not_party: TermIndex
+    incidental: TermIndex
+    not_goal_verbs: frozenset[str]
     anaphors: frozenset[str]
     themes: list[tuple[str, tuple[str, ...]]]
 
@@ -124,6 +126,8 @@ class Lexicons:
             strategy=TermIndex.build(tokenize, cue_terms("strategy_noun")),
             continuing=index([e for e in cues if e["type"] == "continuing"], "term", lambda e: "VERB", True),
             not_party=TermIndex.build(tokenize, cue_terms("not_party")),
+            incidental=TermIndex.build(tokenize, cue_terms("incidental")),
+            not_goal_verbs=frozenset(fold(e["term"]).split("'")[-1] for e in cues if e["type"] == "not_goal_verb"),
             anaphors=frozenset(fold(r["term"]) for r in rules.org_grammar if r["type"] == "anaphor"),
             themes=[(r["theme"], tuple(r["stems"])) for r in rules.themes],
         )

@@ -75,7 +75,8 @@ SCHEMAS: dict[str, dict[str, Field]] = {
     "cues.jsonl": {
         "term": Field(str, required=True),
         "type": Field(str, required=True, choices=(
-            "planned", "cut", "generic_partner", "people", "strategy_noun", "continuing", "not_party")),
+            "planned", "cut", "generic_partner", "people", "strategy_noun", "continuing", "not_party",
+            "incidental", "not_goal_verb")),
         "note": Field(str),
     },
     "themes.jsonl": {

@@ -24,6 +24,8 @@ AUXILIARIES = frozenset({
     "notamment", "donc", "desormais", "parallelement", "enfin", "aujourd'hui", "bien", "toujours",
 })
 PRONOUN_ACTORS = frozenset({"nous", "on"})
+PREPOSITIONS = frozenset({"de", "d'", "du", "des", "a", "au", "aux", "avec", "pour", "par", "sur", "chez", "entre",
+                          "en", "dans", "vers", "sans", "sous", "parmi", "selon", "aupres"})
 RELATIVES = frozenset({"qui", "que", "qu'", "lequel", "laquelle", "dont"})
 # Anaphoric nouns and the organisation kinds they can stand for.
 ANAPHOR_KINDS = {
@@ -35,6 +37,9 @@ ANAPHOR_KINDS = {
 }
 
 
+PERSON_TITLES = frozenset({"directeur", "directrice", "president", "presidente", "president-directeur",
+                           "responsable", "doyen", "doyenne", "recteur", "rectrice", "vice-president",
+                           "vice-presidente", "delegue", "deleguee", "administrateur", "administratrice"})
 # Nouns any institution of their kind is called by: resolved by kind when nothing was introduced with them.
 GENERIC_ANAPHORS = frozenset({"etablissement", "universite", "ecole", "institut", "entreprise", "societe", "groupe"})
 
@@ -69,6 +74,7 @@ class Actors:
         self.mentions.sort(key=lambda t: t[0])
         self.main = main_actor(doc)
         self._subject_cache: dict[int, Organisation | None] = {}
+        self._people_orgs: dict[str, Organisation] | None = None
 
     # -- mentions ------------------------------------------------------------------
     def org_at(self, i: int) -> Organisation | None:
@@ -104,13 +110,25 @@ class Actors:
         kinds = ANAPHOR_KINDS.get(w, set())
         before = [m for m in self.mentions if m[1] <= i and m[2] not in exclude]
         if subject:
+            sent_start = self.doc[i].sent.start
+            for s, e, org in reversed(before):
+                if s < sent_start:
+                    break
+                if s > 0 and self.doc[s - 1].text == "(":
+                    continue                                 # "(TUM)" repeats the name before it
+                b = s - 1
+                while b > sent_start and self.folded[b] in {"l'", "la", "le", "les", "un", "une"}:
+                    b -= 1                                   # "avec la TUM": the preposition before the article
+                opener = b <= sent_start and self.folded[b] == "pour"      # "Pour CY, … l'université veut"
+                if org.kind in kinds and (s == sent_start or self.folded[b] not in PREPOSITIONS or opener):
+                    return org
             prev = self.previous_subject(i)
             if prev is not None and prev.kind in kinds and prev not in exclude:
                 return prev
             if self.main is not None and self.main.kind in kinds and self.main not in exclude:
                 return self.main
         for s, e, org in reversed(before):
-            if (s > 0 and self.folded[s - 1] == w) or w in fold(org.name).split():
+            if self._introduced_as(s, w) or w in fold(org.name).split():
                 return org
         if w not in GENERIC_ANAPHORS:
             return None                        # "l'association", "le réseau": only what was introduced so
@@ -124,6 +142,17 @@ class Actors:
             if org.kind in kinds:
                 return org
         return None
+
+    def _introduced_as(self, s: int, noun: str) -> bool:
+        """Was the mention at ``s`` introduced by ``noun`` (``l'alliance européenne EUTOPIA``)?"""
+        k = s - 1
+        while k >= 0 and s - k <= 3:
+            if self.folded[k] == noun:
+                return True
+            if self.doc[k].pos_ != "ADJ":
+                return False
+            k -= 1
+        return False
 
     def previous_subject(self, i: int) -> Organisation | None:
         """The organisation that is the subject of the closest earlier sentence with one (up to three back)."""
@@ -177,18 +206,23 @@ class Actors:
         return surface
 
     def _surface_subject(self, verb: int, clause_start: int) -> Subject:
+        """Scan left from the verb: over auxiliaries, adverbs, dates, parentheticals
+        between commas and prepositional phrases, to the first thing that can be
+        the subject."""
         doc, f = self.doc, self.folded
         j = verb - 1
         in_commas = False
+        fallback: Subject | None = None
         while j >= clause_start:
             w = f[j]
             t = doc[j]
             if t.text == ",":
-                # an incidental phrase between commas ("souhaitent, à travers ce partenariat, accroître")
                 k = j - 1
                 while k >= clause_start and doc[k].text != ",":
                     k -= 1
-                if k >= clause_start and not in_commas and not self._has_subject_like(k + 1, j):
+                # a parenthetical ("Centrale Lille, qui a rejoint l'IMT …, pilotera") or an incidental phrase
+                if k >= clause_start and not in_commas and (self._parenthetical(k + 1, j)
+                                                            or not self._has_subject_like(k + 1, j)):
                     j = k - 1
                     continue
                 j -= 1
@@ -197,8 +231,10 @@ class Actors:
             if j in self.token_org:
                 org, s, _ = self.token_org[j]
                 # "le directeur de Mines Nancy": an organisation after a preposition is not the subject
-                if s > 0 and f[s - 1] in {"de", "d'", "du", "des", "a", "au", "aux", "avec", "pour", "par", "sur", "chez", "entre"}:
-                    return Subject("noun", None, self._np_start(s - 1, clause_start))
+                if s > 0 and f[s - 1] in PREPOSITIONS:
+                    fallback = fallback or Subject("noun", None, self._np_start(s - 1, clause_start))
+                    j = s - 2
+                    continue
                 return Subject("org", org, s)
             if w in PRONOUN_ACTORS:
                 return Subject("pronoun")
@@ -215,16 +251,32 @@ class Actors:
                 if w in self.lex.people:
                     return Subject("people", None, head)
                 start = self._np_start(head, clause_start)
-                nouns = {f[k] for k in range(start, head + 1)}
-                if nouns & self.lex.people:
-                    return Subject("people", None, start)
-                if nouns & (self.lex.generic_partner | {"signataires", "partenaires", "acteurs"}):
-                    return Subject("generic", None, start)
-                if t.pos_ == "PRON" and w in {"il", "elle", "celui-ci", "celle-ci"}:
-                    return Subject("pronoun")
-                return Subject("noun", None, start)
+                if start > clause_start and f[start - 1] in PREPOSITIONS and doc[start - 1].pos_ in ("ADP", "DET"):
+                    # "… en direction de plusieurs nouveaux pays": inside a complement, keep looking left
+                    fallback = fallback or self._classify(start, head)
+                    j = start - 2
+                    continue
+                return self._classify(start, head)
             j -= 1
-        return Subject("none")
+        return fallback or Subject("none")
+
+    def _classify(self, start: int, head: int) -> Subject:
+        f, t = self.folded, self.doc[head]
+        nouns = {f[k] for k in range(start, head + 1)}
+        if nouns & self.lex.people:
+            return Subject("people", None, start)
+        if nouns & (self.lex.generic_partner | {"signataires", "partenaires", "acteurs"}):
+            return Subject("generic", None, start)
+        if t.pos_ == "PRON" and f[head] in {"il", "elle", "celui-ci", "celle-ci"}:
+            return Subject("pronoun")
+        return Subject("noun", None, start)
+
+    def _parenthetical(self, start: int, end: int) -> bool:
+        """A segment between commas that opens with a relative pronoun or a participle."""
+        if start >= end:
+            return False
+        t = self.doc[start]
+        return self.folded[start] in RELATIVES or ("Part" in t.morph.get("VerbForm") and "Past" in t.morph.get("Tense"))
 
     def _has_subject_like(self, start: int, end: int) -> bool:
         return any(i in self.token_org or self.folded[i] in PRONOUN_ACTORS for i in range(start, end))
@@ -262,10 +314,36 @@ class Actors:
             return None
         return self.main
 
+    def _people(self) -> dict[str, Organisation]:
+        """People introduced with their institution (``Régis Bordet, président de l'Université
+        de Lille``, ``la directrice de l'IMT, Odile Gauthier``), by family name."""
+        if self._people_orgs is not None:
+            return self._people_orgs
+        found: dict[str, Organisation] = {}
+        for ent in self.doc.ents:
+            if ent.label_ != "PER":
+                continue
+            window = list(range(ent.end, min(len(self.doc), ent.end + 10))) + \
+                list(range(max(0, ent.start - 10), ent.start))
+            titled = [k for k in window if self.folded[k] in PERSON_TITLES]
+            for k in titled:
+                org = next((self.token_org[m][0] for m in range(k + 1, min(len(self.doc), k + 8)) if m in self.token_org), None)
+                if org is not None:
+                    found.setdefault(fold(ent[-1].text), org)
+                    break
+        self._people_orgs = found
+        return found
+
     def speaker_org(self, sent: Span) -> Organisation | None:
-        """In ``« … » explique X, directeur de ORG`` the speaker's organisation."""
+        """In ``« … » explique X, directeur de ORG`` the speaker's organisation; a
+        speaker named alone (``souligne Régis Bordet``) is looked up among the people
+        the text introduced with their institution."""
         doc = self.doc
         window_end = min(len(doc), sent.end + 40)
+        people = self._people()
+        for ent in doc.ents:
+            if ent.label_ == "PER" and sent.start <= ent.start < window_end and fold(ent[-1].text) in people:
+                return people[fold(ent[-1].text)]
         for i in range(sent.start, window_end):
             if self.folded[i] in {"directeur", "directrice", "president", "presidente", "responsable", "vice-president",
                                   "vice-presidente", "doyen", "doyenne", "recteur", "rectrice"}:

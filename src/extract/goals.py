@@ -56,6 +56,7 @@ class Goal:
     sent_end: int
     source: str                # verbal | objective | copular | future | inline_list | bullet | infinitive
     horizon_hint: str = ""     # a date of its list introduction
+    group: int = 0             # noun phrases coordinated in one complement share a trailing date
     theme: str = "other"
     horizon: str = ""
 
@@ -64,15 +65,33 @@ class Goal:
 
 
 class GoalFinder:
+    """The spaCy component; the work is done per document by :class:`DocGoals`."""
+
     def __init__(self, lex: Lexicons):
         self.lex = lex
 
     def __call__(self, doc: Doc) -> Doc:
+        doc._.goals = DocGoals(self.lex, doc).find()
+        return doc
+
+
+class DocGoals:
+    """The goals of one document."""
+
+    def __init__(self, lex: Lexicons, doc: Doc):
+        self.lex = lex
+        self.doc = doc
+        self.dates = list(doc._.dates or [])
+        self._date_tokens = _date_tokens(doc, self.dates)
+        self._group = 0
+        self._np_groups: dict[tuple[int, int], int] = {}
+
+    def find(self) -> list[Goal]:
+        doc = self.doc
         folded = folded_tokens(doc)
         actors = Actors(doc, self.lex, folded)
         lines = lines_of(doc.text)
-        dates = list(doc._.dates or [])
-        self._date_tokens = _date_tokens(doc, dates)
+        dates = self.dates
         strategy_period, strategy_owner = self._strategy(doc, folded, dates, actors)
         default_actor = strategy_owner or actors.main
 
@@ -89,18 +108,22 @@ class GoalFinder:
         cands += self._bullet_items(doc, folded, actors, lines, dates, default_actor)
 
         goals = _dedupe(doc.text, [g for g in cands if g is not None])
+        own = {id(g): self._horizon(g, goals, dates) for g in goals}
+        for g in goals:
+            if not own[id(g)] and g.group:
+                # "le lancement de dix diplômes et la mobilité de ses étudiants d'ici 2027": shared
+                own[id(g)] = next((own[id(o)] for o in goals if o.group == g.group and own[id(o)]), "")
         for g in goals:
             g.theme = classify_theme(doc.text[g.start:g.end], self.lex.themes)
-            g.horizon = self._horizon(g, dates) or g.horizon_hint or strategy_period
-        doc._.goals = goals
-        return doc
+            g.horizon = own[id(g)] or g.horizon_hint or strategy_period
+        return goals
 
     # -- 1. intention verbs -----------------------------------------------------------
     def _verbal(self, doc: Doc, sent: Span, folded, actors: Actors) -> list[Goal]:
         out = []
         i = sent.start
         while i < sent.end:
-            hit = self.lex.intention.match(doc, i, folded)
+            hit = self.lex.intention_at(doc, i, folded)
             if hit is None or not self._intention_use(doc, i, hit[0], folded, sent):
                 i += hit[1] if hit else 1
                 continue
@@ -129,13 +152,14 @@ class GoalFinder:
         if what == "inf":
             return objective_parts(doc, j, end, folded, self.lex)
         hard = objective_end(doc, j, end, folded, self.lex, soft=False)
-        return [(s, objective_end(doc, s, e, folded, self.lex)) for s, e in np_coordination(doc, j, hard, folded)]
+        parts = [(s, objective_end(doc, s, e, folded, self.lex)) for s, e in np_coordination(doc, j, hard, folded)]
+        if len(parts) > 1:
+            self._group += 1
+            self._np_groups.update({p: self._group for p in parts})
+        return parts
 
     def _intention_use(self, doc, i, entry, folded, sent) -> bool:
         tok = doc[i]
-        if entry["term"].startswith("s'") and not any(folded[k] in {"s'", "se", "nous", "vous", "m'", "me"}
-                                                      for k in range(max(sent.start, i - 3), i)):
-            return False
         if is_gerund(doc, i):                      # "en misant sur": a means, not a goal
             return False
         if i > sent.start and (folded[i - 1] in PURPOSE_BEFORE or (
@@ -173,9 +197,10 @@ class GoalFinder:
             before = folded[i - 1] if i > c_start else ""
             before2 = folded[i - 2] if i - 1 > c_start else ""
             # "la volonté de l'Institut de contribuer", "les objectifs de l'IMT"
-            if after in {"de", "d'", "du"} and k + 1 < c_end and k + 1 in actors.token_org:
-                owner = actors.token_org[k + 1][0]
-                k = actors.token_org[k + 1][2]
+            o = k + 2 if k + 2 < c_end and folded[k + 1] in {"l'", "la", "le", "les"} else k + 1
+            if after in {"de", "d'", "du", "des"} and o < c_end and o in actors.token_org:
+                owner = actors.token_org[o][0]
+                k = actors.token_org[o][2]
                 after = folded[k] if k < c_end else ""
             if after in COPULAS:
                 comp = self._complement(doc, k, c_end, folded, allow_np=False)
@@ -188,7 +213,9 @@ class GoalFinder:
             elif after in {"de", "d'"} and k + 1 < c_end and (is_infinitive(doc[k + 1]) or folded[k + 1] in {"se", "s'"}):
                 if before in {"un", "une", "l'", "la", "le", "cette", "son", "sa", "leur", "notre"} or owner is not None:
                     comp = self._complement(doc, k, c_end, folded, allow_np=False)
-            elif after in {"de", "d'"} and before in {"un", "une"} and k + 1 < c_end and doc[k + 1].pos_ == "NOUN":
+            elif after in {"de", "d'"} and before in {"un", "une"} and k + 1 < c_end and doc[k + 1].pos_ == "NOUN" \
+                    and fold(entry["term"]) in {"objectif", "ambition", "but"} and i - 2 >= c_start and \
+                    (doc[i - 2].lemma_ in ("avoir", "fixer", "donner") or folded[i - 2] in {"a", "ont", "avait"}):
                 comp = (k + 1, "np")            # "a un objectif de coopération en recherche"
             if comp is None:
                 continue
@@ -284,12 +311,15 @@ class GoalFinder:
             if start is None:
                 continue
             c_start, c_end = clause_bounds(sent, i)
-            if self.lex.intention.match(doc, i, folded) is not None:
+            if self.lex.intention_at(doc, i, folded) is not None:
                 continue                           # handled as an intention verb
+            act = self.lex.partnership.match(doc, start if trigger == "aller" else i, folded)
+            if act is not None and act[0]["pos"] == "VERB":
+                continue                           # "s'allieront", "rejoindra": a partnership, not a goal
             subj = actors.subject(i, c_start)
             if subj.kind in ("people", "relative") or (subj.kind == "noun" and doc[subj.start].ent_type_ == "PER"):
                 continue
-            if subj.kind == "noun" and trigger == "future" and c_start <= subj.start < start:
+            if subj.kind in ("noun", "generic") and trigger == "future" and c_start <= subj.start < start:
                 start = subj.start                 # "des campagnes de recrutement … démarreront"
             actor = actors.actor_for(subj, speaker=actors.speaker_org(sent))
             parts = objective_parts(doc, start, c_end, folded, self.lex)
@@ -350,10 +380,13 @@ class GoalFinder:
         """The word of a list introduction that announces goals: a list or objective
         noun, an intention verb, a future verb; ``None`` if there is none."""
         for k in range(start, end):
-            for index in (self.lex.list_noun, self.lex.objective, self.lex.intention):
+            for index in (self.lex.list_noun, self.lex.objective):
                 hit = index.match(doc, k, folded)
                 if hit is not None:
                     return hit[0]["term"]
+            hit = self.lex.intention_at(doc, k, folded)
+            if hit is not None:
+                return hit[0]["term"]
             if is_future(doc[k]) and doc[k].pos_ in ("VERB", "AUX"):
                 return "future"
             if folded[k] in {"visant", "permettant"}:
@@ -459,12 +492,30 @@ class GoalFinder:
     def _date_in(self, dates, start: int, end: int) -> str:
         return next((d.value for d in dates if start <= d.start < end and d.value), "")
 
-    def _horizon(self, g: Goal, dates) -> str:
-        """A date of the goal's own sentence that bounds it (``Dès 2014``, ``d'ici 2030``, ``en 2026``)."""
-        for d in dates:
-            if g.sent_start <= d.start < g.sent_end and d.value and d.start < g.end:
-                if d.timex.kind == "period" or d.start >= g.start:
-                    return d.value
+    def _horizon(self, g: Goal, goals: list[Goal], dates) -> str:
+        """The date that bounds a goal: one in its text or after it, before the next
+        goal of its sentence (``doubler le nombre de start-up d'ici 2028``); else one
+        fronted in its sentence (``Dès 2014, …``) or just before it (``va dès cette
+        année renforcer``) that no other goal of the sentence holds."""
+        doc = self.doc
+        mates = sorted((o for o in goals if o.sent_start == g.sent_start), key=lambda o: o.start)
+        nxt = next((o.start for o in mates if o.start > g.start), g.sent_end)
+        in_sent = [d for d in dates if g.sent_start <= d.start < g.sent_end and d.value]
+        for d in in_sent:
+            if g.start <= d.start < nxt:
+                return d.value
+        sent = doc.char_span(g.sent_start, g.sent_end, alignment_mode="expand")
+        goal_tok = doc.char_span(g.start, g.end, alignment_mode="expand")
+        for d in in_sent:
+            if d.start >= g.start:
+                continue
+            held = any(o is not g and o.start <= d.start < next((m.start for m in mates if m.start > o.start), g.sent_end)
+                       for o in mates)
+            span = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if held or span is None or sent is None or goal_tok is None:
+                continue
+            if span.start - sent.start <= 3 or goal_tok.start - span.end <= 3:
+                return d.value
         return ""
 
     def _strategy(self, doc, folded, dates, actors: Actors) -> tuple[str, Organisation | None]:
@@ -484,6 +535,7 @@ class GoalFinder:
 
     # -- construction ------------------------------------------------------------------------------
     def _goal(self, doc, s, e, trigger, actor, sent, source, hint="") -> Goal | None:
+        e0 = e
         # a date closing the objective is its horizon, not its text ("… à l'horizon 2028")
         while e > s and e - 1 in self._date_tokens:
             e -= 1
@@ -496,7 +548,8 @@ class GoalFinder:
             return None
         if len(words) == 1 and is_infinitive(doc[s]):
             return None                            # a bare verb: its object is elsewhere
-        return Goal(start, end, trigger, actor, sent.start_char, sent.end_char, source, hint)
+        return Goal(start, end, trigger, actor, sent.start_char, sent.end_char, source, hint,
+                    group=self._np_groups.get((s, e), 0) or self._np_groups.get((s, e0), 0))
 
 
 def _date_tokens(doc: Doc, dates) -> frozenset[int]:

@@ -42,11 +42,14 @@ ACTION_NOUNS = frozenset({
 ACTION_SUFFIXES = ("ment", "tion", "sion", "ssion", "age", "ure")
 
 
+INFINITIVE_ENDINGS = ("er", "ir", "re", "oir", "ïr")
+
+
 def is_infinitive(tok: Token) -> bool:
     if "Inf" in tok.morph.get("VerbForm"):
         return True
-    w = fold(tok.text)
-    if tok.pos_ == "VERB" and w.endswith(("er", "ir", "re", "oir")) and w not in NOT_INFINITIVE and tok.is_alpha:
+    low = tok.text.lower()
+    if tok.pos_ == "VERB" and low.endswith(INFINITIVE_ENDINGS) and fold(low) not in NOT_INFINITIVE and tok.is_alpha:
         return True               # no French participle ends so: "diplômer" tagged as a participle is an infinitive
     return _looks_infinitive(tok)
 
@@ -56,7 +59,7 @@ def _looks_infinitive(tok: Token) -> bool:
     w = fold(tok.text)
     if w in NOT_INFINITIVE or len(w) < 4 or not w.isalpha():
         return False
-    if not w.endswith(("er", "ir", "re", "oir")):
+    if not tok.text.lower().endswith(INFINITIVE_ENDINGS):       # accents kept: "Élaboré" is no infinitive
         return False
     if tok.pos_ in ("VERB", "AUX"):
         return not tok.morph.get("VerbForm") or "Inf" in tok.morph.get("VerbForm")
@@ -203,15 +206,24 @@ def objective_end(doc: Doc, start: int, end: int, folded: list[str], lex: Lexico
                 return j
             if lex.cut.match(doc, j, folded) is not None and not (w == "notamment" and j == start + 1):
                 return j
+            if w in {"et", "mais", "puis"} and _finite_follows(doc, j + 1, end, folded):
+                return j                       # "veut devenir « … » et s'engage à …": a new clause
             if w == "avec" and j + 2 < end and (folded[j + 1] == "pour" or
                                                 folded[j + 1] in DETERMINERS and is_action_noun(doc[j + 2].text)):
                 return j                       # "avec l'entrée de …", "avec pour objectifs …"
-            if tok.text == "," and j + 1 < end and (folded[j + 1] == "contre" or (
+            if tok.text == "," and j + 1 < end and (folded[j + 1] in {"contre", "type"} or (
                     "Part" in doc[j + 1].morph.get("VerbForm") and "Past" in doc[j + 1].morph.get("Tense")
                     and not is_infinitive(doc[j + 1]))):
                 return j                       # ", contre 25 % aujourd'hui", ", créé en 2021,"
         j += 1
     return end
+
+
+def _finite_follows(doc: Doc, k: int, end: int, folded: list[str]) -> bool:
+    while k < end and (folded[k] in {"se", "s'", "ne", "n'", "y", "en", "nous", "il", "elle", "ils", "elles", "on"}
+                       or doc[k].pos_ == "ADV"):
+        k += 1
+    return k < end and is_finite_verb(doc[k]) and not is_infinitive(doc[k])
 
 
 def _open_quote(doc: Doc, start: int) -> bool:

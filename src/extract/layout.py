@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 BULLET = re.compile(r"^[ \t]*(?:[•–—\-*·▪◦●➤►→✓✔▶■□‣⁃]|\d{1,2}[.)]|[a-z][)])[ \t]+")
 _FINAL_PUNCT = ".!?;:…,"
-_META = re.compile(r"\t|©|//|^\W*$|^\s*(?:publi[ée]e?\s+le|par\s+[A-Z]|mis\s+à\s+jour|source\s*:|cr[ée]dit)", re.IGNORECASE)
+_META = re.compile(r"\t|©|//|^\W*$|^\s*(?:publi[ée]e?\s+le|mis\s+à\s+jour|source\s*:|cr[ée]dit)", re.IGNORECASE)
+_BYLINE = re.compile(r"^\s*Par\s+[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3}\s*$")   # "Par Jean Dupont"
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def lines_of(text: str) -> list[Line]:
         stripped_md = re.sub(r"^#+\s*", "", stripped)
         if m:
             kind = "bullet"
-        elif _META.search(chunk) and not stripped.startswith("#"):
+        elif (_META.search(chunk) or _BYLINE.match(chunk)) and not stripped.startswith("#"):
             kind = "meta"
         elif (stripped.startswith("#") or (blank_before and blank_after)) and _is_heading_text(stripped_md):
             kind = "heading"

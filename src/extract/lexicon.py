@@ -17,6 +17,9 @@ from .normalise import noun_forms, strip_accents, verb_forms
 from .rules import Rules
 
 
+REFLEXIVE = frozenset({"s'", "se", "nous", "vous", "m'", "me"})
+
+
 def fold(text: str) -> str:
     """Comparison form of one token: lowercase, no accents, typographic apostrophe as ``'``."""
     return strip_accents(text.lower().replace("’", "'"))
@@ -94,6 +97,17 @@ class Lexicons:
     not_goal_verbs: frozenset[str]
     anaphors: frozenset[str]
     themes: list[tuple[str, tuple[str, ...]]]
+
+    def intention_at(self, doc: Doc, i: int, folded: list[str]) -> tuple[Any, int] | None:
+        """An intention verb at token ``i``; a reflexive one (``s'engager``) only with
+        its clitic (``les actions déjà engagées`` commits no one)."""
+        hit = self.intention.match(doc, i, folded)
+        if hit is None or not hit[0]["term"].startswith("s'"):
+            return hit
+        start = doc[i].sent.start
+        if any(folded[k] in REFLEXIVE for k in range(max(start, i - 3), i)):
+            return hit
+        return None
 
     @classmethod
     def build(cls, rules: Rules, tokenize: Callable[[str], Doc]) -> "Lexicons":

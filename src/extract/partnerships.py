@@ -102,11 +102,26 @@ class Frame:
 
 
 class PartnershipFinder:
+    """The spaCy component; the work is done per document by :class:`DocPartnerships`."""
+
     def __init__(self, lex: Lexicons):
         self.lex = lex
-        self._planned_items: list[tuple[int, int]] = []
 
     def __call__(self, doc: Doc) -> Doc:
+        doc._.partnerships = DocPartnerships(self.lex, doc).find()
+        return doc
+
+
+class DocPartnerships:
+    """The partnerships of one document."""
+
+    def __init__(self, lex: Lexicons, doc: Doc):
+        self.lex = lex
+        self.doc = doc
+        self._planned_items: list[tuple[int, int]] = []
+
+    def find(self) -> list[Partnership]:
+        doc = self.doc
         folded = folded_tokens(doc)
         actors = Actors(doc, self.lex, folded)
         dates = doc._.dates or []
@@ -120,8 +135,7 @@ class PartnershipFinder:
             for p in self._in_sentence(doc, sent, s_index, folded, actors, dates, found):
                 p.in_title = title is not None and title.kind == "heading" and title.start <= p.start < title.end
                 found.append(p)
-        doc._.partnerships = _merge(found)
-        return doc
+        return _merge(found)
 
     def _planned_list_items(self, doc, lines, folded) -> list[tuple[int, int]]:
         """Character ranges of bullet items whose introduction is an intention or a list of aims."""
@@ -132,7 +146,7 @@ class PartnershipFinder:
             span = doc.char_span(group.intro.start, group.intro.end, alignment_mode="expand")
             if span is None:
                 continue
-            if any(self.lex.intention.match(doc, k, folded) or self.lex.objective.match(doc, k, folded)
+            if any(self.lex.intention_at(doc, k, folded) or self.lex.objective.match(doc, k, folded)
                    or self.lex.planned.match(doc, k, folded) for k in range(span.start, span.end)):
                 out.extend((item.start, item.end) for item in group.items)
         return out
@@ -619,7 +633,7 @@ class PartnershipFinder:
             if not frame.contains(j):
                 continue
             t = doc[j]
-            if self.lex.intention.match(doc, j, folded) is not None or \
+            if self.lex.intention_at(doc, j, folded) is not None or \
                     self.lex.objective.match(doc, j, folded) is not None or \
                     self.lex.planned.match(doc, j, folded) is not None:
                 return "planned"
@@ -630,7 +644,7 @@ class PartnershipFinder:
         # "les axes de coopération que l'UTT souhaite développer avec SU"
         for j in range(i + n, c_end):
             if folded[j] in {"que", "qu'"}:
-                if any(self.lex.intention.match(doc, k, folded) is not None for k in range(j + 1, min(c_end, j + 8))):
+                if any(self.lex.intention_at(doc, k, folded) is not None for k in range(j + 1, min(c_end, j + 8))):
                     return "planned"
                 break
         # an item of a list whose introduction states an intention ("les axes que l'UTT souhaite développer … :")

@@ -89,6 +89,39 @@ def evaluate_cmd(
     typer.echo(f"written: {out}/metrics.json, {out}/metrics_by_group.json, {out}/mismatches.csv")
 
 
+@app.command("gold-draft")
+def gold_draft_cmd(
+    document: Path = typer.Argument(..., help="The document to annotate."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="YAML file to write (default: standard output)."),
+    doc_id: Optional[str] = typer.Option(None, "--doc-id", help="doc_id to record (default: the file name without extension; "
+                                                                "give the sub-folder too, e.g. dev/15_new)."),
+    patterns: Optional[Path] = typer.Option(None, "--patterns", help="Rule folder (default: the project's patterns/)."),
+) -> None:
+    """Write a gold draft (SPEC §2) from the pipeline's output, to correct by hand."""
+    from .gold import draft_gold
+    from .rules import PatternError
+    from .run import analyse_file
+
+    if not document.is_file():
+        _fail(f"not a file: {document}")
+    try:
+        rows = analyse_file(document, patterns_dir=patterns)
+    except PatternError as err:
+        _fail(str(err))
+    row = rows.tables["documents"][0]
+    if row["status"] != "ok":
+        _fail(f"{document}: {row['status']} {row['error']}".strip(), 1)
+    text = draft_gold(doc_id or rows.doc_id, rows.tables, row.get("publication_date", ""))
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        if out.exists():
+            _fail(f"{out} exists; not overwriting a gold file")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+        typer.echo(f"written: {out}", err=True)
+
+
 def _progress(quiet: bool):
     if quiet or not sys.stderr.isatty():
         return None, None

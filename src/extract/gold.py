@@ -288,3 +288,57 @@ def load_gold_dir(gold_dir: str | Path, texts_dir: str | Path | None = None) -> 
             raise GoldError(f"{p}: doc_id {gold.doc_id!r} does not match the file's place ({rel.as_posix()!r})")
         out.append(gold)
     return out
+
+
+# -- drafts ----------------------------------------------------------------------------
+def draft_gold(doc_id: str, tables: dict[str, list[dict]], publication_date: str = "") -> str:
+    """A SPEC §2 YAML draft from one document's predicted rows, for a person to
+    correct: every entry is what the pipeline found, nothing is marked optional."""
+    orgs = []
+    for row in tables.get("organisations", []):
+        entry: dict = {"name": row["name"], "kind": row["kind"]}
+        if row.get("acronym"):
+            entry["acronym"] = row["acronym"]
+        aliases = [m for m in str(row.get("mentions", "")).split("|")
+                   if m and key(m) not in {key(row["name"]), key(row.get("acronym", ""))}]
+        if aliases:
+            entry["aliases"] = aliases
+        orgs.append(entry)
+    dates = [{"text": r["text"], "value": r["value"]} for r in tables.get("dates", [])]
+    partnerships = []
+    for r in tables.get("partnerships", []):
+        entry = {"parties": [p for p in r["parties"].split("|") if p], "kind": r["kind"], "status": r["status"]}
+        for field_name in ("date", "name"):
+            if r.get(field_name):
+                entry[field_name] = r[field_name]
+        if r.get("topics"):
+            entry["topics"] = r["topics"].split("|")
+        entry["evidence"] = r["evidence"]
+        partnerships.append(entry)
+    goals = []
+    for r in tables.get("goals", []):
+        entry = {}
+        if r.get("actor"):
+            entry["actor"] = r["actor"]
+        entry.update({"text": r["text"], "theme": r["theme"], "horizon": r.get("horizon", "")})
+        goals.append(entry)
+    data: dict = {"doc_id": doc_id}
+    if publication_date:
+        data["publication_date"] = publication_date
+    data.update({"organisations": orgs, "dates": dates, "partnerships": partnerships, "goals": goals})
+    header = (f"# Draft gold for {doc_id}, written by `extract gold-draft` from the pipeline's output.\n"
+              "# Correct it by hand following SPEC §3: remove what is wrong, add what is missing,\n"
+              "# mark borderline entries `optional: true`.\n")
+    return header + yaml.dump(data, Dumper=_QuotingDumper, allow_unicode=True, sort_keys=False, width=120)
+
+
+class _QuotingDumper(yaml.SafeDumper):
+    """Quotes strings YAML would read as numbers or dates (``"2018"``, ``"2018-07-10"``)."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str):
+    style = '"' if re.fullmatch(r"[\d\-/:.]+", value or "") and value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_QuotingDumper.add_representer(str, _represent_str)

@@ -81,6 +81,14 @@ def analyse(nlp: Language, documents: list[Document], save_text_dir: Path | None
     return out
 
 
+def analyse_file(path: str | Path, *, patterns_dir: str | Path | None = None, nlp: Language | None = None) -> DocRows:
+    """The rows of one file given directly (its ``doc_id`` is its name without extension)."""
+    p = Path(path)
+    source = Source(p, str(path), p.with_suffix("").name if p.suffix else p.name)
+    model = nlp or build_nlp(str(patterns_dir) if patterns_dir else None)
+    return analyse(model, [read_document(source)])[0]
+
+
 # -- worker processes ----------------------------------------------------------------
 _WORKER: dict = {}
 

@@ -12,7 +12,8 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .timex import Timex, publication_date, resolve, find_timexes
+from .grammar import is_future
+from .timex import Timex, find_timexes, publication_date, resolve
 
 TEMPORAL_PREPOSITIONS = {"en", "depuis", "dès", "de", "à", "d'ici", "avant", "après", "jusqu'à", "jusqu'en",
                          "pour", "horizon", "l'horizon", "chiffres", "entre", "et", "au", "mi", "fin", "début"}
@@ -66,11 +67,27 @@ def _with_tense(doc: Doc, t: Timex) -> Timex:
     if span is None:
         return t
     sent = span.sent
-    future = any("Fut" in tok.morph.get("Tense") or tok.lower_ in ("va", "vont") for tok in sent)
-    past = any("Past" in tok.morph.get("Tense") for tok in sent)
+    future = any(is_future(tok) or tok.lower_ in ("va", "vont") for tok in sent)
+    past = any(_is_past(tok) for tok in sent)
     if future and not past:
         return replace(t, lo=replace(t.lo, rel_n=2))
     return t
+
+
+PRESENT_AUXILIARIES = frozenset({"a", "ont", "avons", "avez", "as", "ai", "est", "sont", "sommes", "êtes", "es", "suis"})
+
+
+def _is_past(tok) -> bool:
+    """A finite past (``signa``, ``signait``) or a passé composé (``a signé``, ``ont été signées``)."""
+    tense, form = tok.morph.get("Tense"), tok.morph.get("VerbForm")
+    if "Fin" in form and ({"Past", "Imp"} & set(tense)):
+        return True
+    if "Part" in form and "Past" in tense:
+        k = tok.i - 1
+        while k >= tok.sent.start and tok.doc[k].lower_ in ("été", "ne", "n'", "pas", "déjà", "bien", "y", "en"):
+            k -= 1
+        return k >= tok.sent.start and tok.doc[k].lower_ in PRESENT_AUXILIARIES
+    return False
 
 
 def _parse_iso(value: str) -> date | None:

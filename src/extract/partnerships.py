@@ -225,7 +225,7 @@ class DocPartnerships:
                             m += 1
                         while m < c_end and folded[m] in {"ne", "n'", "se", "s'", "y", "en", "l'", "le", "la", "les"}:
                             m += 1
-                        if m < c_end and _verb_phrase_start(doc[m]):
+                        if m < c_end and (_verb_phrase_start(doc[m]) or self._trigger_verb(doc, m, folded)):
                             close = k
                             break
                 antecedent, a_start = self._antecedent(doc, j, c_start, folded, actors)
@@ -243,6 +243,13 @@ class DocPartnerships:
         if cur < c_end:
             main_ranges.append((cur, c_end))
         return [Frame(main_ranges or [(c_start, c_end)])] + pars
+
+    def _trigger_verb(self, doc, i, folded) -> bool:
+        """A form the lexicons know as a verb (``signe`` is often tagged as a noun)."""
+        if folded[i - 1] in DETERMINERS:
+            return False
+        hit = self.lex.partnership.match(doc, i, folded)
+        return (hit is not None and hit[0]["pos"] == "VERB") or self.lex.intention_at(doc, i, folded) is not None
 
     def _antecedent(self, doc, comma, c_start, folded, actors: Actors) -> tuple[Organisation | None, int]:
         """The organisation a parenthetical opened at ``comma`` hangs on."""
@@ -389,6 +396,8 @@ class DocPartnerships:
             result = []
             for members, at, seg_end in items:
                 orgs = [o for o, _ in members]
+                if len(others[:1] + orgs) < 2 and not generic:
+                    continue                   # a partner with no one on the other side
                 trig = max((t for t in triggers if t[0] < at), key=lambda t: t[0], default=triggers[0])
                 item_kind = self._object_kind(doc, [trig], trig[2]["kind"], actors)
                 status = self._status(doc, [trig], frame, folded)

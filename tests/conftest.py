@@ -1,0 +1,39 @@
+"""Shared fixtures: the pipeline is built once per test session; the corpus is run once."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from extract.pipeline import build_nlp
+
+    return build_nlp()
+
+
+@pytest.fixture(scope="session")
+def analyse(nlp):
+    """Text → analysed Doc (the text is cleaned as ``extract run`` does)."""
+    from extract.normalise import clean_text
+    from extract.pipeline import make_doc
+
+    def run(text: str, publication_date: date | str | None = None):
+        meta = {"publication_date": str(publication_date)} if publication_date else {}
+        return nlp(make_doc(nlp, clean_text(text).text, meta))
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def corpus_outputs(tmp_path_factory, nlp):
+    """The tables of ``corpus/``, produced once by the library function behind ``extract run``."""
+    from extract.run import run
+
+    out = tmp_path_factory.mktemp("outputs")
+    summary = run([ROOT / "corpus"], out, nlp=nlp)
+    return out, summary

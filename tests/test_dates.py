@@ -1,0 +1,33 @@
+"""The dates component: what needs the parse (quantities) and the anchor (publication date, manifest)."""
+from datetime import date
+
+
+def values(doc):
+    return [(d.timex.text, d.value) for d in doc._.dates]
+
+
+def test_a_year_shaped_quantity_is_not_a_date(analyse):
+    doc = analyse("L'université accueille 2000 étudiants depuis 2019.")
+    assert values(doc) == [("depuis 2019", "2019/")]
+
+
+def test_relative_dates_resolve_against_the_stated_publication_date(analyse):
+    doc = analyse("Publié le 3 mai 2024\n\nL'université a signé hier un accord qui entre en vigueur l'an prochain.")
+    assert doc._.publication_date == date(2024, 5, 3)
+    assert values(doc) == [("3 mai 2024", "2024-05-03"), ("hier", "2024-05-02"), ("l'an prochain", "2025")]
+
+
+def test_the_manifest_date_anchors_a_text_that_states_none(analyse):
+    doc = analyse("Cette année, l'école recrute vingt enseignants.", publication_date="2022-05-01")
+    assert doc._.publication_date is None          # documents.csv reports only what the text states
+    assert values(doc) == [("Cette année", "2022")]
+
+
+def test_a_weekday_points_forward_in_a_future_sentence(analyse):
+    doc = analyse("Publié le 14 mars 2024\n\nLa convention sera signée ce mardi à Lyon.")
+    assert values(doc)[-1] == ("ce mardi", "2024-03-19")
+
+
+def test_a_weekday_points_back_in_a_past_sentence(analyse):
+    doc = analyse("Publié le 14 mars 2024\n\nLa convention a été signée ce mardi à Lyon.")
+    assert values(doc)[-1] == ("ce mardi", "2024-03-12")

@@ -1,0 +1,68 @@
+"""The organisations component on sentences written for these tests.
+
+Marked spans are mentions: ``name`` is the canonical name the organisation
+must get (the gazetteer's, or the text's own expansion), ``kind`` its kind.
+Every organisation found must be marked, and every mark found.
+"""
+import pytest
+from markup import parse
+
+CASES = [
+    # gazetteer, an acronym defined in the text, both apostrophes
+    "<o name='Sorbonne Université' kind='university'>Sorbonne Université</o> (<o name='Sorbonne Université'>SU</o>) et "
+    "l’<o name='Institut national de recherche en sciences et technologies du numérique' kind='public_body'>Inria</o> "
+    "ont signé une convention. L'<o name='Institut national de recherche en sciences et technologies du numérique'>Inria</o> "
+    "y consacre dix chercheurs.",
+    "L’<o name='Université de technologie de Troyes' kind='university'>UTT</o> coopère avec "
+    "l'<o name='Université de Reims Champagne-Ardenne' kind='university'>URCA</o>. Pour "
+    "l'<o name='Université de technologie de Troyes'>UTT</o>, c'est un atout.",
+    # an unknown body and its acronym are one organisation
+    "Le <o name='Centre de recherche en mécatronique de Vannes' kind='other'>Centre de recherche en mécatronique de "
+    "Vannes</o> (<o name='Centre de recherche en mécatronique de Vannes'>CRMV</o>) rejoint le réseau. Le "
+    "<o name='Centre de recherche en mécatronique de Vannes'>CRMV</o> compte quarante chercheurs.",
+    # companies introduced by what they are
+    "L'<o name='Université Grenoble Alpes' kind='university'>UGA</o> s'associe à la société "
+    "<o name='Quandela' kind='company'>Quandela</o> et à l'entreprise lyonnaise <o name='Nexeya' kind='company'>Nexeya</o>.",
+    # unknown acronyms after an elided article; common acronyms are not bodies
+    "Les élèves de l'<o name='ENSIBS' kind='school'>ENSIBS</o> et de l'<o name='ESIR' kind='school'>ESIR</o> suivront "
+    "des cours sur l'IA et l'ESR.",
+    # people, places, programmes and generic plurals are not organisations
+    "Régis Martin, président de l'<o name='Université de Caen Normandie' kind='university'>Université de Caen "
+    "Normandie</o>, a présenté à Lille le programme « France 2030 » aux écoles de la région.",
+    # two coordinated names are two bodies
+    "L'<o name='Université de Bergen' kind='university'>Université de Bergen</o> et l'<o name='Université de Gand' "
+    "kind='university'>Université de Gand</o> rejoignent le consortium.",
+    # a known name followed by a place names another body
+    "<o name='Sorbonne Université Abu Dhabi' kind='university'>Sorbonne Université Abu Dhabi</o> ouvre un master.",
+    # French writes ministries in lowercase
+    "L'école est placée sous la tutelle du <o name=\"ministère de l'Agriculture\" kind='public_body'>ministère de "
+    "l'Agriculture</o>.",
+    # an acronym shared by several entries takes the one the text names in full
+    "Le <o name='Centre régional des œuvres universitaires et scolaires de Lyon' kind='public_body'>Crous de Lyon</o> "
+    "rénove ses résidences. Le <o name='Centre régional des œuvres universitaires et scolaires de Lyon'>Crous</o> "
+    "financera les travaux.",
+    # the noun that introduces a name gives its kind
+    "L'université rejoint l'alliance <o name='Aurora' kind='group'>Aurora</o> et la fondation "
+    "<o name='Maison Pour la Science' kind='other'>Maison Pour la Science</o>.",
+]
+
+
+@pytest.mark.parametrize("marked", CASES)
+def test_organisations(analyse, marked):
+    text, gold = parse(marked)
+    doc = analyse(text)
+    found = {o.name: o for o in doc._.organisations}
+    expected = {g.attrs["name"] for g in gold}
+    assert set(found) == expected
+    for g in gold:
+        org = found[g.attrs["name"]]
+        if "kind" in g.attrs:
+            assert org.kind == g.attrs["kind"], org.name
+        assert any(m.start < g.end and g.start < m.end for m in org.mentions), f"{g.text!r} not a mention of {org.name}"
+
+
+def test_mentions_are_counted_and_kept_in_order(analyse):
+    doc = analyse("L'UTT et l’UTT : l'Université de technologie de Troyes signe. L'UTT recrute.")
+    (org,) = doc._.organisations
+    assert org.org_id == "utt" and len(org.mentions) == 4
+    assert org.distinct_forms() == ["UTT", "Université de technologie de Troyes"]

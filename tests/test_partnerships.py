@@ -1,0 +1,70 @@
+"""The partnerships component on texts written for these tests (SPEC §3)."""
+import pytest
+
+CASES = [
+    ("L'Université de Bordeaux et le CNRS ont signé le 12 mai 2023 une convention de partenariat sur la chimie verte.",
+     [({"Université de Bordeaux", "Centre national de la recherche scientifique"}, "agreement", "established", "2023-05-12")]),
+    # the parser roots this sentence on "Sorbonne": the surface grammar still finds both parties
+    ("Sorbonne Université et l'Inria ont signé une convention.",
+     [({"Sorbonne Université", "Institut national de recherche en sciences et technologies du numérique"},
+       "agreement", "established", "")]),
+    # separate acts with several partners: one partnership per pair; the issuer is the other side
+    ("L'Université de Nantes renforce son ouverture internationale\n\nDeux conventions ont été signées, l'une avec "
+     "l'Université Laval et l'autre avec l'Université de Sherbrooke.",
+     [({"Nantes Université", "Université Laval"}, "agreement", "established", ""),
+      ({"Nantes Université", "Université de Sherbrooke"}, "agreement", "established", "")]),
+    ("L'Université de Lille et Centrale Lille pourraient fusionner au 1er janvier 2026.",
+     [({"Université de Lille", "Centrale Lille"}, "merger", "planned", "2026-01-01")]),
+    ("L'ENSIBS a rejoint le réseau Polytech en 2020.",
+     [({"ENSIBS", "Réseau Polytech"}, "membership", "established", "2020")]),
+    # a relative clause states its own relation
+    ("L'Université de Strasbourg, qui a rejoint l'alliance EPICUR en 2019, signe un accord avec l'Université de Fribourg.",
+     [({"Université de Strasbourg", "EPICUR"}, "membership", "established", "2019"),
+      ({"Université de Strasbourg", "Université de Fribourg"}, "agreement", "established", "")]),
+    # one named party, the others named generically, and an intention
+    ("L'INSA Lyon souhaite nouer des partenariats avec des universités asiatiques.",
+     [({"INSA Lyon"}, "cooperation", "planned", "")]),
+    # a plural anaphor takes the parties of the previous relation; a joint structure is an alliance
+    ("L'Université de Poitiers et l'Université de Limoges ont signé un accord. Les deux universités créeront "
+     "un institut commun en 2025.",
+     [({"Université de Poitiers", "Université de Limoges"}, "agreement", "established", ""),
+      ({"Université de Poitiers", "Université de Limoges"}, "alliance", "planned", "2025")]),
+    # people who sign bring their institutions
+    ("Marie Dupont, présidente de l'Université d'Angers, et Jean Martin, directeur général de Safran, ont signé "
+     "une convention de mécénat.",
+     [({"Université d'Angers", "Safran"}, "agreement", "established", "")]),
+    # continuing a relation signed earlier: established, and an agreement
+    ("Le Groupe INSA consolidera son partenariat avec l'EPFL, signé en 2017.",
+     [({"Groupe INSA", "École polytechnique fédérale de Lausanne"}, "agreement", "established", "2017")]),
+]
+
+NONE = [
+    "Aix-Marseille Université et l'Université de Montpellier figurent dans le classement.",
+    "Aix-Marseille Université et l'Université de Montpellier font leur entrée dans le top 200.",
+    "Une fusion entre l'UPEC et l'Université Gustave Eiffel n'est pas à l'ordre du jour.",
+    "Le directeur de Centrale Lyon s'est exprimé devant les étudiants de l'Université de Lyon.",
+    "Les deux partenaires souhaitent accompagner la création de start-up.",
+    "Où en est le rapprochement entre l'Université de Pau et l'Université de Bordeaux ?",
+]
+
+
+def rows(doc):
+    return [({o.name for o in p.parties}, p.kind, p.status, p.date) for p in doc._.partnerships]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_partnerships(analyse, text, expected):
+    assert rows(analyse(text)) == expected
+
+
+@pytest.mark.parametrize("text", NONE)
+def test_no_partnership(analyse, text):
+    assert rows(analyse(text)) == []
+
+
+def test_founding_names_the_partnership_and_counted_schools_are_listed_after(analyse):
+    doc = analyse("Ce lundi 3 mars 2025, l'IMT et 3 écoles de Bretagne ont noué un partenariat pour fonder IMT Ouest. "
+                  "Télécom Paris, Mines Nancy et l'EPITA s'allieront sous une bannière commune.")
+    (p,) = doc._.partnerships
+    assert {o.name for o in p.parties} == {"Institut Mines-Télécom", "Télécom Paris", "Mines Nancy", "EPITA"}
+    assert (p.kind, p.status, p.date, p.name) == ("alliance", "established", "2025-03-03", "IMT Ouest")

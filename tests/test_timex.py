@@ -1,0 +1,102 @@
+"""The French temporal grammar (pure, no spaCy): every form of SPEC §3–§4 with its value.
+
+Each case is written inline: the marked spans are the expressions a reader
+expects, with their SPEC §4 value; the grammar must find one expression
+overlapping each, with that value, and nothing else.
+"""
+from datetime import date
+
+import pytest
+from markup import parse
+
+from extract.timex import find_timexes, publication_date, resolve
+
+ANCHOR = date(2024, 3, 14)   # a Thursday
+
+CASES = [
+    # full and partial dates
+    "Le <d v='2024-03-14'>jeudi 14 mars 2024</d>, l'université a signé.",
+    "Signé le <d v='2023-01-01'>1er janvier 2023</d> à Lyon.",
+    "Mis à jour : <d v='2024-03-15'>15/03/2024</d>.",
+    "Lancé en <d v='2021-09'>septembre 2021</d>, le programme continue.",
+    "Les cours commencent à la <d v='2019-09'>rentrée 2019</d>.",
+    "Pour l'<d v='2022-09/2023-08'>année universitaire 2022-2023</d>, trois masters ouvrent.",
+    "Le campus ouvrira au <d v='2025-03'>printemps 2025</d>.",
+    "Le bâtiment sera livré <d v='2024'>fin 2024</d>.",
+    "Les inscriptions ouvrent <d v='2025-01'>début janvier 2025</d>.",
+    "Le colloque se tiendra du <d v='2024-06-03/2024-06-05'>3 au 5 juin 2024</d> à Nancy.",
+    # ranges and open periods
+    "La stratégie <d v='2023/2027'>2023-2027</d> est adoptée.",
+    "Le programme a couru <d v='2015/2019'>de 2015 à 2019</d>.",
+    "<d v='2014/'>Dès 2014</d>, des campagnes démarreront.",
+    "<d v='2018-09/'>À partir de la rentrée 2018</d>, les écoles s'allient.",
+    "L'école est membre <d v='2017-05/'>depuis mai 2017</d>.",
+    "Il faudra recruter <d v='/2030'>d'ici 2030</d> et former <d v='/2030'>à l'horizon 2030</d>.",
+    "Le dispositif court <d v='/2017'>jusqu'en 2017</d>.",
+    # relative expressions, resolved against the anchor
+    "<d v='2024'>Cette année</d>, l'école recrute.",
+    "L'accord signé en <d v='2023-10'>octobre dernier</d> entre en vigueur.",
+    "Il entrera en vigueur en <d v='2024-10'>octobre prochain</d>.",
+    "Les travaux débuteront <d v='2025'>l'an prochain</d>.",
+    "Le plan couvre <d v='2024/2027'>les trois prochaines années</d>.",
+    "<d v='2024-03-13'>Hier</d>, le conseil a voté.",
+    "Le conseil s'est réuni <d v='2024-03-12'>mardi dernier</d>.",
+    "La convention sera signée <d v='2024-03-19'>mardi prochain</d>.",
+    "Les présidents ont signé <d v='2024-03-14'>ce jeudi</d> une convention.",
+    "Le vote a eu lieu le <d v='2024-02-28'>28 février dernier</d>.",
+    "La convention a été signée en <d v='2024-06'>juin</d> avec le CNRS.",
+    # no dates here
+    "L'université compte 12 500 étudiants et un budget de 120 M€.",
+    "Former les ingénieurs qui relèveront les défis de demain.",
+    "Sept universités ont signé ; 30 % des étudiants sont en apprentissage.",
+    "Le mardi, les cours finissent tôt.",
+    "La convention est signée pour une durée de cinq ans.",
+]
+
+NO_ANCHOR = [
+    "<d v=''>Cette année</d>, l'école recrute.",
+    "L'accord signé en <d v=''>octobre dernier</d> entre en vigueur.",
+    "La plateforme a été lancée <d v=''>début octobre</d>.",
+    "<d v=''>Hier</d>, le conseil a voté.",
+    "Le plan couvre <d v='2024/2027'>2024-2027</d>.",
+]
+
+
+def _check(marked: str, anchor):
+    text, gold = parse(marked)
+    found = [(t, resolve(t, anchor)) for t in find_timexes(text)]
+    got = [(text[t.start:t.end], v) for t, v in found]
+    assert len(found) == len(gold), f"{marked!r}: found {got}"
+    for g in gold:
+        match = [(t, v) for t, v in found if t.start < g.end and g.start < t.end]
+        assert match, f"{g.text!r} not found in {got}"
+        assert match[0][1] == g.attrs["v"], f"{g.text!r}: {match[0][1]!r} != {g.attrs['v']!r}"
+
+
+@pytest.mark.parametrize("marked", CASES)
+def test_grammar_with_anchor(marked):
+    _check(marked, ANCHOR)
+
+
+@pytest.mark.parametrize("marked", NO_ANCHOR)
+def test_relative_dates_without_anchor_stay_unresolved(marked):
+    _check(marked, None)
+
+
+def test_publication_date_prefers_the_published_field():
+    text = "Un accord pour 2025\n\nPar Jean Martin — Publié le 3 mai 2024\n\nLe 2 mai 2024, l'université a signé."
+    assert publication_date(text) == date(2024, 5, 3)
+
+
+def test_publication_date_skips_a_date_in_the_title_but_reads_the_dateline():
+    text = "L'ENIT rejoindra Toulouse INP au 1er janvier 2025\n\nTarbes, 9 décembre 2024\n\nLe conseil a voté."
+    assert publication_date(text) == date(2024, 12, 9)
+
+
+def test_publication_date_from_an_opening_sentence():
+    text = "Ce mardi 10 juillet 2018, l'IMT et six écoles ont noué un partenariat.\n\nSuite du texte."
+    assert publication_date(text) == date(2018, 7, 10)
+
+
+def test_no_publication_date_when_the_text_states_none():
+    assert publication_date("Stratégie 2023-2027 de l'IMT\n\nL'Institut vise 2030.") is None

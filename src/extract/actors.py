@@ -365,6 +365,8 @@ def main_actor(doc: Doc) -> Organisation | None:
     orgs = doc._.organisations or []
     if not orgs:
         return None
+    if len(orgs) == 1:
+        return orgs[0]                     # the only body the text names
     title = next((ln for ln in lines_of(doc.text) if ln.kind in ("heading", "prose")), None)
     title_range = (title.start, title.end) if title else (0, 0)
 

@@ -313,8 +313,10 @@ class DocGoals:
             c_start, c_end = clause_bounds(sent, i)
             if self.lex.intention_at(doc, i, folded) is not None:
                 continue                           # handled as an intention verb
-            act = self.lex.partnership.match(doc, start if trigger == "aller" else i, folded)
-            if act is not None and act[0]["pos"] == "VERB":
+            verb = start if trigger == "aller" else i
+            act = self.lex.partnership.match(doc, verb, folded)
+            if act is not None and act[0]["pos"] == "VERB" and any(
+                    p.start <= doc[verb].idx < p.end for p in (doc._.partnerships or [])):
                 continue                           # "s'allieront", "rejoindra": a partnership, not a goal
             subj = actors.subject(i, c_start)
             if subj.kind in ("people", "relative") or (subj.kind == "noun" and doc[subj.start].ent_type_ == "PER"):
@@ -536,8 +538,8 @@ class DocGoals:
     # -- construction ------------------------------------------------------------------------------
     def _goal(self, doc, s, e, trigger, actor, sent, source, hint="") -> Goal | None:
         e0 = e
-        # a date closing the objective is its horizon, not its text ("… à l'horizon 2028")
-        while e > s and e - 1 in self._date_tokens:
+        # a date closing the objective is its horizon, not its text ("… à l'horizon 2028.")
+        while e > s and (e - 1 in self._date_tokens or doc[e - 1].is_punct or doc[e - 1].is_space):
             e -= 1
         start, end = span_text(doc, s, e)
         if start < 0:
@@ -596,8 +598,11 @@ def _dedupe(text: str, cands: list[Goal]) -> list[Goal]:
     result: list[Goal] = []
     for g in accepted:
         w = g.words(text)
-        if not any(_dice(w, r.words(text)) >= DEDUPE_DICE for r in result):
+        same = next((r for r in result if _dice(w, r.words(text)) >= DEDUPE_DICE), None)
+        if same is None:
             result.append(g)
+        elif same.actor is None:
+            same.actor = g.actor               # the restatement may say who commits
     return result
 
 

@@ -1,0 +1,75 @@
+"""The goals component on texts written for these tests (SPEC §3): text, actor, horizon."""
+import pytest
+
+UNIV_TOURS = "Université de Tours"
+
+CASES = [
+    ("L'Université de Tours souhaite ouvrir un institut du numérique afin de former davantage d'ingénieurs.",
+     [("ouvrir un institut du numérique", UNIV_TOURS, "")]),
+    ("L'Université de Caen Normandie présente son plan\n\nD'ici 2027, l'établissement ambitionne de doubler le "
+     "nombre de ses apprentis et de renforcer ses liens avec les entreprises.",
+     [("doubler le nombre de ses apprentis", "Université de Caen Normandie", "/2027"),
+      ("renforcer ses liens avec les entreprises", "Université de Caen Normandie", "/2027")]),
+    ("L'objectif est de recruter 50 enseignants-chercheurs d'ici 2026.",
+     [("recruter 50 enseignants-chercheurs", None, "/2026")]),
+    ("L'Université de Rennes créera un centre de langues en 2025.",
+     [("créera un centre de langues", "Université de Rennes", "2025")]),
+    ("Le plan stratégique 2024-2028 de l'École centrale de Lyon s'articule autour de trois axes :\n\n"
+     "- Renforcer la recherche partenariale ;\n- Développer l'apprentissage ;\n"
+     "- Accroître la mobilité internationale des étudiants.",
+     [("Renforcer la recherche partenariale", "École centrale de Lyon", "2024/2028"),
+      ("Développer l'apprentissage", "École centrale de Lyon", "2024/2028"),
+      ("Accroître la mobilité internationale des étudiants", "École centrale de Lyon", "2024/2028")]),
+    ("Devenir une université européenne de référence\n\nL'Université de Lorraine veut attirer davantage "
+     "d'étudiants étrangers.",
+     [("Devenir une université européenne de référence", "Université de Lorraine", ""),
+      ("attirer davantage d'étudiants étrangers", "Université de Lorraine", "")]),
+    # "nous" in a quotation: the speaker's institution, introduced earlier with the speaker
+    ("Le CNRS et l'Université Jean Monnet signent un accord\n\nClaire Martin, présidente de l'Université Jean "
+     "Monnet, et Pierre Durand, directeur du CNRS, étaient présents.\n\n« Nous voulons ouvrir un campus à Dakar », "
+     "explique Claire Martin.",
+     [("ouvrir un campus à Dakar", "Université Jean Monnet Saint-Étienne", "")]),
+    ("L'Université de Tours recrute\n\nLe développement de l'alternance est une priorité.",
+     [("Le développement de l'alternance", UNIV_TOURS, "")]),
+    ("L'Université de Tours lance un plan de recrutement, avec pour objectifs la diversité des profils et "
+     "une hausse des effectifs.",
+     [("la diversité des profils", UNIV_TOURS, ""), ("une hausse des effectifs", UNIV_TOURS, "")]),
+    ("L'Université de Tours veut développer la formation continue, notamment dans le numérique.",
+     [("développer la formation continue", UNIV_TOURS, "")]),
+    # the same objective stated twice is one goal
+    ("Ouvrir l'université sur son territoire\n\nL'Université de Tours souhaite ouvrir l'université sur son territoire.",
+     [("Ouvrir l'université sur son territoire", UNIV_TOURS, "")]),
+]
+
+NONE = [
+    "À l'heure actuelle, 30 % des étudiants sont en apprentissage.",
+    "Les étudiants pourront suivre des cours en ligne dès la rentrée.",
+    "La convention a été signée en 2020 par les deux universités.",
+    "Télécharger le communiqué au format PDF",
+    "Quels sont vos objectifs pour l'université ?",
+]
+
+
+def rows(doc):
+    return [(doc.text[g.start:g.end], g.actor.name if g.actor else None, g.horizon) for g in doc._.goals]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_goals(analyse, text, expected):
+    assert rows(analyse(text)) == expected
+
+
+@pytest.mark.parametrize("text", NONE)
+def test_no_goal(analyse, text):
+    assert rows(analyse(text)) == []
+
+
+def test_theme_follows_the_objective_words():
+    from extract.goals import classify_theme
+    from extract.rules import load_rules
+
+    themes = [(r["theme"], tuple(r["stems"])) for r in load_rules().themes]
+    assert classify_theme("développer des formations en apprentissage", themes) == "education"
+    assert classify_theme("nouer des partenariats avec des établissements étrangers", themes) == "cooperation"
+    assert classify_theme("accroître son attractivité auprès des étudiants", themes) == "attractiveness"
+    assert classify_theme("améliorer le cadre", themes) == "other"

@@ -214,9 +214,8 @@ class DocGoals:
                 if before in {"un", "une", "l'", "la", "le", "cette", "son", "sa", "leur", "notre"} or owner is not None:
                     comp = self._complement(doc, k, c_end, folded, allow_np=False)
             elif after in {"de", "d'"} and before in {"un", "une"} and k + 1 < c_end and doc[k + 1].pos_ == "NOUN" \
-                    and fold(entry["term"]) in {"objectif", "ambition", "but"} and i - 2 >= c_start and \
-                    (doc[i - 2].lemma_ in ("avoir", "fixer", "donner") or folded[i - 2] in {"a", "ont", "avait"}):
-                comp = (k + 1, "np")            # "a un objectif de coopération en recherche"
+                    and fold(entry["term"]) in {"objectif", "ambition", "but"} and _after_having(doc, i - 2, c_start, folded):
+                comp = (k + 1, "np")            # "a également un objectif de coopération en recherche"
             if comp is None:
                 continue
             j, what = comp
@@ -316,7 +315,7 @@ class DocGoals:
             verb = start if trigger == "aller" else i
             act = self.lex.partnership.match(doc, verb, folded)
             if act is not None and act[0]["pos"] == "VERB" and any(
-                    p.start <= doc[verb].idx < p.end for p in (doc._.partnerships or [])):
+                    s <= doc[verb].idx < e for p in (doc._.partnerships or []) for s, e in p.sources):
                 continue                           # "s'allieront", "rejoindra": a partnership, not a goal
             subj = actors.subject(i, c_start)
             if subj.kind in ("people", "relative") or (subj.kind == "noun" and doc[subj.start].ent_type_ == "PER"):
@@ -554,12 +553,22 @@ class DocGoals:
                     group=self._np_groups.get((s, e), 0) or self._np_groups.get((s, e0), 0))
 
 
+def _after_having(doc: Doc, k: int, c_start: int, folded: list[str]) -> bool:
+    """Is there ``avoir``, ``se fixer`` or ``se donner`` just before (adverbs passed over)?"""
+    while k >= c_start and doc[k].pos_ == "ADV":
+        k -= 1
+    return k >= c_start and (doc[k].lemma_ in ("avoir", "fixer", "donner") or folded[k] in {"a", "ont", "avait"})
+
+
 def _date_tokens(doc: Doc, dates) -> frozenset[int]:
+    """Tokens of the dates, with the article or demonstrative before them (``ce mercredi 10 avril``)."""
     out = set()
     for d in dates:
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
         if span is not None:
             out.update(range(span.start, span.end))
+            if span.start > 0 and doc[span.start - 1].lower_ in {"ce", "cette", "cet", "le", "la", "l'", "en"}:
+                out.add(span.start - 1)
     return frozenset(out)
 
 

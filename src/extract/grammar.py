@@ -88,9 +88,10 @@ def is_future(tok: Token) -> bool:
     w = fold(tok.text)
     if w in IRREGULAR_FUTURES:
         return True
-    # the tagger reads some futures as presents ("aménagerons"): trust the ending of a finite verb
+    # the tagger reads some futures as presents ("aménagerons") or participles ("financera"): trust the ending
     forms = set(tok.morph.get("VerbForm"))
-    return len(w) > 4 and w.endswith(FUTURE_ENDINGS) and not forms & {"Inf", "Part"}
+    participle_shaped = tok.text.lower().endswith(("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues"))
+    return len(w) > 4 and w.endswith(FUTURE_ENDINGS) and "Inf" not in forms and not participle_shaped
 
 
 def is_conditional(tok: Token) -> bool:

@@ -71,6 +71,11 @@ class Partnership:
     count_hint: int | None = None   # "6 écoles": how many unnamed parties the text counts
     sent_index: int = 0
     in_title: bool = False
+    sources: list[tuple[int, int]] = field(default_factory=list)   # every sentence that states it
+
+    def __post_init__(self) -> None:
+        if not self.sources:
+            self.sources = [(self.start, self.end)]
 
     @property
     def ids(self) -> frozenset[str]:
@@ -795,6 +800,7 @@ def _merge(found: list[Partnership]) -> list[Partnership]:
         if p.in_title and p not in kept:
             q = next(q for q in body if q.ids == p.ids)
             q.date = q.date or p.date
+            q.sources += p.sources
     merged: list[Partnership] = []
     for p in kept:
         target = None
@@ -812,6 +818,7 @@ def _merge(found: list[Partnership]) -> list[Partnership]:
         if target is None:
             merged.append(p)
             continue
+        target.sources += p.sources
         if target.status == "planned" and p.date and target.date and p.date > target.date:
             target.date = p.date               # a planned act starts at its effective date, not at its decision
         target.date = target.date or p.date

@@ -32,8 +32,15 @@ def analyse(nlp):
 @pytest.fixture(scope="session")
 def corpus_outputs(tmp_path_factory, nlp):
     """The tables of ``corpus/``, produced once by the library function behind ``extract run``."""
+    import os
+
     from extract.run import run
 
     out = tmp_path_factory.mktemp("outputs")
-    summary = run([ROOT / "corpus"], out, nlp=nlp)
+    here = os.getcwd()
+    os.chdir(ROOT)                     # as `make run` does: paths in documents.csv are relative
+    try:
+        summary = run(["corpus"], out, nlp=nlp)
+    finally:
+        os.chdir(here)
     return out, summary

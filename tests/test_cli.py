@@ -1,0 +1,73 @@
+"""The command line: thin wrappers, exit codes, files written."""
+import json
+import shutil
+
+from conftest import ROOT
+from typer.testing import CliRunner
+
+from extract.cli import app
+
+runner = CliRunner()
+
+
+def test_evaluate_writes_metrics_and_mismatches(corpus_outputs, tmp_path):
+    out, _ = corpus_outputs
+    result = runner.invoke(app, ["evaluate", "--gold", str(ROOT / "corpus" / "gold"), "--texts",
+                                 str(ROOT / "corpus" / "texts"), "--pred", str(out), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "group: dev" in result.output and "group: top level" in result.output
+    metrics = json.loads((tmp_path / "metrics.json").read_text(encoding="utf-8"))
+    assert list(metrics) == ["organisations", "dates", "dates_normalised", "partnerships", "goals", "publication_date"]
+    for name, m in metrics.items():
+        assert {"precision", "recall", "f1", "tp", "fp", "fn"} <= set(m), name
+    assert {"kind_accuracy", "name_accuracy"} <= set(metrics["organisations"])
+    assert {"kind_accuracy", "status_accuracy", "date_accuracy"} <= set(metrics["partnerships"])
+    assert {"actor_accuracy", "theme_accuracy", "horizon_accuracy"} <= set(metrics["goals"])
+    header = (tmp_path / "mismatches.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header == "table,doc_id,error,text,expected,predicted,evidence"
+
+
+def test_evaluate_rejects_malformed_gold(corpus_outputs, tmp_path):
+    out, _ = corpus_outputs
+    gold = tmp_path / "gold"
+    shutil.copytree(ROOT / "corpus" / "gold", gold)
+    path = gold / "000_a7b092c0aea6cb72.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("kind: university", "kind: universite", 1), encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", "--gold", str(gold), "--texts", str(ROOT / "corpus" / "texts"),
+                                 "--pred", str(out), "--out", str(tmp_path / "eval")])
+    assert result.exit_code == 2
+    assert "000_a7b092c0aea6cb72.yaml: organisations[1]" in result.output and "'universite'" in result.output
+
+
+def test_run_exit_codes_and_error_rows(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "ok.txt").write_text("L'Université de Lille signe un accord avec le CNRS.", encoding="utf-8")
+    (docs / "empty.txt").write_text("", encoding="utf-8")
+    (docs / "scan.pdf").write_bytes(b"%PDF-1.4 truncated")
+    result = runner.invoke(app, ["run", str(docs), "--out", str(tmp_path / "out"), "--quiet"])
+    assert result.exit_code == 1                       # a document failed; the others are processed
+    rows = (tmp_path / "out" / "documents.csv").read_text(encoding="utf-8").splitlines()
+    assert [r.split(",")[0] for r in rows[1:]] == ["empty", "ok", "scan"]
+    assert ",empty," in rows[1] and ",ok," in rows[2] and ",error,PDF" in rows[3]
+
+
+def test_run_refuses_an_invalid_rule_folder(tmp_path):
+    patterns = tmp_path / "patterns"
+    shutil.copytree(ROOT / "patterns", patterns)
+    (patterns / "themes.jsonl").write_text('{"theme": "sport", "stems": ["x"]}\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Texte.", encoding="utf-8")
+    result = runner.invoke(app, ["run", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"),
+                                 "--patterns", str(patterns)])
+    assert result.exit_code == 2
+    assert "themes.jsonl:1: 'theme' is 'sport'" in result.output
+    assert not (tmp_path / "out" / "documents.csv").exists()
+
+
+def test_gold_draft(tmp_path):
+    doc = tmp_path / "note.txt"
+    doc.write_text("Publié le 3 mai 2024\n\nL'Université de Lille et le CNRS ont signé un accord.", encoding="utf-8")
+    result = runner.invoke(app, ["gold-draft", str(doc), "--out", str(tmp_path / "note.yaml")])
+    assert result.exit_code == 0, result.output
+    draft = (tmp_path / "note.yaml").read_text(encoding="utf-8")
+    assert "doc_id: note" in draft and 'publication_date: "2024-05-03"' in draft and "kind: agreement" in draft

@@ -1,0 +1,76 @@
+"""The pipeline on corpus/: the five tables of SPEC §1, reproducible, committed, and above the floors."""
+import csv
+import filecmp
+import tomllib
+
+import pytest
+from conftest import ROOT
+
+from extract.evaluate import evaluate
+from extract.tables import TABLES
+
+FLOORS = ROOT / "tests" / "floors.toml"
+
+
+def test_the_five_tables_have_the_spec_columns(corpus_outputs):
+    out, summary = corpus_outputs
+    assert summary.n_error == 0 and summary.n_documents == len(list((ROOT / "corpus" / "texts").rglob("*.*")))
+    for name, columns in TABLES.items():
+        with open(out / f"{name}.csv", encoding="utf-8", newline="") as f:
+            assert next(csv.reader(f)) == columns, name
+
+
+def test_rows_are_sorted_by_document_then_position(corpus_outputs):
+    out, _ = corpus_outputs
+    for name in ("organisations", "dates", "partnerships", "goals"):
+        rows = list(csv.DictReader(open(out / f"{name}.csv", encoding="utf-8", newline="")))
+        keys = [(r["doc_id"], int(r["start"])) for r in rows]
+        assert keys == sorted(keys), name
+
+
+def test_offsets_point_at_the_text_of_each_row(corpus_outputs):
+    out, _ = corpus_outputs
+    texts = {p.relative_to(ROOT / "corpus" / "texts").with_suffix("").as_posix(): p.read_text(encoding="utf-8")
+             for p in (ROOT / "corpus" / "texts").rglob("*.*")}
+    for name, field in (("dates", "text"), ("goals", "text"), ("partnerships", "evidence")):
+        for r in csv.DictReader(open(out / f"{name}.csv", encoding="utf-8", newline="")):
+            assert texts[r["doc_id"]][int(r["start"]):int(r["end"])] == r[field], (name, r)
+
+
+def test_a_second_run_is_byte_identical(corpus_outputs, tmp_path, nlp):
+    from extract.run import run
+
+    import os
+
+    out, _ = corpus_outputs
+    here = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        run(["corpus"], tmp_path, nlp=nlp)
+    finally:
+        os.chdir(here)
+    for name in TABLES:
+        assert filecmp.cmp(out / f"{name}.csv", tmp_path / f"{name}.csv", shallow=False), name
+
+
+def test_committed_outputs_are_those_of_the_current_rules(corpus_outputs):
+    """outputs/ is committed so that rule changes show as diffs: regenerate it with `make run`."""
+    out, _ = corpus_outputs
+    for name in TABLES:
+        assert filecmp.cmp(out / f"{name}.csv", ROOT / "outputs" / f"{name}.csv", shallow=False), \
+            f"outputs/{name}.csv is stale: run `make run` and commit it"
+
+
+def test_scores_stay_above_the_committed_floors(corpus_outputs, tmp_path):
+    out, _ = corpus_outputs
+    result = evaluate(ROOT / "corpus" / "gold", ROOT / "corpus" / "texts", out, tmp_path)
+    floors = tomllib.loads(FLOORS.read_text(encoding="utf-8"))
+    assert set(floors) == set(result.groups), "every scoring group needs its floors in tests/floors.toml"
+    failures = []
+    for group, table_floors in floors.items():
+        for name, floor in table_floors.items():
+            table = name.removesuffix("_f1")
+            got = result.groups[group][table].f1
+            if got < floor:
+                failures.append(f"{group}: {name} = {got:.3f} < floor {floor}")
+    assert not failures, "; ".join(failures)

@@ -132,6 +132,34 @@ def _initials_match(acronym: str, long_form: str) -> bool:
     return True
 
 
+NAME_PARTICLES = frozenset({"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "en", "pour", "sur", "a", "aux"})
+
+
+def _fold(text: str) -> str:
+    return strip_accents(text.lower().replace("’", "'"))
+
+
+def _capitalised_run(doc: Doc, j: int, *, limit: int) -> int:
+    """End (exclusive) of the run of capitalised words from token ``j``, hyphens and
+    apostrophes joining them (``Annecy-Chambéry``, ``Ca' Foscari``), on one line."""
+    k = j
+    while k < len(doc) and k - j < limit:
+        t = doc[k]
+        if "\n" in t.text or (k > j and "\n" in doc[k - 1].whitespace_):
+            break
+        if t.text[:1].isupper() and (t.pos_ not in ("DET", "ADP", "PRON", "CCONJ") or k > j):
+            k += 1
+            continue
+        joins = t.text in {"-", "&", "'"} or _fold(t.text) in NAME_PARTICLES
+        if joins and k > j and k + 1 < len(doc) and doc[k + 1].text[:1].isupper():
+            k += 1                               # "Maison Pour la Science", "Annecy-Chambéry"
+            continue
+        break
+    while k > j and _fold(doc[k - 1].text) in NAME_PARTICLES | {"-", "&", "'"}:
+        k -= 1
+    return k
+
+
 def _long_form_start(before: str, acronym: str) -> int | None:
     """Start, in ``before``, of the shortest run of final words that carries the
     acronym's initials and opens with a capital (Schwartz–Hearst)."""
@@ -160,14 +188,18 @@ def _content_words(text: str) -> list[str]:
 
 
 class OrganisationFinder:
-    def __init__(self, rules: Rules):
+    def __init__(self, rules: Rules, tokenize):
         self.gazetteer = Gazetteer(rules.organisations)
         grammar = rules.org_grammar
         self.heads = {strip_accents(r["term"]).lower(): r["kind"] for r in grammar if r["type"] == "head"}
         self.lowercase_heads = {strip_accents(r["term"]).lower() for r in grammar if r["type"] == "head" and r.get("lowercase")}
         self.plural_heads = {h for h in self.heads if h.endswith(("s", "x")) and h[:-1] in self.heads}
-        self.company_intros = {strip_accents(r["term"]).lower(): bool(r.get("needs_adjective"))
-                               for r in grammar if r["type"] == "company_intro"}
+        from .lexicon import TermIndex
+
+        intros = [r for r in grammar if r["type"] == "name_intro"]
+        self.name_intros = TermIndex.build(tokenize, [(r["term"], r) for r in intros])
+        self.intro_kinds = {strip_accents(r["term"]).lower(): (r["kind"], bool(r.get("needs_adjective")))
+                            for r in intros if " " not in r["term"]}
         self.not_org_acronyms = {r["term"].upper() for r in grammar if r["type"] == "not_org_acronym"}
         self.acronym_prefixes = sorted(((r["term"].upper(), r["kind"]) for r in grammar if r["type"] == "acronym_prefix"),
                                        key=lambda p: -len(p[0]))
@@ -220,26 +252,38 @@ class OrganisationFinder:
 
     def _introduced_names(self, doc: Doc) -> list[tuple[int, int, str]]:
         """A capitalised name after a noun that says what it is: ``la société Quandela``,
-        ``l'entreprise lyonnaise Nexeya``, ``le groupe pharmaceutique Recipharm``."""
+        ``l'entreprise lyonnaise Nexeya``, ``le groupe pharmaceutique Recipharm``,
+        ``le pôle de compétitivité Materalia``, ``l'éditeur de logiciels Amadeus``."""
+        folded = [_fold(t.text) for t in doc]
         out = []
-        for i, tok in enumerate(doc[:-1]):
-            intro = self.company_intros.get(strip_accents(tok.text).lower())
-            if intro is None or not tok.is_lower:
-                continue
-            j = i + 1
-            adjectives = 0
-            while j < len(doc) and doc[j].is_lower and doc[j].is_alpha and doc[j].pos_ in ("ADJ", "NOUN") and adjectives < 2:
+        i = 0
+        while i < len(doc) - 1:
+            hit = self.name_intros.match(doc, i, folded)
+            if hit is None or not (doc[i].is_lower or doc[i].text.isupper()):
+                i += 1
+                continue                         # "Société Générale" is a name, not an introduction
+            entry, n = hit
+            if n == 1 and doc[i].pos_ not in ("NOUN", "PROPN"):
+                i += 1
+                continue                         # "dynamisme économique et industriel de la France": an adjective
+            j = i + n
+            described = 0
+            while j < len(doc) and doc[j].is_lower and doc[j].is_alpha and doc[j].pos_ in ("ADJ", "NOUN") and described < 2:
                 j += 1
-                adjectives += 1
-            if intro and adjectives == 0:
-                continue                        # "groupe" alone is ambiguous: "le groupe UT" is a network
-            k = j
-            while k < len(doc) and k - j < 4 and (doc[k].text[:1].isupper() or doc[k].text in {"&", "-"}) \
-                    and "\n" not in doc[k].text and doc[k].pos_ not in ("DET", "ADP", "PRON"):
-                k += 1
-            if k == j or strip_accents(doc[j].text).lower() in self.heads:
+                described += 1
+            if described == 0 and j + 1 < len(doc) and folded[j] in {"de", "d'"} and doc[j + 1].is_lower \
+                    and doc[j + 1].is_alpha and doc[j + 1].pos_ == "NOUN":
+                j += 2                           # "l'éditeur de logiciels Amadeus"
+                described = 1
+            if entry.get("needs_adjective") and described == 0:
+                i += 1
+                continue                         # "groupe" alone is ambiguous: "le groupe UT" is a network
+            end = _capitalised_run(doc, j, limit=5)
+            if end == j or strip_accents(doc[j].text).lower() in self.heads:
+                i += 1
                 continue
-            out.append((doc[j].idx, doc[k - 1].idx + len(doc[k - 1].text), "company"))
+            out.append((doc[j].idx, doc[end - 1].idx + len(doc[end - 1].text), entry["kind"]))
+            i = end
         return out
 
     def _elided_acronyms(self, doc: Doc, excluded: set[str]) -> list[tuple[int, int, str]]:
@@ -248,12 +292,15 @@ class OrganisationFinder:
         (``l'ESR``, ``d'UE``) or the text defines it as one."""
         out = []
         for i, tok in enumerate(doc):
-            if i == 0 or strip_accents(doc[i - 1].text).lower() not in {"l'", "d'"}:
-                continue
+            prev = strip_accents(doc[i - 1].text).lower() if i else ""
             t = tok.text
             letters = [c for c in t if c.isalpha()]
             if not (2 <= len(letters) <= 9 and all(c.isupper() for c in letters) and t[:1].isalpha()):
                 continue
+            if prev not in {"l'", "d'"} and not (prev in {"le", "la", "au", "du"} and len(letters) >= 3):
+                continue
+            if i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
+                continue                          # part of a longer name
             if t.upper() in excluded or self.gazetteer.find(t):
                 continue
             kind = next((k for prefix, k in self.acronym_prefixes if t.upper().startswith(prefix)), "other")
@@ -280,8 +327,12 @@ class OrganisationFinder:
                 continue
             j = span.end
             run = []
-            while j < len(doc) and len(run) < 3:
+            while j < len(doc) and len(run) < 4:
                 t = doc[j]
+                if t.text == "-" and run and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
+                    run.append(t)                # "Polytech Annecy-Chambéry"
+                    j += 1
+                    continue
                 if "\n" in doc[j - 1].whitespace_ or not t.text[:1].isupper() or not t.text.replace("-", "").isalpha():
                     break
                 if t.pos_ in ("DET", "PRON", "ADP", "VERB", "AUX", "CCONJ", "SCONJ") or self.gazetteer.find(t.text):
@@ -335,7 +386,10 @@ class OrganisationFinder:
                         nxt = tokens[k] if k < len(tokens) else None
                         if nxt is None or not (nxt.text[:1].isupper() or strip_accents(nxt.text).lower() in self.inner):
                             break
-                        if self.gazetteer.find(nxt.text) or strip_accents(nxt.text).lower() in self.heads:
+                        if strip_accents(tokens[j + 1].text).lower() in {"au", "aux", "a"}:
+                            break                   # "… à l'Institut Agro Montpellier et au CIRAD": a new complement
+                        if nxt.text.isupper() and len(nxt.text) > 1 or strip_accents(nxt.text).lower() in self.heads \
+                                or any(h[0] == 0 for h in self.gazetteer.find(doc.text[nxt.idx:nxt.idx + 80])):
                             break                   # "Université de Warwick et l'Université de Ljubljana": two names
                         j += 1
                         continue
@@ -505,6 +559,7 @@ class OrganisationFinder:
                 org = orgs[oid]
             org.mentions.append(Mention(s, e, surface, src))
 
+        self._link_short_forms(orgs)
         self._add_anaphors(doc, orgs, taken)
         for org in orgs.values():
             if not org.known and org.mentions:
@@ -524,6 +579,19 @@ class OrganisationFinder:
         ]
         return doc
 
+    def _link_short_forms(self, orgs: dict[str, "Organisation"]) -> None:
+        """``l'ICN`` in a text that names ``ICN Business School``: a one-word name that
+        opens a longer name of the same text is that body."""
+        for oid, org in list(orgs.items()):
+            if org.known or org.acronym or len(org.name.split()) != 1:
+                continue
+            k = key(org.name)
+            target = next((o for o in orgs.values() if o is not org and len(o.name.split()) > 1
+                           and key(o.name).split()[0] == k), None)
+            if target is not None:
+                target.mentions.extend(org.mentions)
+                del orgs[oid]
+
     def _introducer_kind(self, doc: Doc, start: int) -> str | None:
         """The kind a lowercase noun before a name gives it: ``l'alliance X`` is a
         group, ``la société X`` a company, ``l'école X`` a school."""
@@ -535,8 +603,9 @@ class OrganisationFinder:
         while j >= 0 and skipped <= 2:
             tok = doc[j]
             w = strip_accents(tok.text).lower()
-            if tok.is_lower and w in self.company_intros and (skipped > 0 or not self.company_intros[w]):
-                return "company"            # "le groupe pharmaceutique X", "la société X"
+            intro = self.intro_kinds.get(w)
+            if tok.is_lower and intro and (skipped > 0 or not intro[1]):
+                return intro[0]             # "le groupe pharmaceutique X", "la société X", "le réseau X"
             if tok.is_lower and w in self.heads:
                 return self.heads[w]
             if tok.is_lower and tok.pos_ == "ADJ":
@@ -587,4 +656,4 @@ if not Doc.has_extension("organisations"):
 
 @Language.factory("hesr_organisations", default_config={"patterns_dir": None})
 def make_organisations(nlp: Language, name: str, patterns_dir: str | None):
-    return OrganisationFinder(cached_rules(patterns_dir))
+    return OrganisationFinder(cached_rules(patterns_dir), nlp.make_doc)

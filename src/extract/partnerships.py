@@ -729,9 +729,11 @@ def _verb_phrase_start(tok) -> bool:
 
 
 def _is_participle(tok) -> bool:
-    return ("Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")) or \
-        (tok.pos_ == "ADJ" and fold(tok.text).endswith(("e", "ee", "es", "ees")) and tok.text[:1].islower()
-         and fold(tok.text)[-3:] in {"iee", "ies", "ree", "res", "nee", "nes", "cee", "tee", "dee"})
+    """A past participle, also when tagged as an adjective or capitalised (``Coordonnée par …``)."""
+    if "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense"):
+        return True
+    low = tok.text.lower()
+    return tok.pos_ in ("ADJ", "NOUN", "PROPN", "VERB") and low.endswith(("é", "ée", "és", "ées")) and len(low) > 4
 
 
 def _proper_name_at(doc: Doc, j: int, end: int) -> str:

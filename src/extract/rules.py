@@ -47,7 +47,7 @@ SCHEMAS: dict[str, dict[str, Field]] = {
     "org_grammar.jsonl": {
         "term": Field(str, required=True),
         "type": Field(str, required=True, choices=(
-            "head", "inner", "not_org_context", "anaphor", "not_org_name", "company_intro",
+            "head", "inner", "not_org_context", "anaphor", "not_org_name", "name_intro",
             "not_org_acronym", "acronym_prefix", "kind_phrase")),
         "kind": Field(str, choices=KINDS),
         "lowercase": Field(bool),

@@ -25,6 +25,8 @@ CASES = [
     "Le bâtiment sera livré <d v='2024'>fin 2024</d>.",
     "Les inscriptions ouvrent <d v='2025-01'>début janvier 2025</d>.",
     "Le colloque se tiendra du <d v='2024-06-03/2024-06-05'>3 au 5 juin 2024</d> à Nancy.",
+    "Réunis les <d v='2024-09-10/2024-09-11'>10 et 11 septembre</d>, les recteurs ont signé.",
+    "Un accord doit être conclu <d v='/2024'>avant la fin de l'année</d>.",
     # ranges and open periods
     "La stratégie <d v='2023/2027'>2023-2027</d> est adoptée.",
     "Le programme a couru <d v='2015/2019'>de 2015 à 2019</d>.",

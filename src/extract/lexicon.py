@@ -94,8 +94,10 @@ class Lexicons:
     continuing: TermIndex
     not_party: TermIndex
     incidental: TermIndex
+    cancelled: TermIndex
     not_goal_verbs: frozenset[str]
     anaphors: frozenset[str]
+    structures: frozenset[str]          # nouns of institutions ("école", "laboratoire"): what founding creates
     themes: list[tuple[str, tuple[str, ...]]]
 
     def intention_at(self, doc: Doc, i: int, folded: list[str]) -> tuple[Any, int] | None:
@@ -141,7 +143,9 @@ class Lexicons:
             continuing=index([e for e in cues if e["type"] == "continuing"], "term", lambda e: "VERB", True),
             not_party=TermIndex.build(tokenize, cue_terms("not_party")),
             incidental=TermIndex.build(tokenize, cue_terms("incidental")),
+            cancelled=TermIndex.build(tokenize, cue_terms("cancelled")),
             not_goal_verbs=frozenset(fold(e["term"]).split("'")[-1] for e in cues if e["type"] == "not_goal_verb"),
             anaphors=frozenset(fold(r["term"]) for r in rules.org_grammar if r["type"] == "anaphor"),
+            structures=frozenset(fold(r["term"]) for r in rules.org_grammar if r["type"] == "head"),
             themes=[(r["theme"], tuple(r["stems"])) for r in rules.themes],
         )

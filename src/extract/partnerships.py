@@ -87,9 +87,11 @@ class Frame:
     """Part of a clause that states one relation: token ranges, and what it hangs on."""
 
     ranges: list[tuple[int, int]]
-    kind: str = "main"                         # main | relative | apposition | fronted
+    kind: str = "main"                         # main | relative | apposition | fronted | coordinated
     antecedent: Organisation | None = None
     antecedent_start: int = -1
+    coordinated: list[Organisation] = field(default_factory=list)   # "A et B, déjà membres de …"
+    shared_start: int = -1                     # a coordinated verb's subject is in the first conjunct
 
     def contains(self, i: int) -> bool:
         return any(s <= i < e for s, e in self.ranges)
@@ -170,6 +172,9 @@ class DocPartnerships:
                     and "Part" not in doc[i].morph.get("VerbForm") and not _verb_shaped(folded[i]):
                 i += n
                 continue
+            if entry["pos"] == "VERB" and i >= 2 and doc[i - 1].text == "," and doc[i - 2].text in {"»", "\"", "”"}:
+                i += n
+                continue                         # "« … », conclut le président": a verb of speech
             out.append((i, n, entry))
             i += n
         return out
@@ -220,6 +225,8 @@ class DocPartnerships:
                 j += 1
                 continue
             nxt = j + 1
+            while nxt + 1 < c_end and doc[nxt].pos_ == "ADV" and folded[nxt] not in RELATIVES:
+                nxt += 1                         # ", déjà membres de l'alliance"
             relative = folded[nxt] in RELATIVES
             if relative or _is_participle(doc[nxt]) or folded[nxt] in {"membre", "membres", "partenaire", "partenaires"}:
                 close = c_end
@@ -234,8 +241,11 @@ class DocPartnerships:
                             close = k
                             break
                 antecedent, a_start = self._antecedent(doc, j, c_start, folded, actors)
-                pars.append(Frame([(nxt, close)], kind="relative" if relative else "apposition",
-                                  antecedent=antecedent, antecedent_start=a_start))
+                frame = Frame([(j + 1, close)], kind="relative" if relative else "apposition",
+                              antecedent=antecedent, antecedent_start=a_start)
+                if "Plur" in doc[nxt].morph.get("Number") or folded[nxt].endswith("s"):
+                    frame.coordinated = self._coordinated_before(doc, j, c_start, folded, actors)
+                pars.append(frame)
                 j = close
                 continue
             j += 1
@@ -247,7 +257,19 @@ class DocPartnerships:
             cur = max(cur, p.end)
         if cur < c_end:
             main_ranges.append((cur, c_end))
-        return [Frame(main_ranges or [(c_start, c_end)])] + pars
+        main = Frame(main_ranges or [(c_start, c_end)])
+        # "partagent déjà un programme depuis 2020 et collaborent au sein de la CGE": two relations
+        splits = [j for j in main.indices() if folded[j] in {"et", "mais"} and j + 1 < c_end and main.contains(j + 1)
+                  and (_verb_phrase_start(doc[j + 1]) or self._trigger_verb(doc, j + 1, folded))
+                  and not is_infinitive(doc[j + 1])]
+        frames = [main]
+        for n, j in enumerate(splits):
+            end = splits[n + 1] if n + 1 < len(splits) else main.end
+            tail = [(max(s, j + 1), min(e, end)) for s, e in main.ranges if min(e, end) > max(s, j + 1)]
+            frames.append(Frame(tail, kind="coordinated", shared_start=main.start))
+        if splits:
+            main.ranges = [(s, min(e, splits[0])) for s, e in main.ranges if s < splits[0]]
+        return frames + pars
 
     def _trigger_verb(self, doc, i, folded) -> bool:
         """A form the lexicons know as a verb (``signe`` is often tagged as a noun)."""
@@ -267,6 +289,21 @@ class DocPartnerships:
                 org = actors.resolve_anaphor(k, subject=k <= c_start + 1)
                 return org, k
         return None, -1
+
+    def _coordinated_before(self, doc, comma, c_start, folded, actors: Actors) -> list[Organisation]:
+        """The organisations of the coordinated noun phrase that ends at ``comma`` (``A et B,``)."""
+        out, k = [], comma - 1
+        while k >= c_start:
+            if k in actors.token_org:
+                org, s, _ = actors.token_org[k]
+                out.append(org)
+                k = s - 1
+                continue
+            if folded[k] in DETERMINERS | {"et", ",", "ou"}:
+                k -= 1
+                continue
+            break
+        return out if len(out) >= 2 else []
 
     def _main_subject(self, doc, main: Frame, c_start, folded, actors: Actors, found) -> list[Organisation]:
         """The organisations the main clause's subject names (for fronted appositions and
@@ -291,9 +328,18 @@ class DocPartnerships:
         plural_at = self._plural_anaphor_in(doc, frame, folded)
         triggers = [t for t in triggers if not self._anaphoric_trigger(doc, t, c_end, folded)
                     and not (plural_at is not None and plural_at[0] <= t[0] <= plural_at[0] + 2)
-                    and not _negated(doc, t[0], c_start, c_end, folded)]
+                    and not _negated(doc, t[0], c_start, c_end, folded)
+                    and not any(self.lex.cancelled.match(doc, k, folded) for k in range(t[0], c_end))]
         if not triggers:
             return []
+        extending = [t for t in triggers if t[2].get("extends")]
+        if extending:
+            # "Il … élargit la coopération à l'Institut Agro et au CIRAD": the last relation gains parties
+            if self._extend(doc, extending[0], frame, s_index, folded, actors, found):
+                return []
+            triggers = [t for t in triggers if not t[2].get("extends")]
+            if not triggers:
+                return []
         first = min(t[0] for t in triggers)
         kind = max((t[2]["kind"] for t in triggers), key=lambda k: KIND_RANK[k])
         act = any(t[2].get("act") for t in triggers)
@@ -316,11 +362,18 @@ class DocPartnerships:
                 subject_pos = j < first and folded[j - 1] not in {"de", "d'", "du", "au", "a", "avec"}
                 add(actors.resolve_anaphor(j, subject=subject_pos, exclude=parties), j)
         if plural_at is not None:
-            for org in self._plural_anaphor(doc, plural_at[0], plural_at[1], folded, actors, found):
-                add(org, plural_at[0])
+            if plural_at[1] == 0:            # "Ils prévoient …": the bodies of the last relation
+                last = next((p for p in reversed(found) if len(p.parties) >= 2 and 0 <= s_index - p.sent_index <= 3), None)
+                for org in (last.parties if last else []):
+                    add(org, plural_at[0])
+            else:
+                for org in self._plural_anaphor(doc, plural_at[0], plural_at[1], folded, actors, found):
+                    add(org, plural_at[0])
         if frame.antecedent is not None:
             add(frame.antecedent, frame.antecedent_start)
-        if frame.kind == "fronted" or (frame.kind == "relative" and any(
+        for org in frame.coordinated:
+            add(org, frame.antecedent_start)
+        if frame.kind in ("fronted", "coordinated") or (frame.kind == "relative" and any(
                 folded[i] in {"il", "elle", "ils", "elles"} for i in frame.indices())):
             for org in main_subject:
                 add(org, frame.end)
@@ -334,7 +387,8 @@ class DocPartnerships:
         if name:
             parties = [p for p in parties if p is not created]
             kind = "alliance" if KIND_RANK[kind] <= KIND_RANK["alliance"] else kind
-        joint = any(t[2].get("joint") for t in triggers)
+        joint = any(t[2].get("joint") for t in triggers) or (
+            len(parties) >= 2 and any(self._founds_structure(doc, t, frame, folded) for t in creates))
         if not name and not joint:
             # "la création de start-up": founding states a relation only when what is founded is named or shared
             triggers = [t for t in triggers if not t[2].get("creates")]
@@ -350,7 +404,7 @@ class DocPartnerships:
             kind = "alliance"
         if not name and kind == "alliance":
             name = self._named_alliance(doc, triggers, frame, actors)
-        kind = self._object_kind(doc, triggers, kind, actors)
+        kind = self._object_kind(doc, triggers, kind, actors, frame)
 
         generic, count = self._generic_partners(doc, frame, folded, actors)
         quoted = _quoted_name(doc, first, frame.end)
@@ -362,9 +416,16 @@ class DocPartnerships:
         subj = actors.subject(verb, frame.start) if verb is not None else None
         if subj is not None and subj.kind == "org" and subj.org is not created and subj.org is not group:
             add(subj.org, subj.start)
-        if len(parties) < 2 and (subj is None or subj.kind not in ("org", "generic", "people")) \
-                and frame.kind in ("main",):
-            actor = actors.main if subj is None or subj.kind == "noun" else actors.actor_for(subj)
+        if subj is not None and subj.kind in ("pronoun", "anaphor", "relative") and len(parties) < 2:
+            actor = actors.actor_for(subj)       # "Nous envisageons …", "l'établissement souhaite …"
+            if actor is not created and actor is not group:
+                add(actor, frame.start - 1)
+        partner_side = any(folded[j] in {"avec", "entre"} for j in frame.indices())
+        if len(parties) < 2 and partner_side and (subj is None or subj.kind in ("noun", "none")) \
+                and frame.kind in ("main", "coordinated"):
+            # "Deux accords ont été signés, l'un avec X": the other side is the issuer,
+            # the document's main actor, else the current topic
+            actor = actors.main or actors.previous_subject(first)
             if actor is not created and actor is not group:
                 add(actor, frame.start - 1)
 
@@ -386,10 +447,10 @@ class DocPartnerships:
 
         # one act per partner: "l'un avec X … l'autre avec Y", "ses accords avec X et Y"
         groups = self._avec_groups(doc, frame, folded, actors)
-        plural_trigger = any("Plur" in doc[t[0]].morph.get("Number") and t[2]["pos"] == "NOUN" for t in triggers)
         partners = [o for g in groups for o, _ in g[0]]
-        if len(groups) >= 2 or (plural_trigger and len(partners) >= 2 and generic is False
-                                and kind in ("agreement", "cooperation")):
+        plural_agreement = any("Plur" in doc[t[0]].morph.get("Number") and t[2]["pos"] == "NOUN"
+                               and t[2]["kind"] == "agreement" for t in triggers)
+        if len(groups) >= 2 or (plural_agreement and len(partners) >= 2 and not generic):
             others = [p for p in parties if p not in partners]
             if not others and actors.main is not None and actors.main not in partners:
                 others = [actors.main]
@@ -437,8 +498,11 @@ class DocPartnerships:
         if entry["pos"] != "NOUN" or i == 0 or folded[i - 1] not in {"cette", "cet", "ce", "l'", "la", "le", "notre", "son", "sa"}:
             return False
         window = folded[i + n:min(c_end, i + n + 4)]
-        if doc[i + n].text[:1].isupper() if i + n < len(doc) else False:
-            return False                       # "l'alliance EUTOPIA": the noun introduces a name
+        k = i + n
+        while k < min(c_end, i + n + 3) and doc[k].pos_ == "ADJ" and doc[k].is_lower:
+            k += 1
+        if k < len(doc) and doc[k].text[:1].isupper():
+            return False                       # "l'alliance (européenne) EUTOPIA": the noun introduces a name
         return not any(w in {"avec", "entre", "de", "d'", "du", "des", "a", "au"} for w in window)
 
     def _not_a_party(self, doc, s, first, c_start, folded) -> bool:
@@ -455,6 +519,48 @@ class DocPartnerships:
             return True
         return any(self.lex.not_party.match(doc, k, folded) is not None or folded[k] in {"pour", "explique", "souligne"}
                    for k in range(c_start, s))
+
+    def _founds_structure(self, doc, t, frame: Frame, folded) -> bool:
+        """``ont créé une école universitaire de recherche``: the founded object is an institution."""
+        i, n, _ = t
+        for j in range(i + n, min(frame.end, i + n + 4)):
+            if folded[j] in DETERMINERS or doc[j].pos_ in ("ADJ", "NUM") or doc[j].ent_type_ == "DATE" or folded[j] == "en":
+                continue
+            return folded[j] in self.lex.structures
+        return False
+
+    def _extend(self, doc, trig, frame: Frame, s_index, folded, actors: Actors, found) -> bool:
+        """Add the organisations after ``à``/``au`` to the last relation, when the subject names none."""
+        i, n, _ = trig
+        targets = []
+        k = i + n
+        while k < frame.end and k - i < 8:
+            if folded[k] in {"a", "au", "aux"}:
+                m = k + 1
+                while m < frame.end:
+                    if m in actors.token_org:
+                        org, _, e = actors.token_org[m]
+                        targets.append(org)
+                        m = e
+                        continue
+                    if folded[m] in DETERMINERS | {"et", ",", "au", "aux", "a"}:
+                        m += 1
+                        continue
+                    break
+                break
+            k += 1
+        subj = actors.subject(i, frame.start)
+        if not targets or subj.kind == "org":
+            return False
+        last = next((p for p in reversed(found) if 0 <= s_index - p.sent_index <= 2), None)
+        if last is None:
+            return False
+        for org in targets:
+            if org not in last.parties:
+                last.parties.append(org)
+        sent = doc[i].sent
+        last.sources.append((sent.start_char, sent.end_char))
+        return True
 
     def _listed_after_not_party(self, doc, c_start, c_end, folded, actors: Actors) -> set[int]:
         """Mentions in the list a not-party phrase opens: ``aux côtés de l'ENSEEIHT, de l'ENSAT et de l'ENSIACET``."""
@@ -492,7 +598,8 @@ class DocPartnerships:
             if folded[j] not in DETERMINERS | {"nouvelle", "nouveau"} and doc[j].pos_ not in ("ADJ", "NOUN"):
                 break
         if "Part" in doc[i].morph.get("VerbForm") and "Past" in doc[i].morph.get("Tense"):
-            for j in range(frame.start, i):
+            # a passive: the founded thing is its subject, in the first conjunct for a coordinated verb
+            for j in range(frame.shared_start if frame.shared_start >= 0 else frame.start, i):
                 if j > frame.start and folded[j - 1] in {"de", "d'", "du", "des", "a", "au", "avec", "pour", "par", "sur"}:
                     continue
                 if j in actors.token_org:
@@ -521,11 +628,19 @@ class DocPartnerships:
                 return actors.token_org[i + n][0].name
         return ""
 
-    def _object_kind(self, doc, triggers, kind: str, actors: Actors) -> str:
-        """A cooperation verb whose object is a group (``coordonne l'alliance 4EU+``) states membership."""
+    def _object_kind(self, doc, triggers, kind: str, actors: Actors, frame: Frame | None = None) -> str:
+        """A cooperation verb whose object is a group (``coordonne l'alliance 4EU+``), or a
+        cooperation ``au sein de`` a group (``collaborent au sein de la CGE``), states membership."""
+        if kind == "cooperation" and frame is not None:
+            idx = frame.indices()
+            for j in idx:
+                if fold(doc[j].text) == "sein" and j > 0 and fold(doc[j - 1].text) == "au":
+                    for k in range(j + 1, min(frame.end, j + 5)):
+                        if k in actors.token_org and actors.token_org[k][0].kind == "group":
+                            return "membership"
         for i, n, entry in triggers:
             if entry["pos"] == "VERB" and entry["kind"] == "cooperation" and kind == "cooperation":
-                for j in range(i + n, min(len(doc), i + n + 4)):
+                for j in range(i + n, min(len(doc), i + n + 6)):
                     if j in actors.token_org:
                         if actors.token_org[j][0].kind == "group" and not any(
                                 fold(doc[k].text) == "avec" for k in range(i + n, j)):
@@ -554,6 +669,8 @@ class DocPartnerships:
                 for k in range(j + 1, min(len(doc), j + 6)):
                     if folded[k] in {"toutes", "tous"} and k + 1 < len(doc) and folded[k + 1] in NUMBER_WORDS:
                         return j, NUMBER_WORDS[folded[k + 1]]
+                if j == frame.start or (j > 0 and doc[j - 1].is_punct):
+                    return j, 0                  # "Ils prévoient de …" opening its clause
             if folded[j] == "l'une" or folded[j] == "l'un":
                 if j + 3 < len(doc) and folded[j + 1] == "et" and folded[j + 2] == "l'autre":
                     return j, 2
@@ -807,8 +924,11 @@ def _merge(found: list[Partnership]) -> list[Partnership]:
     for p in kept:
         target = None
         for q in merged:
-            if q.ids == p.ids and q.kind == p.kind and q.status == p.status:
+            if q.ids == p.ids and q.status == p.status and (
+                    q.kind == p.kind or ("cooperation" in (q.kind, p.kind) and not (q.date and p.date and q.date != p.date))):
                 target = q
+                if KIND_RANK[p.kind] > KIND_RANK[q.kind]:
+                    q.kind = p.kind            # "un rapprochement" then "pourraient fusionner": a merger
                 break
             if q.count_hint and q.generic and 0 < p.sent_index - q.sent_index <= 2 and \
                     len(p.ids - q.ids) == q.count_hint:

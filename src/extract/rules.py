@@ -61,6 +61,7 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "act": Field(bool),
         "creates": Field(bool),
         "joint": Field(bool),
+        "extends": Field(bool),
         "forms": Field(list, list_of=str),
         "note": Field(str),
     },
@@ -76,7 +77,7 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "term": Field(str, required=True),
         "type": Field(str, required=True, choices=(
             "planned", "cut", "generic_partner", "people", "strategy_noun", "continuing", "not_party",
-            "incidental", "not_goal_verb")),
+            "incidental", "not_goal_verb", "cancelled")),
         "note": Field(str),
     },
     "themes.jsonl": {

@@ -131,9 +131,10 @@ def _core(pattern: str):
     return deco
 
 
-@_core(rf"\b(?:(?:{_WD})\s+)?(?P<d1>{_D})(?:\s+(?:(?P<m1>{_M})|(?P<ma>{_MA})\.?))?\s+(?:au|-|–)\s+(?P<d2>{_D})\s+(?P<m2>{_M})\s+(?P<y>{_Y})\b")
+@_core(rf"\b(?:(?:{_WD})\s+)?(?P<d1>{_D})(?:\s+(?:(?P<m1>{_M})|(?P<ma>{_MA})\.?))?\s+(?:au|-|–|et)\s+(?P<d2>{_D})\s+(?P<m2>{_M})(?:\s+(?P<y>{_Y}))?\b")
 def _day_range_months(m):
-    y = int(m["y"])
+    # "du 3 au 5 juin 2024", "les 10 et 11 septembre" (a year from the anchor)
+    y = int(m["y"]) if m["y"] else None
     m2 = MONTHS[m["m2"].lower()]
     m1 = MONTHS.get((m["m1"] or "").lower()) or MONTH_ABBR.get((m["ma"] or "").lower()) or m2
     return Part(y, m1, _day(m["d1"])), Part(y, MONTHS[m["m2"].lower()], _day(m["d2"])), True
@@ -251,6 +252,12 @@ def _month_alone(m):
     if m["m"].lower() == "mai":
         return None  # too often a proper name or a word in titles
     return Part(month=MONTHS[m["m"].lower()]), None, False
+
+
+@_core(r"\bfin\s+(?:de\s+l['’]ann[ée]e|d['’]ann[ée]e)\b(?!\s+(?:19|20)\d\d)")
+def _end_of_this_year(m):
+    # "avant la fin de l'année", "d'ici la fin de l'année": the anchor's year
+    return Part(rel="year", rel_n=0), None, False
 
 
 @_core(rf"\bcette\s+ann[ée]e\b|\bl['’]ann[ée]e\s+en\s+cours\b")

@@ -211,6 +211,14 @@ class Actors:
         the subject."""
         doc, f = self.doc, self.folded
         j = verb - 1
+        while j >= clause_start and (doc[j].pos_ == "ADV" or f[j] in {"se", "s'", "ne", "n'", "y", "en"}):
+            j -= 1
+        if j > clause_start and f[j] in {"et", "mais", "puis", "ou"}:
+            # "Elle va généraliser … et ouvrira …": a coordinated verb shares the first verb's subject
+            for k in range(j - 1, clause_start - 1, -1):
+                if is_verb(doc[k]) and k != verb:
+                    return self.subject(k, clause_start)
+        j = verb - 1
         in_commas = False
         fallback: Subject | None = None
         while j >= clause_start:
@@ -304,15 +312,23 @@ class Actors:
         if subj.kind == "anaphor":
             return subj.org or self.main
         if subj.kind == "generic":
-            # "les écoles" of a group act as the group
-            if self.main is not None and self.main.kind == "group" and \
-                    self.folded[subj.start:subj.start + 3] and {"ecoles", "etablissements", "membres"} & set(
-                        self.folded[subj.start:subj.start + 3]):
-                return self.main
+            # "les écoles" or "les partenaires" of a group act as the group
+            words = set(self.folded[subj.start:subj.start + 3])
+            if {"ecoles", "etablissements", "membres", "partenaires"} & words:
+                if self.main is not None and self.main.kind == "group":
+                    return self.main
+                if self.main is None:
+                    return self._group_topic(subj.start)
             return None
         if subj.kind == "people":
             return None
-        return self.main
+        return self.main or self._group_topic(subj.start)
+
+    def _group_topic(self, i: int) -> Organisation | None:
+        """With no main actor, the subject of the previous sentences if it is a group
+        (``Les partenaires travailleront …`` after ``L'alliance vise …``)."""
+        prev = self.previous_subject(i) if i >= 0 else None
+        return prev if prev is not None and prev.kind == "group" else None
 
     def _people(self) -> dict[str, Organisation]:
         """People introduced with their institution (``Régis Bordet, président de l'Université
@@ -351,6 +367,12 @@ class Actors:
                     if j in self.token_org:
                         return self.token_org[j][0]
         return None
+
+
+def is_verb(tok) -> bool:
+    """A conjugated verb (finite, or a tagged verb that is no infinitive nor participle)."""
+    forms = set(tok.morph.get("VerbForm"))
+    return tok.pos_ in ("VERB", "AUX") and ("Fin" in forms or not forms) and not tok.text.lower().endswith(("er", "ir", "re"))
 
 
 def _is_date_token(w: str) -> bool:

@@ -43,6 +43,7 @@ COPULAS = frozenset({"est", "sont", "sera", "seront", "reste", "restent", "demeu
                      "etait", "serait", "constitue", "constituent", "represente"})
 PURPOSE_BEFORE = frozenset({"afin", "pour"})
 AMONG_VERBS = frozenset({"figure", "figurent", "trouve", "trouvent", "compte", "comptent"})
+AMOUNT_NOUNS = frozenset({"budget", "montant", "enveloppe", "somme", "cout", "financement", "dotation"})
 DEDUPE_DICE = 0.6   # the same objective restated ("Structurer une offre de formation …" twice)
 
 
@@ -115,7 +116,7 @@ class DocGoals:
                 own[id(g)] = next((own[id(o)] for o in goals if o.group == g.group and own[id(o)]), "")
         for g in goals:
             g.theme = classify_theme(doc.text[g.start:g.end], self.lex.themes)
-            g.horizon = own[id(g)] or g.horizon_hint or strategy_period
+            g.horizon = own[id(g)] or strategy_period or g.horizon_hint
         return goals
 
     # -- 1. intention verbs -----------------------------------------------------------
@@ -134,7 +135,7 @@ class DocGoals:
                 i += n
                 continue
             j, what = comp
-            if what == "np" and self._announces_list(doc, j, c_end):
+            if what == "np" and (self._announces_list(doc, j, c_end) or self._amount(doc, j, c_end, folded)):
                 i += n
                 continue
             parts = self._parts(doc, j, c_end, folded, what)
@@ -177,6 +178,15 @@ class DocGoals:
             if doc[k].text in {",", ";", ":"}:
                 break
         return True
+
+    def _amount(self, doc, j, c_end, folded) -> bool:
+        """``prévoit un budget de 2,4 millions d'euros``: a sum, not an objective."""
+        for k in range(j, min(c_end, j + 4)):
+            if folded[k] in AMOUNT_NOUNS:
+                return True
+            if doc[k].pos_ == "NOUN":
+                return False
+        return False
 
     def _announces_list(self, doc, j, c_end) -> bool:
         """``mise sur 5 dimensions :`` — the complement is a list to come, not a goal."""
@@ -448,8 +458,18 @@ class DocGoals:
         c_end = min(end, clause_bounds(sent, s)[1])
         trigger = {"heading": "heading", "bullet": "list"}.get(line.kind if line else "", "infinitive")
         actor = self._list_actor(doc, line, lines, actors, default_actor)
-        return [self._goal(doc, ps, pe, trigger, actor, sent, "infinitive")
+        hint = self._list_hint(line, lines)
+        return [self._goal(doc, ps, pe, trigger, actor, sent, "infinitive", hint)
                 for ps, pe in objective_parts(doc, s, c_end, folded, self.lex)]
+
+    def _list_hint(self, line, lines) -> str:
+        """The date of the introduction of the list a bullet belongs to (``… pour la période 2026-2030 :``)."""
+        if line is None or line.kind != "bullet":
+            return ""
+        for group in list_groups(lines):
+            if line in group.items and group.intro is not None:
+                return self._date_in(self.dates, group.intro.start, group.intro.end)
+        return ""
 
     def _list_actor(self, doc, line, lines, actors: Actors, default_actor):
         if line is None or line.kind != "bullet":
@@ -515,20 +535,22 @@ class DocGoals:
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
             if held or span is None or sent is None or goal_tok is None:
                 continue
-            if span.start - sent.start <= 3 or goal_tok.start - span.end <= 3:
+            adjacent = goal_tok.start - span.end <= 3 and not any(t.is_punct for t in doc[span.end:goal_tok.start])
+            if span.start - sent.start <= 3 or adjacent:
                 return d.value
         return ""
 
     def _strategy(self, doc, folded, dates, actors: Actors) -> tuple[str, Organisation | None]:
         """The period of the document's strategy (``stratégie d'ensemble 2023-2027``) and its owner."""
         for d in dates:
-            if not d.value or "/" not in d.value:
-                continue
+            two_sided = "/" in d.value and all(d.value.split("/"))
+            if not d.value or not (two_sided or (d.value.startswith("/") and "horizon" in fold(d.timex.text))):
+                continue                       # a period ("2023-2027", "à l'horizon 2030"), not a deadline
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
             if span is None:
                 continue
             sent = span.sent
-            for k in range(max(sent.start, span.start - 8), min(sent.end, span.end + 3)):
+            for k in range(sent.start, sent.end):
                 if self.lex.strategy.match(doc, k, folded) is not None:
                     owner = next((org for _, _, org in actors.mentions_in(sent.start, sent.end)), None)
                     return d.value, owner

@@ -198,6 +198,8 @@ def objective_end(doc: Doc, start: int, end: int, folded: list[str], lex: Lexico
             return j
         if w in {"pour", "afin"} and _purpose_infinitive(doc, j, end, folded):
             return j
+        if w == "tandis" or (w == "alors" and j + 1 < end and folded[j + 1] in {"que", "qu'"}):
+            return j - 1 if doc[j - 1].text == "," else j     # ", tandis qu'Air Liquide accueillera …"
         if w in {"afin"} or (w in {"permettant", "visant"} and j + 1 < end and folded[j + 1] in {"de", "d'", "a"}):
             return j
         if w == "qui" and doc[j - 1].text == ",":

@@ -416,7 +416,8 @@ class DocPartnerships:
         subj = actors.subject(verb, frame.start) if verb is not None else None
         if subj is not None and subj.kind == "org" and subj.org is not created and subj.org is not group:
             add(subj.org, subj.start)
-        if subj is not None and subj.kind in ("pronoun", "anaphor", "relative") and len(parties) < 2:
+        if subj is not None and subj.kind in ("pronoun", "anaphor", "relative") and len(parties) < 2 \
+                and not (subj.kind == "relative" and frame.kind == "relative"):   # "qui" is the antecedent
             actor = actors.actor_for(subj)       # "Nous envisageons …", "l'établissement souhaite …"
             if actor is not created and actor is not group:
                 add(actor, frame.start - 1)

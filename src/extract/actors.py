@@ -15,6 +15,7 @@ from .grammar import DETERMINERS
 from .layout import lines_of
 from .lexicon import Lexicons, fold, folded_tokens
 from .organisations import Organisation
+from .docview import entities, sentence_of, text_of
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 AUXILIARIES = frozenset({
@@ -110,7 +111,7 @@ class Actors:
         kinds = ANAPHOR_KINDS.get(w, set())
         before = [m for m in self.mentions if m[1] <= i and m[2] not in exclude]
         if subject:
-            sent_start = self.doc[i].sent.start
+            sent_start = sentence_of(self.doc, i).start
             for s, e, org in reversed(before):
                 if s < sent_start:
                     break
@@ -156,12 +157,12 @@ class Actors:
 
     def previous_subject(self, i: int) -> Organisation | None:
         """The organisation that is the subject of the closest earlier sentence with one (up to three back)."""
-        sent = self.doc[i].sent
+        sent = sentence_of(self.doc, i)
         k = sent.start - 1
         for _ in range(3):
             if k < 0:
                 return None
-            prev = self.doc[k].sent
+            prev = sentence_of(self.doc, k)
             org = self._sentence_subject(prev)
             if org is not None:
                 return org
@@ -336,7 +337,7 @@ class Actors:
         if self._people_orgs is not None:
             return self._people_orgs
         found: dict[str, Organisation] = {}
-        for ent in self.doc.ents:
+        for ent in entities(self.doc):
             if ent.label_ != "PER":
                 continue
             window = list(range(ent.end, min(len(self.doc), ent.end + 10))) + \
@@ -357,7 +358,7 @@ class Actors:
         doc = self.doc
         window_end = min(len(doc), sent.end + 40)
         people = self._people()
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.label_ == "PER" and sent.start <= ent.start < window_end and fold(ent[-1].text) in people:
                 return people[fold(ent[-1].text)]
         for i in range(sent.start, window_end):
@@ -389,7 +390,7 @@ def main_actor(doc: Doc) -> Organisation | None:
         return None
     if len(orgs) == 1:
         return orgs[0]                     # the only body the text names
-    title = next((ln for ln in lines_of(doc.text) if ln.kind in ("heading", "prose")), None)
+    title = next((ln for ln in lines_of(text_of(doc)) if ln.kind in ("heading", "prose")), None)
     title_range = (title.start, title.end) if title else (0, 0)
 
     def score(o: Organisation) -> float:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from .grammar import is_future
 from .timex import Timex, find_timexes, publication_date, resolve
+from .docview import sentence_of, text_of
 
 TEMPORAL_PREPOSITIONS = {"en", "depuis", "dès", "de", "à", "d'ici", "avant", "après", "jusqu'à", "jusqu'en",
                          "pour", "horizon", "l'horizon", "chiffres", "entre", "et", "au", "mi", "fin", "début"}
@@ -49,9 +50,9 @@ def _is_quantity(doc: Doc, t: Timex) -> bool:
 
 class DateFinder:
     def __call__(self, doc: Doc) -> Doc:
-        timexes = [_with_tense(doc, t) for t in find_timexes(doc.text) if not _is_quantity(doc, t)]
+        timexes = [_with_tense(doc, t) for t in find_timexes(text_of(doc)) if not _is_quantity(doc, t)]
         meta = doc._.meta or {}
-        stated = publication_date(doc.text, timexes)
+        stated = publication_date(text_of(doc), timexes)
         anchor: date | None = stated or _parse_iso(meta.get("publication_date", ""))
         doc._.publication_date = stated
         doc._.anchor = anchor
@@ -66,7 +67,7 @@ def _with_tense(doc: Doc, t: Timex) -> Timex:
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None:
         return t
-    sent = span.sent
+    sent = sentence_of(doc, span.start)
     future = any(is_future(tok) or tok.lower_ in ("va", "vont") for tok in sent)
     past = any(_is_past(tok) for tok in sent)
     if future and not past:
@@ -84,9 +85,10 @@ def _is_past(tok) -> bool:
         return True
     if "Part" in form and "Past" in tense:
         k = tok.i - 1
-        while k >= tok.sent.start and tok.doc[k].lower_ in ("été", "ne", "n'", "pas", "déjà", "bien", "y", "en"):
+        start = sentence_of(tok.doc, tok.i).start
+        while k >= start and tok.doc[k].lower_ in ("été", "ne", "n'", "pas", "déjà", "bien", "y", "en"):
             k -= 1
-        return k >= tok.sent.start and tok.doc[k].lower_ in PRESENT_AUXILIARIES
+        return k >= start and tok.doc[k].lower_ in PRESENT_AUXILIARIES
     return False
 
 

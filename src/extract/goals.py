@@ -38,6 +38,7 @@ from .lexicon import Lexicons, fold, folded_tokens
 from .normalise import key, strip_accents
 from .organisations import Organisation
 from .rules import cached_rules
+from .docview import sentence_of, sentences, text_of
 
 COPULAS = frozenset({"est", "sont", "sera", "seront", "reste", "restent", "demeure", "consiste", "consistera",
                      "etait", "serait", "constitue", "constituent", "represente"})
@@ -91,13 +92,13 @@ class DocGoals:
         doc = self.doc
         folded = folded_tokens(doc)
         actors = Actors(doc, self.lex, folded)
-        lines = lines_of(doc.text)
+        lines = lines_of(text_of(doc))
         dates = self.dates
         strategy_period, strategy_owner = self._strategy(doc, folded, dates, actors)
         default_actor = strategy_owner or actors.main
 
         cands: list[Goal] = []
-        for sent in doc.sents:
+        for sent in sentences(doc):
             if sent.text.rstrip().endswith("?"):
                 continue                       # an interviewer's question commits no one
             cands += self._verbal(doc, sent, folded, actors)
@@ -108,14 +109,14 @@ class DocGoals:
             cands += self._infinitive_openings(doc, sent, folded, actors, lines, default_actor)
         cands += self._bullet_items(doc, folded, actors, lines, dates, default_actor)
 
-        goals = _dedupe(doc.text, [g for g in cands if g is not None])
+        goals = _dedupe(text_of(doc), [g for g in cands if g is not None])
         own = {id(g): self._horizon(g, goals, dates) for g in goals}
         for g in goals:
             if not own[id(g)] and g.group:
                 # "le lancement de dix diplômes et la mobilité de ses étudiants d'ici 2027": shared
                 own[id(g)] = next((own[id(o)] for o in goals if o.group == g.group and own[id(o)]), "")
         for g in goals:
-            g.theme = classify_theme(doc.text[g.start:g.end], self.lex.themes)
+            g.theme = classify_theme(text_of(doc)[g.start:g.end], self.lex.themes)
             g.horizon = own[id(g)] or strategy_period or g.horizon_hint
         return goals
 
@@ -244,6 +245,8 @@ class DocGoals:
         majeur que l'Institut a la volonté de relever``, ``Parmi les leviers prioritaires figure X``."""
         out = []
         for i in range(sent.start, sent.end):
+            if folded[i] not in COPULAS and folded[i] != "parmi":
+                continue
             c_start, c_end = clause_bounds(sent, i)
             if folded[i] in COPULAS:
                 k = i + 1
@@ -433,7 +436,7 @@ class DocGoals:
                 if e < item_span.end and doc[e].text == ":":
                     continue
                 end = objective_end(doc, s, e, folded, self.lex)
-                out.append(self._goal(doc, s, end, trigger, actor, doc[s].sent, "bullet", hint))
+                out.append(self._goal(doc, s, end, trigger, actor, sentence_of(doc, s), "bullet", hint))
         return out
 
     # -- 7. infinitive openings -----------------------------------------------------------------
@@ -549,7 +552,7 @@ class DocGoals:
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
             if span is None:
                 continue
-            sent = span.sent
+            sent = sentence_of(doc, span.start)
             for k in range(sent.start, sent.end):
                 if self.lex.strategy.match(doc, k, folded) is not None:
                     owner = next((org for _, _, org in actors.mentions_in(sent.start, sent.end)), None)
@@ -565,7 +568,7 @@ class DocGoals:
         start, end = span_text(doc, s, e)
         if start < 0:
             return None
-        text = doc.text[start:end]
+        text = text_of(doc)[start:end]
         words = [w for w in key(text).split() if len(w) > 2]
         if not words or len(text) > 400:
             return None

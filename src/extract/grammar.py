@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicons, fold
+from .docview import sentence_of
 
 DETERMINERS = frozenset({
     "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "au", "aux", "sa", "son", "ses",
@@ -231,7 +232,7 @@ def _finite_follows(doc: Doc, k: int, end: int, folded: list[str]) -> bool:
 
 def _open_quote(doc: Doc, start: int) -> bool:
     """Is token ``start`` inside a quotation opened earlier in its sentence?"""
-    sent = doc[start].sent
+    sent = sentence_of(doc, start)
     depth = 0
     for t in doc[sent.start:start]:
         if t.text in {"«", "“"}:

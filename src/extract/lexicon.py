@@ -9,17 +9,20 @@ and spaCy's lemma, which catches what the generated forms miss.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
 from .normalise import noun_forms, strip_accents, verb_forms
 from .rules import Rules
+from .docview import sentence_of
 
 
 REFLEXIVE = frozenset({"s'", "se", "nous", "vous", "m'", "me"})
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Comparison form of one token: lowercase, no accents, typographic apostrophe as ``'``."""
     return strip_accents(text.lower().replace("’", "'"))
@@ -106,7 +109,7 @@ class Lexicons:
         hit = self.intention.match(doc, i, folded)
         if hit is None or not hit[0]["term"].startswith("s'"):
             return hit
-        start = doc[i].sent.start
+        start = sentence_of(doc, i).start
         if any(folded[k] in REFLEXIVE for k in range(max(start, i - 3), i)):
             return hit
         return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 
 # Characters replaced one-for-one in the working copy (offsets preserved).
@@ -65,6 +66,7 @@ def clean_text(text: str) -> CleanText:
     return CleanText("".join(out), tuple(origin), n)
 
 
+@lru_cache(maxsize=200_000)
 def strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))

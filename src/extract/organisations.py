@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from .normalise import key, slug, strip_accents, words_with_offsets
 from .rules import Rules, cached_rules
+from .docview import text_of
 
 PARTICLES = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "pour", "sur", "à", "aux", "au", "-"}
 DETERMINERS = {"le", "la", "les", "l", "un", "une", "ce", "cet", "cette"}
@@ -389,7 +390,7 @@ class OrganisationFinder:
                         if strip_accents(tokens[j + 1].text).lower() in {"au", "aux", "a"}:
                             break                   # "… à l'Institut Agro Montpellier et au CIRAD": a new complement
                         if nxt.text.isupper() and len(nxt.text) > 1 or strip_accents(nxt.text).lower() in self.heads \
-                                or any(h[0] == 0 for h in self.gazetteer.find(doc.text[nxt.idx:nxt.idx + 80])):
+                                or any(h[0] == 0 for h in self.gazetteer.find(text_of(doc)[nxt.idx:nxt.idx + 80])):
                             break                   # "Université de Warwick et l'Université de Ljubljana": two names
                         j += 1
                         continue
@@ -452,7 +453,7 @@ class OrganisationFinder:
 
     # -- clustering ----------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         cands: list[tuple[int, int, int, str, object]] = []  # (priority, start, end, source, payload)
         gazetteer_hits = self._gazetteer_candidates(text)
         for s, e, src, ids in gazetteer_hits:
@@ -560,6 +561,7 @@ class OrganisationFinder:
             org.mentions.append(Mention(s, e, surface, src))
 
         self._link_short_forms(orgs)
+        self._short_form_mentions(doc, orgs, taken)
         self._add_anaphors(doc, orgs, taken)
         for org in orgs.values():
             if not org.known and org.mentions:
@@ -591,6 +593,26 @@ class OrganisationFinder:
             if target is not None:
                 target.mentions.extend(org.mentions)
                 del orgs[oid]
+
+    def _short_form_mentions(self, doc: Doc, orgs: dict[str, "Organisation"], taken: bytearray) -> None:
+        """``Pour CY, …`` in a text that names ``CY Cergy Paris Université``: an all-caps
+        word that opens the name of an organisation of the text is a mention of it."""
+        firsts: dict[str, Organisation] = {}
+        for org in orgs.values():
+            words = org.name.split()
+            if len(words) > 1 and words[0].isupper() and len(words[0]) >= 2:
+                firsts.setdefault(words[0], org)
+        if not firsts:
+            return
+        for tok in doc:
+            org = firsts.get(tok.text)
+            if org is None or any(taken[tok.idx:tok.idx + len(tok.text)]):
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and nxt.text[:1].isupper() and not nxt.is_punct:
+                continue                          # part of a longer name
+            taken[tok.idx:tok.idx + len(tok.text)] = b"\x01" * len(tok.text)
+            org.mentions.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "short form"))
 
     def _introducer_kind(self, doc: Doc, start: int) -> str | None:
         """The kind a lowercase noun before a name gives it: ``l'alliance X`` is a

@@ -40,6 +40,7 @@ from .layout import lines_of, list_groups
 from .lexicon import Lexicons, fold, folded_tokens
 from .organisations import Organisation
 from .rules import cached_rules
+from .docview import entities, sentence_of, sentences, text_of
 
 KIND_RANK = {"merger": 5, "membership": 4, "agreement": 3, "alliance": 2, "cooperation": 1}
 NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
@@ -132,11 +133,11 @@ class DocPartnerships:
         folded = folded_tokens(doc)
         actors = Actors(doc, self.lex, folded)
         dates = doc._.dates or []
-        lines = lines_of(doc.text)
+        lines = lines_of(text_of(doc))
         title = next((ln for ln in lines if ln.kind != "meta"), None)
         self._planned_items = self._planned_list_items(doc, lines, folded)
         found: list[Partnership] = []
-        for s_index, sent in enumerate(doc.sents):
+        for s_index, sent in enumerate(sentences(doc)):
             if sent.text.rstrip().endswith("?"):
                 continue                       # an interviewer's question states nothing
             for p in self._in_sentence(doc, sent, s_index, folded, actors, dates, found):
@@ -443,7 +444,7 @@ class DocPartnerships:
                 position.get(id(p), -1) > first or p is frame.antecedent for p in parties):
             return []                          # "font leur entrée dans le top 200": nothing named is joined
 
-        ev_start, ev_end = _trim(doc.text, sent.start_char, sent.end_char)
+        ev_start, ev_end = _trim(text_of(doc), sent.start_char, sent.end_char)
         base = dict(start=ev_start, end=ev_end, name=name, generic=generic, count_hint=count, sent_index=s_index)
 
         # one act per partner: "l'un avec X … l'autre avec Y", "ses accords avec X et Y"
@@ -559,7 +560,7 @@ class DocPartnerships:
         for org in targets:
             if org not in last.parties:
                 last.parties.append(org)
-        sent = doc[i].sent
+        sent = sentence_of(doc, i)
         last.sources.append((sent.start_char, sent.end_char))
         return True
 
@@ -859,7 +860,7 @@ def _proper_name_at(doc: Doc, j: int, end: int) -> str:
     model, or a run of at least two capitalised words (``The Secure Compression Lab``)."""
     tok = doc[j]
     if tok.ent_iob_ == "B" and tok.ent_type_ in ("ORG", "MISC"):
-        ent = next(e for e in doc.ents if e.start == j)
+        ent = next(e for e in entities(doc) if e.start == j)
         if ent.end <= end and len(ent) >= 2:
             start = j - 1 if j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha and doc[j - 1].ent_iob_ == "O" else j
             return doc[start:ent.end].text
@@ -877,7 +878,7 @@ def _verb_shaped(w: str) -> bool:
 
 
 def _quoted_name(doc: Doc, first: int, end: int) -> str:
-    text = doc.text[doc[first].idx:doc[end - 1].idx + len(doc[end - 1].text)]
+    text = text_of(doc)[doc[first].idx:doc[end - 1].idx + len(doc[end - 1].text)]
     m = re.search(r"[«\"“]\s*([^»\"”]{4,160}?)\s*[»\"”]", text)
     if m and m.group(1)[:1].isupper():
         return m.group(1).strip()
@@ -886,7 +887,7 @@ def _quoted_name(doc: Doc, first: int, end: int) -> str:
 
 def _topics(doc: Doc, start: int, end: int) -> list[str]:
     """Domains a partnership is about: the noun phrases after ``sur``, ``dans le domaine de`` …"""
-    text = doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)] if end > start else ""
+    text = text_of(doc)[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)] if end > start else ""
     low = fold(text)
     topics: list[str] = []
     for opener in TOPIC_OPENERS:

@@ -12,6 +12,7 @@ from bisect import bisect_left
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .docview import SENTENCE_STARTS
 from .layout import sentence_starts
 
 
@@ -30,9 +31,11 @@ def set_sentence_starts(doc: Doc) -> Doc:
         k = bisect_left(starts, tok.idx)
         prev_end = doc[tok.i - 1].idx + len(doc[tok.i - 1].text)
         tok.is_sent_start = k < len(starts) and prev_end <= starts[k] <= tok.idx
+    doc.user_data.pop(SENTENCE_STARTS, None)
     return doc
 
 
 @Language.factory("hesr_lines")
 def make_lines(nlp: Language, name: str):
     return set_sentence_starts
+

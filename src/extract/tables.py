@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from .documents import Document, title_of
 from .metadata import column_name
 from .normalise import CleanText
+from .docview import sentence_of, sentences, text_of
 
 DOCUMENT_COLUMNS = ["doc_id", "path", "title", "publication_date", "n_chars", "n_sentences", "n_organisations",
                     "n_dates", "n_partnerships", "n_goals", "status", "error", "sha256"]
@@ -66,12 +67,12 @@ def document_rows(document: Document, doc: Doc, clean: CleanText) -> DocRows:
         s, e = clean.to_original(start, end)
         return s, e, original[s:e]
 
-    def sentence_of(start: int, end: int) -> str:
+    def sentence_text(start: int, end: int) -> str:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return ""
-        sent = span.sent
-        return orig(*_strip(doc.text, sent.start_char, sent.end_char))[2]
+        sent = sentence_of(doc, span.start)
+        return orig(*_strip(text_of(doc), sent.start_char, sent.end_char))[2]
 
     for org in doc._.organisations or []:
         first = min(org.mentions, key=lambda m: m.start)
@@ -90,7 +91,7 @@ def document_rows(document: Document, doc: Doc, clean: CleanText) -> DocRows:
         s, e, text = orig(d.start, d.end)
         rows.tables["dates"].append({
             "doc_id": doc_id, "text": text, "start": s, "end": e, "kind": d.timex.kind, "value": d.value,
-            "sentence": sentence_of(d.start, d.end),
+            "sentence": sentence_text(d.start, d.end),
         })
 
     for n, p in enumerate(doc._.partnerships or [], start=1):
@@ -107,7 +108,7 @@ def document_rows(document: Document, doc: Doc, clean: CleanText) -> DocRows:
         rows.tables["goals"].append({
             "doc_id": doc_id, "goal_id": f"{doc_id}#{n}", "actor": g.actor.name if g.actor else "",
             "actor_id": g.actor.org_id if g.actor else "", "text": text, "trigger": g.trigger, "theme": g.theme,
-            "horizon": g.horizon, "evidence": orig(*_strip(doc.text, g.sent_start, g.sent_end))[2],
+            "horizon": g.horizon, "evidence": orig(*_strip(text_of(doc), g.sent_start, g.sent_end))[2],
             "start": s, "end": e,
         })
 
@@ -123,7 +124,7 @@ def _document_row(document: Document, doc: Doc | None, counts: dict[str, int]) -
     row = {
         "doc_id": document.doc_id, "path": document.path, "title": title_of(document.text) if document.text else "",
         "publication_date": published.isoformat() if published else "", "n_chars": len(document.text),
-        "n_sentences": sum(1 for _ in doc.sents) if doc is not None and len(doc) else 0,
+        "n_sentences": len(sentences(doc)) if doc is not None and len(doc) else 0,
         "n_organisations": counts.get("organisations", 0), "n_dates": counts.get("dates", 0),
         "n_partnerships": counts.get("partnerships", 0), "n_goals": counts.get("goals", 0),
         "status": document.status, "error": document.error, "sha256": document.sha256,

@@ -611,6 +611,9 @@ class OrganisationFinder:
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if nxt is not None and nxt.text[:1].isupper() and not nxt.is_punct:
                 continue                          # part of a longer name
+            prev = doc[tok.i - 1] if tok.i else None
+            if prev is not None and (prev.like_num or prev.lower_ in {"les", "des", "ces", "nos", "leurs", "aux", "plusieurs"}):
+                continue                          # "les sept INSA": the kind of school, counted
             taken[tok.idx:tok.idx + len(tok.text)] = b"\x01" * len(tok.text)
             org.mentions.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "short form"))
 

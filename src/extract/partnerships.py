@@ -415,6 +415,9 @@ class DocPartnerships:
         # the subject side, when no organisation stands there
         verb = self._main_verb(doc, first, frame)
         subj = actors.subject(verb, frame.start) if verb is not None else None
+        if subj is not None and subj.kind == "people" and all(
+                t[2]["pos"] == "VERB" and t[2]["kind"] == "alliance" and not t[2].get("creates") for t in triggers):
+            return []                          # "les directeurs … se sont réunis": people meeting, no alliance
         if subj is not None and subj.kind == "org" and subj.org is not created and subj.org is not group:
             add(subj.org, subj.start)
         if subj is not None and subj.kind in ("pronoun", "anaphor", "relative") and len(parties) < 2 \
@@ -499,13 +502,13 @@ class DocPartnerships:
         i, n, entry = t
         if entry["pos"] != "NOUN" or i == 0 or folded[i - 1] not in {"cette", "cet", "ce", "l'", "la", "le", "notre", "son", "sa"}:
             return False
-        window = folded[i + n:min(c_end, i + n + 4)]
+        window = [t.lower_ for t in doc[i + n:min(c_end, i + n + 4)]]    # not folded: "dès" is no "des"
         k = i + n
         while k < min(c_end, i + n + 3) and doc[k].pos_ == "ADJ" and doc[k].is_lower:
             k += 1
         if k < len(doc) and doc[k].text[:1].isupper():
             return False                       # "l'alliance (européenne) EUTOPIA": the noun introduces a name
-        return not any(w in {"avec", "entre", "de", "d'", "du", "des", "a", "au"} for w in window)
+        return not any(w in {"avec", "entre", "de", "d'", "du", "des", "à", "au"} for w in window)
 
     def _not_a_party(self, doc, s, first, c_start, folded) -> bool:
         """An organisation cited as an example, a comparison, a source, or the

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from .grammar import DETERMINERS
-from .layout import lines_of
 from .lexicon import Lexicons, fold, folded_tokens
 from .organisations import Organisation
-from .docview import entities, sentence_of, text_of
+from .docview import entities, lines, sentence_of, text_of
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 AUXILIARIES = frozenset({
@@ -382,6 +381,15 @@ def _is_date_token(w: str) -> bool:
                                 "samedi", "dimanche", "rentree", "ce", "cette", "annee", "des", "depuis", "ici", "d'"}
 
 
+def actors_of(doc: Doc, lex: Lexicons) -> "Actors":
+    """The :class:`Actors` of a document, built once and shared by the components."""
+    found = doc.user_data.get("hesr_actors")
+    if found is None:
+        found = Actors(doc, lex, folded_tokens(doc))
+        doc.user_data["hesr_actors"] = found
+    return found
+
+
 def main_actor(doc: Doc) -> Organisation | None:
     """The organisation the document is about: most mentioned, with a bonus when
     named in its title; only when it clearly dominates the others."""
@@ -390,7 +398,7 @@ def main_actor(doc: Doc) -> Organisation | None:
         return None
     if len(orgs) == 1:
         return orgs[0]                     # the only body the text names
-    title = next((ln for ln in lines_of(text_of(doc)) if ln.kind in ("heading", "prose")), None)
+    title = next((ln for ln in lines(doc) if ln.kind in ("heading", "prose")), None)
     title_range = (title.start, title.end) if title else (0, 0)
 
     def score(o: Organisation) -> float:

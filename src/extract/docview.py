@@ -54,3 +54,25 @@ def entities(doc: Doc) -> list[Span]:
         ents = list(doc.ents)
         doc.user_data["hesr_entities"] = ents
     return ents
+
+
+def lines(doc: Doc) -> list:
+    """The layout of the text (:func:`layout.lines_of`)."""
+    found = doc.user_data.get("hesr_lines")
+    if found is None:
+        from .layout import lines_of
+
+        found = lines_of(text_of(doc))
+        doc.user_data["hesr_lines"] = found
+    return found
+
+
+def folded(doc: Doc) -> list[str]:
+    """The comparison form of every token (:func:`lexicon.fold`)."""
+    found = doc.user_data.get("hesr_folded")
+    if found is None:
+        from .lexicon import fold
+
+        found = [fold(t.text) for t in doc]
+        doc.user_data["hesr_folded"] = found
+    return found

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .actors import Actors
+from .actors import Actors, actors_of
 from .grammar import (clause_bounds, is_finite_verb, is_future, is_gerund, is_infinitive, nominal_parts,
                       np_coordination, objective_end, objective_parts, skip_to_complement, span_text)
 from .layout import Line, lines_of, list_groups
@@ -38,7 +38,7 @@ from .lexicon import Lexicons, fold, folded_tokens
 from .normalise import key, strip_accents
 from .organisations import Organisation
 from .rules import cached_rules
-from .docview import sentence_of, sentences, text_of
+from .docview import sentence_of, sentences, text_of, lines as doc_lines
 
 COPULAS = frozenset({"est", "sont", "sera", "seront", "reste", "restent", "demeure", "consiste", "consistera",
                      "etait", "serait", "constitue", "constituent", "represente"})
@@ -91,8 +91,8 @@ class DocGoals:
     def find(self) -> list[Goal]:
         doc = self.doc
         folded = folded_tokens(doc)
-        actors = Actors(doc, self.lex, folded)
-        lines = lines_of(text_of(doc))
+        actors = actors_of(doc, self.lex)
+        lines = doc_lines(doc)
         dates = self.dates
         strategy_period, strategy_owner = self._strategy(doc, folded, dates, actors)
         default_actor = strategy_owner or actors.main

@@ -123,12 +123,12 @@ _SENT_END = re.compile(r"[.!?…]+[»\"”’)]*|\.\.\.")
 _OPENERS = "«\"“(–—-•"
 
 
-def sentence_starts(text: str) -> list[int]:
+def sentence_starts(text: str, lines: list[Line] | None = None) -> list[int]:
     """Offsets where sentences start: at structural line breaks (headings, bullets,
     blank lines, a line after final punctuation or a short line) and after final
     punctuation followed by a capital, a digit or a quotation mark, never after
     an abbreviation (``M.``, ``etc.``) or an initial (``T.I.M.E.``)."""
-    lines = lines_of(text)
+    lines = lines_of(text) if lines is None else lines
     starts: list[int] = []
     prev: Line | None = None
     for line in lines:

@@ -29,8 +29,10 @@ def fold(text: str) -> str:
 
 
 def folded_tokens(doc: Doc) -> list[str]:
-    """Folded text of every token (computed once per Doc and component)."""
-    return [fold(t.text) for t in doc]
+    """Folded text of every token, computed once per Doc."""
+    from .docview import folded
+
+    return folded(doc)
 
 
 @dataclass

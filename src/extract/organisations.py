@@ -89,6 +89,12 @@ class Gazetteer:
                 words = tuple(w for w, _, _ in words_with_offsets(e["acronym"], fold_case=False))
                 self.exact.setdefault(words, set()).add(e["id"])
                 self.max_len = max(self.max_len, len(words))
+        # for each first word, the lengths of the names it opens, longest first
+        lengths: dict[str, set[int]] = {}
+        for key_words in list(self.exact) + list(self.folded):
+            if key_words:
+                lengths.setdefault(key_words[0].casefold(), set()).add(len(key_words))
+        self.lengths = {w: sorted(ns, reverse=True) for w, ns in lengths.items()}
 
     def find(self, text: str) -> list[tuple[int, int, set[str]]]:
         """Longest matches, left to right: (start, end, candidate ids)."""
@@ -99,7 +105,10 @@ class Gazetteer:
         i = 0
         while i < len(words):
             hit = None
-            for n in range(min(self.max_len, len(words) - i), 0, -1):
+            lengths = self.lengths.get(low[i], ())
+            for n in lengths:
+                if n > len(words) - i:
+                    continue
                 ids = self.exact.get(tuple(raw[i:i + n])) or self.folded.get(tuple(low[i:i + n]))
                 if ids:
                     hit = (n, ids)

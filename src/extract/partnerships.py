@@ -34,13 +34,13 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .actors import ANAPHOR_KINDS, Actors, Subject
+from .actors import ANAPHOR_KINDS, Actors, Subject, actors_of
 from .grammar import DETERMINERS, is_conditional, is_finite_verb, is_future, is_gerund, is_infinitive
 from .layout import lines_of, list_groups
 from .lexicon import Lexicons, fold, folded_tokens
 from .organisations import Organisation
 from .rules import cached_rules
-from .docview import entities, sentence_of, sentences, text_of
+from .docview import entities, sentence_of, sentences, text_of, lines as doc_lines
 
 KIND_RANK = {"merger": 5, "membership": 4, "agreement": 3, "alliance": 2, "cooperation": 1}
 NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
@@ -131,9 +131,9 @@ class DocPartnerships:
     def find(self) -> list[Partnership]:
         doc = self.doc
         folded = folded_tokens(doc)
-        actors = Actors(doc, self.lex, folded)
+        actors = actors_of(doc, self.lex)
         dates = doc._.dates or []
-        lines = lines_of(text_of(doc))
+        lines = doc_lines(doc)
         title = next((ln for ln in lines if ln.kind != "meta"), None)
         self._planned_items = self._planned_list_items(doc, lines, folded)
         found: list[Partnership] = []

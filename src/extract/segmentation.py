@@ -7,30 +7,42 @@ token's ``is_sent_start`` is set here from the layout and the punctuation
 """
 from __future__ import annotations
 
-from bisect import bisect_left
-
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .docview import SENTENCE_STARTS
+from .docview import SENTENCE_STARTS, lines, text_of
 from .layout import sentence_starts
 
 
 def set_sentence_starts(doc: Doc) -> Doc:
-    starts = sentence_starts(doc.text)
-    first_real = True
+    """Set every token's sentence start flag: a sentence starts at the first
+    non-space token at or after each offset of :func:`layout.sentence_starts`.
+    All flags are written at once (``Token.is_sent_start`` rescans the Doc on
+    every assignment)."""
+    if len(doc) == 0:
+        return doc
+    starts = sentence_starts(text_of(doc), lines(doc))
+    flags = numpy.full((len(doc), 1), -1, dtype="int64")   # 1: starts a sentence, -1: does not
+    k = 0
+    first = True
+    prev_end = 0
     for tok in doc:
         if tok.is_space:
-            tok.is_sent_start = first_real and tok.i == 0
+            prev_end = tok.idx + len(tok.text)
             continue
-        if first_real:
-            tok.is_sent_start = True
-            first_real = False
-            continue
-        # a sentence starts at the first token at or after each start offset
-        k = bisect_left(starts, tok.idx)
-        prev_end = doc[tok.i - 1].idx + len(doc[tok.i - 1].text)
-        tok.is_sent_start = k < len(starts) and prev_end <= starts[k] <= tok.idx
+        if first:
+            flags[tok.i, 0] = 1
+            first = False
+        else:
+            while k < len(starts) and starts[k] < prev_end:
+                k += 1
+            if k < len(starts) and starts[k] <= tok.idx:
+                flags[tok.i, 0] = 1
+        prev_end = tok.idx + len(tok.text)
+    flags[0, 0] = 1
+    doc.from_array([SENT_START], flags.view("uint64"))      # spaCy's encoding of -1
     doc.user_data.pop(SENTENCE_STARTS, None)
     return doc
 

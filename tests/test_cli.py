@@ -71,3 +71,14 @@ def test_gold_draft(tmp_path):
     assert result.exit_code == 0, result.output
     draft = (tmp_path / "note.yaml").read_text(encoding="utf-8")
     assert "doc_id: note" in draft and 'publication_date: "2024-05-03"' in draft and "kind: agreement" in draft
+
+
+def test_run_strict_exits_at_the_first_failure(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("L'Université de Lille signe un accord avec le CNRS.", encoding="utf-8")
+    (docs / "b.pdf").write_bytes(b"%PDF-1.4 truncated")
+    result = runner.invoke(app, ["run", str(docs), "--out", str(tmp_path / "out"), "--quiet", "--strict"])
+    assert result.exit_code == 1
+    assert "error: --strict: b: PDF is damaged or truncated" in result.output
+    assert not (tmp_path / "out" / "documents.csv").exists()

@@ -48,12 +48,18 @@ def _is_quantity(doc: Doc, t: Timex) -> bool:
     return nxt.pos_ == "NOUN" and nxt.is_lower
 
 
+PART_ANCHOR = "_part_anchor"   # metadata key set on the later parts of a long document
+
+
 class DateFinder:
     def __call__(self, doc: Doc) -> Doc:
         timexes = [_with_tense(doc, t) for t in find_timexes(text_of(doc)) if not _is_quantity(doc, t)]
         meta = doc._.meta or {}
-        stated = publication_date(text_of(doc), timexes)
-        anchor: date | None = stated or _parse_iso(meta.get("publication_date", ""))
+        if PART_ANCHOR in meta:   # a later part of a long document: its first part's anchor
+            stated, anchor = None, _parse_iso(meta[PART_ANCHOR])
+        else:
+            stated = publication_date(text_of(doc), timexes)
+            anchor = stated or _parse_iso(meta.get("publication_date", ""))
         doc._.publication_date = stated
         doc._.anchor = anchor
         doc._.dates = [DateMention(t, resolve(t, anchor)) for t in timexes]

@@ -6,10 +6,13 @@ back with ``status="error"`` and a one-line reason a person understands.
 from __future__ import annotations
 
 import codecs
+import functools
 import hashlib
 import io
 import logging
+import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +22,7 @@ TEXT_EXTENSIONS = {".txt", ".md", ".text", ".markdown"}
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
 SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | {".pdf", ".docx"}
 MAX_BYTES = 50 * 1024 * 1024
+MIN_ARTICLE_WORDS = 8
 
 
 @dataclass
@@ -54,7 +58,8 @@ def discover(inputs: list[str | Path], include: set[str] | None = None) -> list[
             if (root / "texts").is_dir() and (root / "gold").is_dir():
                 root = root / "texts"
                 given = str(Path(given) / "texts")
-            files = sorted(p for p in root.rglob("*") if p.is_file()
+            # broken symbolic links are kept: they get an error row rather than vanish
+            files = sorted(p for p in root.rglob("*") if (p.is_file() or (p.is_symlink() and not p.exists()))
                            and not any(part.startswith(".") for part in p.relative_to(root).parts))
             for f in files:
                 rel = f.relative_to(root)
@@ -65,7 +70,29 @@ def discover(inputs: list[str | Path], include: set[str] | None = None) -> list[
                 sources.append(Source(f, str(Path(given) / rel), doc_id))
         else:
             sources.append(Source(root, str(given), root.with_suffix("").name if root.suffix else root.name))
-    return sources
+    return _unique_ids(sources)
+
+
+def _unique_ids(sources: list[Source]) -> list[Source]:
+    """A file given twice is read once; files whose ids clash (``a.txt`` and ``a.pdf``
+    both give ``a``) keep their extension in the id (``a.txt``, ``a.pdf``), so that
+    the rows of the other tables stay attributable. Logged as a warning."""
+    seen: set[Path] = set()
+    unique: list[Source] = []
+    for s in sources:
+        key = Path(os.path.abspath(s.file))
+        if key not in seen:
+            seen.add(key)
+            unique.append(s)
+    counts = Counter(s.doc_id for s in unique)
+    out = []
+    for s in unique:
+        if counts[s.doc_id] > 1:
+            new_id = s.doc_id + s.file.suffix
+            log.warning("doc_id %r is shared by several files: %s is named %r", s.doc_id, s.path, new_id)
+            s = Source(s.file, s.path, new_id)
+        out.append(s)
+    return out
 
 
 def read_document(source: Source) -> Document:
@@ -202,14 +229,30 @@ def html_to_text(html: str) -> str:
     import trafilatura
 
     text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
-    if text is None:
-        raise DocumentError("HTML page has no readable article text")
-    return text
+    n_words = len(_WORD.findall(text or ""))
+    if n_words < MIN_ARTICLE_WORDS:   # a menu or a cookie banner is not an article
+        raise DocumentError(f"HTML page has no readable article text ({n_words} words outside navigation)")
+    return _paragraphs(text)
+
+
+def _paragraphs(text: str) -> str:
+    """One block per line (trafilatura's text) → blocks separated by a blank line, as in
+    a text file; a list stays together with the line that introduces it."""
+    from .layout import BULLET
+
+    out: list[str] = []
+    for line in text.split("\n"):
+        if out and out[-1] and line.strip():
+            follows = BULLET.match(line) and (BULLET.match(out[-1]) or out[-1].rstrip().endswith(":"))
+            if not follows:
+                out.append("")
+        out.append(line)
+    return "\n".join(out)
 
 
 def pdf_to_text(raw: bytes) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(raw))
@@ -224,7 +267,7 @@ def pdf_to_text(raw: bytes) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except DocumentError:
         raise
-    except FileNotDecryptedError:
+    except (FileNotDecryptedError, DependencyError):
         raise DocumentError("PDF is encrypted") from None
     except PdfReadError as err:
         raise DocumentError(f"PDF is damaged or truncated ({_one_line(str(err))})") from None
@@ -244,6 +287,33 @@ def docx_to_text(raw: bytes) -> str:
     except (zipfile.BadZipFile, KeyError, ValueError) as err:
         raise DocumentError(f"DOCX is damaged ({_one_line(str(err)) or type(err).__name__})") from None
     return "\n\n".join(p.text for p in d.paragraphs)
+
+
+_LANGUAGE_NAMES = {"en": "English", "de": "German", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
+                   "nl": "Dutch", "ca": "Catalan", "pl": "Polish", "ro": "Romanian", "ru": "Russian",
+                   "zh": "Chinese", "ar": "Arabic", "ja": "Japanese"}
+_WORD = re.compile(r"[^\W\d_]{2,}")
+MIN_WORDS_FOR_LANGUAGE = 30
+
+
+@functools.lru_cache(maxsize=1)
+def _language_identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def language_problem(text: str) -> str:
+    """A reason when ``text`` is certainly not French (the rules are written for
+    French), else ``""``. Texts under 30 words are not judged, and a French text
+    quoting another language is French (py3langid on the first 20,000 characters)."""
+    sample = text[:20_000]
+    if len(_WORD.findall(sample)) < MIN_WORDS_FOR_LANGUAGE:
+        return ""
+    lang, prob = _language_identifier().classify(sample)
+    if lang == "fr" or prob < 0.9:
+        return ""
+    return f"not French (looks like {_LANGUAGE_NAMES.get(lang, lang)}); the rules are written for French texts"
 
 
 _TITLE_SKIP = re.compile(r"\t|^[\W\d_]*$")

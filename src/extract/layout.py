@@ -171,3 +171,26 @@ def _line_break_ends_sentence(text: str, prev: Line, line: Line) -> bool:
     if prev.kind == "bullet" and line.kind != "prose":
         return True
     return len(prev.text) < 40
+
+
+def parts_of(text: str, limit: int) -> list[tuple[int, int]]:
+    """Cut a long text into consecutive ``(start, end)`` parts of at most ``limit``
+    characters, each ending at a paragraph break when there is one in its second
+    half, else at a line break, else after a sentence, else at a space. The
+    parts cover the whole text; a text within ``limit`` is one part."""
+    parts: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while n - start > limit:
+        lo, hi = start + limit // 2, start + limit
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            at = text.rfind(sep, lo, hi)
+            if at >= 0:
+                cut = at + len(sep)
+                break
+        if cut <= start:
+            cut = hi
+        parts.append((start, cut))
+        start = cut
+    parts.append((start, n))
+    return parts

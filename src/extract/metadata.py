@@ -1,6 +1,7 @@
 """The optional manifest of a run: per-document metadata given beside the files.
 
-A CSV with a ``doc_id`` or a ``path`` column and any of ``publication_date``,
+A CSV with a ``doc_id`` or a ``path`` column (as given on the command line, or
+relative to the manifest's folder) and any of ``publication_date``,
 ``url``, ``publisher`` (other columns are carried too). Its publication date
 anchors relative dates when the text states none; every field becomes an extra
 column of ``documents.csv`` after the SPEC ones (a field named like a SPEC
@@ -27,6 +28,7 @@ def column_name(field_name: str, reserved: list[str]) -> str:
 class Manifest:
     by_doc_id: dict[str, dict[str, str]] = field(default_factory=dict)
     by_path: dict[str, dict[str, str]] = field(default_factory=dict)
+    by_file: dict[Path, dict[str, str]] = field(default_factory=dict)   # paths resolved from the manifest's folder
     fields: list[str] = field(default_factory=list)
 
     @classmethod
@@ -60,7 +62,9 @@ class Manifest:
             if row.get("doc_id"):
                 manifest.by_doc_id[row["doc_id"].strip()] = values
             if row.get("path"):
-                manifest.by_path[Path(row["path"].strip()).as_posix()] = values
+                given = Path(row["path"].strip())
+                manifest.by_path[given.as_posix()] = values
+                manifest.by_file[(p.parent / given).resolve()] = values
         return manifest
 
     @property
@@ -72,5 +76,5 @@ class Manifest:
     def fields_for(self, source: Source) -> dict[str, str]:
         """The manifest's fields for one file ('' for each field when it is not listed)."""
         found = self.by_doc_id.get(source.doc_id) or self.by_path.get(Path(source.path).as_posix()) \
-            or self.by_path.get(source.file.as_posix()) or {}
+            or self.by_path.get(source.file.as_posix()) or self.by_file.get(source.file.resolve()) or {}
         return {f: found.get(f, "") for f in self.fields}

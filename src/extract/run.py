@@ -9,6 +9,7 @@ byte-identical whatever the number of jobs.
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import multiprocessing as mp
 import sys
@@ -18,15 +19,18 @@ from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
-from .documents import Document, Source, discover, read_document
+from .dates import PART_ANCHOR
+from .documents import Document, Source, discover, language_problem, read_document
+from .layout import parts_of
 from .metadata import Manifest
-from .normalise import clean_text
+from .normalise import CleanText, clean_text
 from .pipeline import build_nlp, make_doc
 from .tables import DocRows, TableWriter, document_rows, failed_rows
 
 log = logging.getLogger(__name__)
 
 CHUNK = 16
+PART_CHARS = 100_000   # longer texts are analysed in parts (spaCy's memory grows with the Doc)
 
 
 class StrictFailure(RuntimeError):
@@ -53,24 +57,31 @@ def analyse(nlp: Language, documents: list[Document], save_text_dir: Path | None
 
     The batch goes through ``nlp.pipe``; should the pipeline fail on one
     document, the batch is redone one by one and only that document gets an
-    ``error`` row."""
+    ``error`` row. A text longer than :data:`PART_CHARS` is analysed in
+    paragraph-aligned parts (see :func:`analyse_long`)."""
     ready = [d for d in documents if d.status == "ok"]
+    for d in ready:
+        reason = language_problem(d.text)
+        if reason:
+            d.status, d.error = "error", reason
+    ready = [d for d in ready if d.status == "ok"]
     cleaned = {id(d): clean_text(d.text) for d in ready}
+    short = [d for d in ready if len(cleaned[id(d)].text) <= PART_CHARS]
     results: dict[int, DocRows] = {}
     try:
-        docs = [make_doc(nlp, cleaned[id(d)].text, d.metadata) for d in ready]
-        for d, doc in zip(ready, nlp.pipe(docs, batch_size=32)):
+        docs = [make_doc(nlp, cleaned[id(d)].text, d.metadata) for d in short]
+        for d, doc in zip(short, nlp.pipe(docs, batch_size=32)):
             results[id(d)] = document_rows(d, doc, cleaned[id(d)])
     except Exception:  # noqa: BLE001 - isolate the document that breaks the batch
-        for d in ready:
-            if id(d) in results:
-                continue
-            try:
-                doc = nlp(make_doc(nlp, cleaned[id(d)].text, d.metadata))
-                results[id(d)] = document_rows(d, doc, cleaned[id(d)])
-            except Exception as err:  # noqa: BLE001
-                log.exception("analysis failed for %s", d.doc_id)
-                d.status, d.error = "error", f"analysis failed: {type(err).__name__}: {err}"[:300]
+        pass
+    for d in ready:
+        if id(d) in results:
+            continue
+        try:
+            results[id(d)] = analyse_long(nlp, d, cleaned[id(d)])
+        except Exception as err:  # noqa: BLE001
+            log.exception("analysis failed for %s", d.doc_id)
+            d.status, d.error = "error", f"analysis failed: {type(err).__name__}: {err}"[:300]
     out = []
     for d in documents:
         if save_text_dir is not None and d.text:
@@ -79,6 +90,20 @@ def analyse(nlp: Language, documents: list[Document], save_text_dir: Path | None
             target.write_text(d.text, encoding="utf-8", newline="")
         out.append(results.get(id(d)) or failed_rows(d))
     return out
+
+
+def analyse_long(nlp: Language, document: Document, clean: CleanText) -> DocRows:
+    """One document, in parts of at most :data:`PART_CHARS` characters cut at
+    paragraph breaks, so memory stays bounded whatever its size. The first
+    part's publication date (or the manifest's) anchors the relative dates of
+    the later parts; organisations are merged across parts by ``org_id``."""
+    bounds = parts_of(clean.text, PART_CHARS)
+    s, e = bounds[0]
+    first = nlp(make_doc(nlp, clean.text[s:e], document.metadata))
+    anchor = first._.anchor
+    later_meta = {**document.metadata, PART_ANCHOR: anchor.isoformat() if anchor else ""}
+    later = nlp.pipe((make_doc(nlp, clean.text[s:e], later_meta) for s, e in bounds[1:]), batch_size=2)
+    return document_rows(document, itertools.chain([(first, 0)], zip(later, (s for s, _ in bounds[1:]))), clean)
 
 
 def analyse_file(path: str | Path, *, patterns_dir: str | Path | None = None, nlp: Language | None = None) -> DocRows:

@@ -57,74 +57,99 @@ def failed_rows(document: Document) -> DocRows:
     return rows
 
 
-def document_rows(document: Document, doc: Doc, clean: CleanText) -> DocRows:
-    """Every table's rows for one analysed document."""
+def document_rows(document: Document, parts: Doc | Iterable[tuple[Doc, int]], clean: CleanText) -> DocRows:
+    """Every table's rows for one analysed document.
+
+    ``parts`` is the Doc of the cleaned text, or, for a long document analysed
+    in parts, each part's Doc with the offset where it starts in the cleaned
+    text (consumed one by one, so the parts need not be in memory together):
+    organisations are merged by ``org_id`` across parts, and ids are
+    numbered through the whole document."""
+    if isinstance(parts, Doc):
+        parts = [(parts, 0)]
     rows = DocRows(document.doc_id)
     original = document.text
     doc_id = document.doc_id
+    orgs: dict[str, dict[str, Any]] = {}
+    partnerships: list[dict[str, Any]] = []
+    goals: list[dict[str, Any]] = []
+    n_sentences = 0
+    first_doc: Doc | None = None
 
-    def orig(start: int, end: int) -> tuple[int, int, str]:
-        s, e = clean.to_original(start, end)
-        return s, e, original[s:e]
+    for doc, shift in parts:
+        if first_doc is None:
+            first_doc = doc
+        def orig(start: int, end: int) -> tuple[int, int, str]:
+            s, e = clean.to_original(start + shift, end + shift)
+            return s, e, original[s:e]
 
-    def sentence_text(start: int, end: int) -> str:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            return ""
-        sent = sentence_of(doc, span.start)
-        return orig(*_strip(text_of(doc), sent.start_char, sent.end_char))[2]
+        def sentence_text(start: int, end: int) -> str:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                return ""
+            sent = sentence_of(doc, span.start)
+            return orig(*_strip(text_of(doc), sent.start_char, sent.end_char))[2]
 
-    for org in doc._.organisations or []:
-        first = min(org.mentions, key=lambda m: m.start)
-        s, e, _ = orig(first.start, first.end)
-        forms: list[str] = []
-        for m in sorted(org.mentions, key=lambda m: m.start):
-            form = orig(m.start, m.end)[2]
-            if form not in forms:
-                forms.append(form)
-        rows.tables["organisations"].append({
-            "doc_id": doc_id, "org_id": org.org_id, "name": org.name, "acronym": org.acronym, "kind": org.kind,
-            "n_mentions": len(org.mentions), "mentions": "|".join(forms), "start": s, "end": e,
-        })
+        n_sentences += sum(1 for sent in sentences(doc) if not all(t.is_space for t in sent))
+        for org in doc._.organisations or []:
+            row = orgs.setdefault(org.org_id, {
+                "doc_id": doc_id, "org_id": org.org_id, "name": org.name, "acronym": org.acronym, "kind": org.kind,
+                "n_mentions": 0, "forms": [], "start": None, "end": None,
+            })
+            first = min(org.mentions, key=lambda m: m.start)
+            if row["start"] is None:
+                row["start"], row["end"], _ = orig(first.start, first.end)
+            row["n_mentions"] += len(org.mentions)
+            for m in sorted(org.mentions, key=lambda m: m.start):
+                form = orig(m.start, m.end)[2]
+                if form not in row["forms"]:
+                    row["forms"].append(form)
 
-    for d in doc._.dates or []:
-        s, e, text = orig(d.start, d.end)
-        rows.tables["dates"].append({
-            "doc_id": doc_id, "text": text, "start": s, "end": e, "kind": d.timex.kind, "value": d.value,
-            "sentence": sentence_text(d.start, d.end),
-        })
+        for d in doc._.dates or []:
+            s, e, text = orig(d.start, d.end)
+            rows.tables["dates"].append({
+                "doc_id": doc_id, "text": text, "start": s, "end": e, "kind": d.timex.kind, "value": d.value,
+                "sentence": sentence_text(d.start, d.end),
+            })
 
-    for n, p in enumerate(doc._.partnerships or [], start=1):
-        s, e, evidence = orig(p.start, p.end)
-        parties = sorted(p.parties, key=lambda o: (o.name.casefold(), o.org_id))
-        rows.tables["partnerships"].append({
-            "doc_id": doc_id, "partnership_id": f"{doc_id}#{n}", "parties": "|".join(o.name for o in parties),
-            "party_ids": "|".join(o.org_id for o in parties), "kind": p.kind, "status": p.status, "date": p.date,
-            "name": p.name, "topics": "|".join(p.topics), "evidence": evidence, "start": s, "end": e,
-        })
+        for p in doc._.partnerships or []:
+            s, e, evidence = orig(p.start, p.end)
+            parties = sorted(p.parties, key=lambda o: (o.name.casefold(), o.org_id))
+            partnerships.append({
+                "doc_id": doc_id, "parties": "|".join(o.name for o in parties),
+                "party_ids": "|".join(o.org_id for o in parties), "kind": p.kind, "status": p.status, "date": p.date,
+                "name": p.name, "topics": "|".join(p.topics), "evidence": evidence, "start": s, "end": e,
+            })
 
-    for n, g in enumerate(doc._.goals or [], start=1):
-        s, e, text = orig(g.start, g.end)
-        rows.tables["goals"].append({
-            "doc_id": doc_id, "goal_id": f"{doc_id}#{n}", "actor": g.actor.name if g.actor else "",
-            "actor_id": g.actor.org_id if g.actor else "", "text": text, "trigger": g.trigger, "theme": g.theme,
-            "horizon": g.horizon, "evidence": orig(*_strip(text_of(doc), g.sent_start, g.sent_end))[2],
-            "start": s, "end": e,
-        })
+        for g in doc._.goals or []:
+            s, e, text = orig(g.start, g.end)
+            goals.append({
+                "doc_id": doc_id, "actor": g.actor.name if g.actor else "",
+                "actor_id": g.actor.org_id if g.actor else "", "text": text, "trigger": g.trigger, "theme": g.theme,
+                "horizon": g.horizon, "evidence": orig(*_strip(text_of(doc), g.sent_start, g.sent_end))[2],
+                "start": s, "end": e,
+            })
 
+    for row in orgs.values():
+        row["mentions"] = "|".join(row.pop("forms"))
+        rows.tables["organisations"].append(row)
+    for n, row in enumerate(partnerships, start=1):
+        rows.tables["partnerships"].append({"partnership_id": f"{doc_id}#{n}", **row})
+    for n, row in enumerate(goals, start=1):
+        rows.tables["goals"].append({"goal_id": f"{doc_id}#{n}", **row})
     for name in ("organisations", "dates", "partnerships", "goals"):
         rows.tables[name].sort(key=lambda r: (r["start"], r["end"]))
     counts = {name: len(rows.tables[name]) for name in ("organisations", "dates", "partnerships", "goals")}
-    rows.tables["documents"].append(_document_row(document, doc, counts))
+    rows.tables["documents"].append(_document_row(document, first_doc, counts, n_sentences))
     return rows
 
 
-def _document_row(document: Document, doc: Doc | None, counts: dict[str, int]) -> dict[str, Any]:
+def _document_row(document: Document, doc: Doc | None, counts: dict[str, int], n_sentences: int = 0) -> dict[str, Any]:
     published = doc._.publication_date if doc is not None else None
     row = {
         "doc_id": document.doc_id, "path": document.path, "title": title_of(document.text) if document.text else "",
         "publication_date": published.isoformat() if published else "", "n_chars": len(document.text),
-        "n_sentences": len(sentences(doc)) if doc is not None and len(doc) else 0,
+        "n_sentences": n_sentences,
         "n_organisations": counts.get("organisations", 0), "n_dates": counts.get("dates", 0),
         "n_partnerships": counts.get("partnerships", 0), "n_goals": counts.get("goals", 0),
         "status": document.status, "error": document.error, "sha256": document.sha256,

@@ -1,6 +1,6 @@
 """Throughput and memory of `extract run` against the bare `fr_core_news_md` on the same texts.
 
-    python bench/run_bench.py [--docs 2000] [--keep DIR]
+    python bench/run_bench.py [--docs 3000] [--keep DIR]
 
 Builds a corpus of DOCS documents from the texts of corpus/ (each text is
 reused with its paragraphs in a varied order, so no two files are identical),
@@ -94,7 +94,7 @@ def cold_start(folder: Path) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--docs", type=int, default=3000)
     parser.add_argument("--keep", type=Path, help="build the corpus here and keep it")
     parser.add_argument("--worker", choices=["bare", "pipeline"], help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)

@@ -297,7 +297,7 @@ MIN_WORDS_FOR_LANGUAGE = 30
 
 
 @functools.lru_cache(maxsize=1)
-def _language_identifier():
+def language_identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
@@ -310,7 +310,7 @@ def language_problem(text: str) -> str:
     sample = text[:20_000]
     if len(_WORD.findall(sample)) < MIN_WORDS_FOR_LANGUAGE:
         return ""
-    lang, prob = _language_identifier().classify(sample)
+    lang, prob = language_identifier().classify(sample)
     if lang == "fr" or prob < 0.9:
         return ""
     return f"not French (looks like {_LANGUAGE_NAMES.get(lang, lang)}); the rules are written for French texts"

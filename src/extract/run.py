@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Iterator
 from spacy.language import Language
 
 from .dates import PART_ANCHOR
-from .documents import Document, Source, discover, language_problem, read_document
+from .documents import Document, Source, discover, language_identifier, language_problem, read_document
 from .layout import parts_of
 from .metadata import Manifest
 from .normalise import CleanText, clean_text
@@ -166,6 +166,7 @@ def run(inputs: Iterable[str | Path], out_dir: str | Path, *, patterns_dir: str 
             ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context("spawn")
             if ctx.get_start_method() == "fork":
                 _WORKER["nlp"] = nlp or build_nlp(pdir)   # inherited by the workers: loaded once
+                language_identifier()
             with ctx.Pool(jobs, initializer=_init_worker, initargs=(pdir, str(save_dir) if save_dir else None)) as pool:
                 results = pool.imap(_work, list(_chunks(work, CHUNK)))
                 _consume(results, writer, summary, strict, progress, len(work))

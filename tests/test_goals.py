@@ -39,6 +39,12 @@ CASES = [
     # the same objective stated twice is one goal
     ("Ouvrir l'université sur son territoire\n\nL'Université de Tours souhaite ouvrir l'université sur son territoire.",
      [("Ouvrir l'université sur son territoire", UNIV_TOURS, "")]),
+    # several bodies commit together: no single actor
+    ("L'Université de Nîmes et l'Université de Montpellier envisagent de mutualiser leurs bibliothèques.",
+     [("mutualiser leurs bibliothèques", None, "")]),
+    ("Pour 2026, Sorbonne Université et le CNRS se donnent deux priorités :\n\n- ouvrir un institut de la mer ;\n"
+     "- recruter dix chercheurs.",
+     [("ouvrir un institut de la mer", None, "2026"), ("recruter dix chercheurs", None, "2026")]),
 ]
 
 NONE = [

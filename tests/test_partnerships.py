@@ -36,6 +36,26 @@ CASES = [
     # continuing a relation signed earlier: established, and an agreement
     ("Le Groupe INSA consolidera son partenariat avec l'EPFL, signé en 2017.",
      [({"Groupe INSA", "École polytechnique fédérale de Lausanne"}, "agreement", "established", "2017")]),
+    # renewing an "entente" (Québec usage) is an agreement
+    ("L'Université Laval et l'Université de Rennes ont reconduit en mars leur entente de cotutelle.",
+     [({"Université Laval", "Université de Rennes"}, "agreement", "established", "")]),
+    # "dont" before names lists the partners of a plural act: one agreement per pair
+    ("La Région Grand Est a conclu des conventions avec cinq établissements, dont l'Université de Haute-Alsace "
+     "et l'Université de Reims Champagne-Ardenne.",
+     [({"Région Grand Est", "Université de Haute-Alsace"}, "agreement", "established", ""),
+      ({"Région Grand Est", "Université de Reims Champagne-Ardenne"}, "agreement", "established", "")]),
+    # membership of two bodies: one membership each
+    ("L'ENSTA Bretagne a adhéré au réseau Polytech et à la Conférence des grandes écoles.",
+     [({"ENSTA Bretagne", "Réseau Polytech"}, "membership", "established", ""),
+      ({"ENSTA Bretagne", "Conférence des grandes écoles"}, "membership", "established", "")]),
+    # an agreement about double degrees stays an agreement; the topic does not make it a cooperation
+    ("Le CNAM a signé des accords de double diplôme avec l'Université de Liège et l'Université de Namur.",
+     [({"CNAM", "Université de Liège"}, "agreement", "established", ""),
+      ({"CNAM", "Université de Namur"}, "agreement", "established", "")]),
+    # a fronted "Pour X," makes X the topic an anaphor refers to
+    ("L'alliance EUNICE accueille un nouveau membre. Pour l'Université de Poitiers, c'est une chance. "
+     "L'établissement a signé en mai un accord avec l'Université de Cadix.",
+     [({"Université de Poitiers", "Université de Cadix"}, "agreement", "established", "")]),
 ]
 
 NONE = [

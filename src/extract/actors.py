@@ -51,6 +51,7 @@ class Subject:
     kind: str                      # org | pronoun | anaphor | people | generic | relative | noun | none
     org: Organisation | None = None
     start: int = -1                # first token of the subject phrase (for kind "noun")
+    others: tuple = ()             # "X et Y signent": the organisations coordinated before ``org``
 
 
 class Actors:
@@ -178,6 +179,11 @@ class Actors:
             org = self.token_org[opening[0].i][0]          # the sentence opens on its subject
             self._subject_cache[key_] = org
             return org
+        if len(opening) > 1 and self.folded[opening[0].i] == "pour" and opening[1].i in self.token_org:
+            org, _, end = self.token_org[opening[1].i]     # "Pour l'Université de Poitiers, …": the topic
+            if end < len(self.doc) and self.doc[end].text == ",":
+                self._subject_cache[key_] = org
+                return org
         for t in sent:
             if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
                 subj = self.subject(t.i, sent.start)
@@ -243,7 +249,7 @@ class Actors:
                     fallback = fallback or Subject("noun", None, self._np_start(s - 1, clause_start))
                     j = s - 2
                     continue
-                return Subject("org", org, s)
+                return self._coordinated_subject(org, s, clause_start)
             if w in PRONOUN_ACTORS:
                 return Subject("pronoun")
             if w in RELATIVES:
@@ -267,6 +273,27 @@ class Actors:
                 return self._classify(start, head)
             j -= 1
         return fallback or Subject("none")
+
+    def _coordinated_subject(self, org: Organisation, s: int, clause_start: int) -> Subject:
+        """``l'ESTP et VINCI Construction se fixent …``: the organisations joined by
+        ``et`` or commas before the one next to the verb share the subject."""
+        articles = {"l'", "le", "la", "les"}
+        others: list[Organisation] = []
+        first = s
+        k = s - 1
+        while k > clause_start and self.folded[k] in articles:
+            k -= 1
+        while k > clause_start and self.folded[k] in {"et", ","} and k - 1 in self.token_org:
+            prev, ps, _ = self.token_org[k - 1]
+            if prev is not org and prev not in others:
+                others.append(prev)
+            first = ps
+            k = ps - 1
+            while k > clause_start and self.folded[k] in articles:
+                k -= 1
+        if not others or (k >= clause_start and k < first and self.folded[k] in PREPOSITIONS):
+            return Subject("org", org, s)          # "avec X et Y": a complement, not coordinated subjects
+        return Subject("org", org, s, tuple(reversed(others)))
 
     def _classify(self, start: int, head: int) -> Subject:
         f, t = self.folded, self.doc[head]
@@ -306,7 +333,7 @@ class Actors:
     def actor_for(self, subj: Subject, *, speaker: Organisation | None = None) -> Organisation | None:
         """The organisation that commits, from the subject of its verb."""
         if subj.kind == "org":
-            return subj.org
+            return None if subj.others else subj.org     # several bodies commit together: no one actor
         if subj.kind in ("pronoun", "relative", "none"):
             return self.main or speaker
         if subj.kind == "anaphor":

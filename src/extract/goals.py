@@ -502,6 +502,12 @@ class DocGoals:
         return actors.previous_subject(i) or actors.main
 
     def _intro_actor(self, doc, start, end, actors: Actors, default_actor) -> Organisation | None:
+        for k in range(start, end):
+            if doc[k].pos_ in ("VERB", "AUX") and is_finite_verb(doc[k]):
+                subj = actors.subject(k, start)
+                if subj.kind == "org" and subj.others:
+                    return None                    # "l'ESTP et VINCI Construction se fixent trois priorités :"
+                break
         for s, e, org in actors.mentions_in(start, end):
             if s > 0 and fold(doc[s - 1].text) in {"avec", "entre"}:
                 continue

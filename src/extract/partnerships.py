@@ -228,7 +228,7 @@ class DocPartnerships:
             nxt = j + 1
             while nxt + 1 < c_end and doc[nxt].pos_ == "ADV" and folded[nxt] not in RELATIVES:
                 nxt += 1                         # ", déjà membres de l'alliance"
-            relative = folded[nxt] in RELATIVES
+            relative = folded[nxt] in RELATIVES and not self._dont_including(doc, nxt, c_end, folded, actors)
             if relative or _is_participle(doc[nxt]) or folded[nxt] in {"membre", "membres", "partenaire", "partenaires"}:
                 close = c_end
                 for k in range(nxt + 1, c_end):
@@ -450,12 +450,23 @@ class DocPartnerships:
         ev_start, ev_end = _trim(text_of(doc), sent.start_char, sent.end_char)
         base = dict(start=ev_start, end=ev_end, name=name, generic=generic, count_hint=count, sent_index=s_index)
 
+        # "X est membre de A et du réseau B": one membership per body joined
+        if kind == "membership":
+            joined = [p for p in parties if position.get(id(p), -1) > first and p is not frame.antecedent]
+            members = [p for p in parties if p not in joined]
+            if len(joined) >= 2 and members:
+                status = self._status(doc, triggers, frame, folded)
+                date = self._date(doc, sent, first, frame, dates, claimed)
+                return [Partnership(parties=members + [g], kind=kind, status=status, date=date,
+                                    topics=_topics(doc, first, frame.end), **base) for g in joined]
+
         # one act per partner: "l'un avec X … l'autre avec Y", "ses accords avec X et Y"
         groups = self._avec_groups(doc, frame, folded, actors)
         partners = [o for g in groups for o, _ in g[0]]
         plural_agreement = any("Plur" in doc[t[0]].morph.get("Number") and t[2]["pos"] == "NOUN"
                                and t[2]["kind"] == "agreement" for t in triggers)
-        if len(groups) >= 2 or (plural_agreement and len(partners) >= 2 and not generic):
+        examples = any(self._dont_including(doc, j, frame.end, folded, actors) for j in frame.indices())
+        if len(groups) >= 2 or (plural_agreement and len(partners) >= 2 and (not generic or examples)):
             others = [p for p in parties if p not in partners]
             if not others and actors.main is not None and actors.main not in partners:
                 others = [actors.main]
@@ -465,11 +476,17 @@ class DocPartnerships:
                 members, at, seg_end = groups[0]
                 items = [([m], at, seg_end) for m in members]
             result = []
+            boundary, last_at = -1, -1
             for members, at, seg_end in items:
+                if at != last_at:
+                    boundary, last_at = last_at, at
                 orgs = [o for o, _ in members]
                 if len(others[:1] + orgs) < 2 and not generic:
                     continue                   # a partner with no one on the other side
-                trig = max((t for t in triggers if t[0] < at), key=lambda t: t[0], default=triggers[0])
+                # the strongest word of this partner's own stretch ("accords de double diplôme avec X")
+                own = [t for t in triggers if boundary < t[0] < at]
+                trig = max(own, key=lambda t: KIND_RANK[t[2]["kind"]]) if own else \
+                    max((t for t in triggers if t[0] < at), key=lambda t: t[0], default=triggers[0])
                 item_kind = self._object_kind(doc, [trig], trig[2]["kind"], actors)
                 status = self._status(doc, [trig], frame, folded)
                 date = self._date(doc, sent, at, frame, dates, claimed)
@@ -481,6 +498,17 @@ class DocPartnerships:
         date = self._date(doc, sent, first, frame, dates, claimed)
         return [Partnership(parties=parties, kind=kind, status=status, date=date,
                             topics=_topics(doc, first, frame.end), **base)]
+
+    @staticmethod
+    def _dont_including(doc, i, c_end, folded, actors: Actors) -> bool:
+        """``avec douze universités, dont l'Université de Strasbourg et …``: ``dont``
+        before a name lists examples of what precedes; it opens no relative clause."""
+        if folded[i] != "dont":
+            return False
+        k = i + 1
+        while k < c_end and folded[k] in {"l'", "le", "la", "les"}:
+            k += 1
+        return k in actors.token_org
 
     # -- pieces -----------------------------------------------------------------------
     def _stands(self, parties, triggers, founded: bool, quoted: str, generic: bool) -> bool:
@@ -737,6 +765,12 @@ class DocPartnerships:
                         continue
                 if folded[k] in DETERMINERS | {"et", ",", "ou"} or doc[k].is_punct and doc[k].text not in {";", ":"}:
                     k += 1
+                    continue
+                # "avec douze universités, dont X, Y et Z": the named examples of a generic plural
+                dont = next((m for m in range(k, min(seg_end, k + 6)) if folded[m] == "dont"), None)
+                if dont is not None and not members and doc[dont - 1].text == "," and self._dont_including(
+                        doc, dont, seg_end, folded, actors) and not any(doc[m].pos_ in ("VERB", "AUX") for m in range(k, dont)):
+                    k = dont + 1
                     continue
                 break
             if members:

@@ -45,6 +45,10 @@ CASES = [
     ("Pour 2026, Sorbonne Université et le CNRS se donnent deux priorités :\n\n- ouvrir un institut de la mer ;\n"
      "- recruter dix chercheurs.",
      [("ouvrir un institut de la mer", None, "2026"), ("recruter dix chercheurs", None, "2026")]),
+    # "il" continues the subject of the sentence before, even an anaphoric one
+    ("L'Université de Brest et l'Ifremer créent le groupement « Mer Bretagne ». Le groupement souhaite attirer des "
+     "chercheurs étrangers. Il entend aussi ouvrir un master commun.",
+     [("attirer des chercheurs étrangers", "Mer Bretagne", ""), ("ouvrir un master commun", "Mer Bretagne", "")]),
 ]
 
 NONE = [

@@ -44,6 +44,12 @@ CASES = [
     # the noun that introduces a name gives its kind
     "L'université rejoint l'alliance <o name='Aurora' kind='group'>Aurora</o> et la fondation "
     "<o name='Maison Pour la Science' kind='other'>Maison Pour la Science</o>.",
+    # a quoted name after the noun that says what it is; "le GIS" then stands for it, not for a body of its own
+    "Trois écoles fondent le groupement d'intérêt scientifique « <o name='Océans Durables' kind='group'>Océans "
+    "Durables</o> ». Le GIS réunit vingt laboratoires.",
+    # a short form whose capitals are the initials of the words the full name has in their place
+    "Le <o name='Centre hospitalier universitaire de Reims' kind='public_body'>Centre hospitalier universitaire de "
+    "Reims</o> ouvre un institut. Le <o name='Centre hospitalier universitaire de Reims'>CHU de Reims</o> recrute.",
 ]
 
 

@@ -56,6 +56,10 @@ CASES = [
     ("L'alliance EUNICE accueille un nouveau membre. Pour l'Université de Poitiers, c'est une chance. "
      "L'établissement a signé en mai un accord avec l'Université de Cadix.",
      [({"Université de Poitiers", "Université de Cadix"}, "agreement", "established", "")]),
+    # the founders of a named body; an incidental date between commas
+    ("L'Université de Rennes et l'Inria ont fondé, le 4 avril, le groupement « Cyber Ouest ».",
+     [({"Université de Rennes", "Institut national de recherche en sciences et technologies du numérique"},
+       "alliance", "established", "")]),
 ]
 
 NONE = [

@@ -27,21 +27,11 @@ PRONOUN_ACTORS = frozenset({"nous", "on"})
 PREPOSITIONS = frozenset({"de", "d'", "du", "des", "a", "au", "aux", "avec", "pour", "par", "sur", "chez", "entre",
                           "en", "dans", "vers", "sans", "sous", "parmi", "selon", "aupres"})
 RELATIVES = frozenset({"qui", "que", "qu'", "lequel", "laquelle", "dont"})
-# Anaphoric nouns and the organisation kinds they can stand for.
-ANAPHOR_KINDS = {
-    "universite": {"university"}, "ecole": {"school"}, "institut": {"school", "group", "public_body", "university"},
-    "groupe": {"group", "company"}, "reseau": {"group"}, "alliance": {"group"}, "association": {"group"},
-    "consortium": {"group"}, "communaute": {"group"}, "etablissement": {"university", "school", "group"},
-    "entite": {"group", "school", "university"}, "entreprise": {"company"}, "societe": {"company"},
-    "region": {"public_body"}, "ministere": {"public_body"}, "agence": {"public_body"},
-}
 
 
 PERSON_TITLES = frozenset({"directeur", "directrice", "president", "presidente", "president-directeur",
                            "responsable", "doyen", "doyenne", "recteur", "rectrice", "vice-president",
                            "vice-presidente", "delegue", "deleguee", "administrateur", "administratrice"})
-# Nouns any institution of their kind is called by: resolved by kind when nothing was introduced with them.
-GENERIC_ANAPHORS = frozenset({"etablissement", "universite", "ecole", "institut", "entreprise", "societe", "groupe"})
 
 
 @dataclass
@@ -89,7 +79,7 @@ class Actors:
     def anaphor_at(self, i: int) -> str | None:
         """The anaphoric noun at token ``i`` (``l'établissement``, ``ce réseau``), if any."""
         w = self.folded[i]
-        if w not in ANAPHOR_KINDS or i in self.token_org:
+        if w not in self.lex.anaphor_kinds or i in self.token_org:
             return None
         if i == 0 or self.folded[i - 1] not in {"l'", "le", "la", "ce", "cet", "cette", "du", "au", "notre", "son", "sa"}:
             return None
@@ -108,7 +98,7 @@ class Actors:
         (``le réseau T.I.M.E.`` … ``membre du réseau``), else the last one of a
         fitting kind that the clause has not already named."""
         w = self.folded[i]
-        kinds = ANAPHOR_KINDS.get(w, set())
+        kinds = self.lex.anaphor_kinds.get(w, frozenset())
         before = [m for m in self.mentions if m[1] <= i and m[2] not in exclude]
         if subject:
             sent_start = sentence_of(self.doc, i).start
@@ -131,7 +121,7 @@ class Actors:
         for s, e, org in reversed(before):
             if self._introduced_as(s, w) or w in fold(org.name).split():
                 return org
-        if w not in GENERIC_ANAPHORS:
+        if w not in self.lex.generic_anaphors:
             return None                        # "l'association", "le réseau": only what was introduced so
         if not subject:
             for s, e, org in reversed(before):
@@ -142,6 +132,11 @@ class Actors:
         for s, e, org in reversed(before):
             if org.kind in kinds:
                 return org
+        if sentence_of(self.doc, i).start == 0:
+            # a title names its bodies before the text does: "le CHU, l'université et l'Inserm renouvellent …"
+            for s, e, org in self.mentions:
+                if s > i and org.kind in kinds and org not in exclude:
+                    return org
         return None
 
     def _introduced_as(self, s: int, noun: str) -> bool:
@@ -166,6 +161,26 @@ class Actors:
             org = self._sentence_subject(prev)
             if org is not None:
                 return org
+            k = prev.start - 1
+        return None
+
+    def pronoun_antecedent(self, i: int) -> Organisation | None:
+        """What ``il``/``elle`` at token ``i`` stands for: the organisation subject of the
+        closest earlier sentence; None when that subject is a thing (``La chaire …
+        Elle collabore``) — a pronoun continues the subject of the sentence before."""
+        k = sentence_of(self.doc, i).start - 1
+        for _ in range(3):
+            if k < 0:
+                return None
+            prev = sentence_of(self.doc, k)
+            org = self._sentence_subject(prev)
+            if org is not None:
+                return org
+            for t in prev:
+                if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
+                    if self.subject(t.i, prev.start).kind in ("noun", "generic", "people"):
+                        return None
+                    break
             k = prev.start - 1
         return None
 
@@ -303,7 +318,7 @@ class Actors:
         if nouns & (self.lex.generic_partner | {"signataires", "partenaires", "acteurs"}):
             return Subject("generic", None, start)
         if t.pos_ == "PRON" and f[head] in {"il", "elle", "celui-ci", "celle-ci"}:
-            return Subject("pronoun")
+            return Subject("pronoun", None, head)
         return Subject("noun", None, start)
 
     def _parenthetical(self, start: int, end: int) -> bool:
@@ -334,6 +349,9 @@ class Actors:
         """The organisation that commits, from the subject of its verb."""
         if subj.kind == "org":
             return None if subj.others else subj.org     # several bodies commit together: no one actor
+        if subj.kind == "pronoun" and subj.start >= 0:
+            # "Il entend …": the subject of the sentence before, else the document's main actor
+            return self.pronoun_antecedent(subj.start) or self.main or speaker
         if subj.kind in ("pronoun", "relative", "none"):
             return self.main or speaker
         if subj.kind == "anaphor":

@@ -102,6 +102,8 @@ class Lexicons:
     cancelled: TermIndex
     not_goal_verbs: frozenset[str]
     anaphors: frozenset[str]
+    anaphor_kinds: dict[str, frozenset[str]]   # folded noun -> the kinds of body it can stand for
+    generic_anaphors: frozenset[str]           # nouns any body of their kinds is called by
     structures: frozenset[str]          # nouns of institutions ("école", "laboratoire"): what founding creates
     themes: list[tuple[str, tuple[str, ...]]]
 
@@ -151,6 +153,9 @@ class Lexicons:
             cancelled=TermIndex.build(tokenize, cue_terms("cancelled")),
             not_goal_verbs=frozenset(fold(e["term"]).split("'")[-1] for e in cues if e["type"] == "not_goal_verb"),
             anaphors=frozenset(fold(r["term"]) for r in rules.org_grammar if r["type"] == "anaphor"),
+            anaphor_kinds={fold(r["term"]): frozenset(r["kinds"]) for r in rules.org_grammar if r["type"] == "anaphor"},
+            generic_anaphors=frozenset(fold(r["term"]) for r in rules.org_grammar
+                                       if r["type"] == "anaphor" and r.get("generic")),
             structures=frozenset(fold(r["term"]) for r in rules.org_grammar if r["type"] == "head"),
             themes=[(r["theme"], tuple(r["stems"])) for r in rules.themes],
         )

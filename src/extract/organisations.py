@@ -149,6 +149,10 @@ def _fold(text: str) -> str:
     return strip_accents(text.lower().replace("’", "'"))
 
 
+OPENING_QUOTES = frozenset({"«", '"', "“"})
+CLOSING_QUOTES = frozenset({"»", '"', "”"})
+
+
 def _capitalised_run(doc: Doc, j: int, *, limit: int) -> int:
     """End (exclusive) of the run of capitalised words from token ``j``, hyphens and
     apostrophes joining them (``Annecy-Chambéry``, ``Ca' Foscari``), on one line."""
@@ -288,8 +292,12 @@ class OrganisationFinder:
             if entry.get("needs_adjective") and described == 0:
                 i += 1
                 continue                         # "groupe" alone is ambiguous: "le groupe UT" is a network
+            quoted = j + 1 < len(doc) and doc[j].text in OPENING_QUOTES      # "le groupement « Normandie Numérique »"
+            if quoted:
+                j += 1
             end = _capitalised_run(doc, j, limit=5)
-            if end == j or strip_accents(doc[j].text).lower() in self.heads:
+            if end == j or strip_accents(doc[j].text).lower() in self.heads or (
+                    quoted and not (end < len(doc) and doc[end].text in CLOSING_QUOTES)):
                 i += 1
                 continue
             out.append((doc[j].idx, doc[end - 1].idx + len(doc[end - 1].text), entry["kind"]))
@@ -602,6 +610,23 @@ class OrganisationFinder:
             if target is not None:
                 target.mentions.extend(org.mentions)
                 del orgs[oid]
+        # "CHU de Bordeaux" and "Centre hospitalier universitaire de Bordeaux": the same tail,
+        # and the capitals of the first are the initials of the words the second has instead
+        for oid, org in list(orgs.items()):
+            words = org.name.split()
+            if org.known or len(words) < 2 or not (words[0].isupper() and 2 <= len(words[0]) <= 6):
+                continue
+            tail = key(" ".join(words[1:]))
+            for other in orgs.values():
+                ow = other.name.split()
+                if other is org or len(ow) <= len(words):
+                    continue
+                head = ow[:len(ow) - len(words) + 1]
+                initials = "".join(strip_accents(w)[0].lower() for w in head if _fold(w) not in NAME_PARTICLES)
+                if key(" ".join(ow[len(head):])) == tail and initials == strip_accents(words[0]).lower():
+                    other.mentions.extend(org.mentions)
+                    del orgs[oid]
+                    break
 
     def _short_form_mentions(self, doc: Doc, orgs: dict[str, "Organisation"], taken: bytearray) -> None:
         """``Pour CY, …`` in a text that names ``CY Cergy Paris Université``: an all-caps

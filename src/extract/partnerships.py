@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .actors import ANAPHOR_KINDS, Actors, Subject, actors_of
+from .actors import Actors, Subject, actors_of
 from .grammar import DETERMINERS, is_conditional, is_finite_verb, is_future, is_gerund, is_infinitive
 from .layout import lines_of, list_groups
 from .lexicon import Lexicons, fold, folded_tokens
@@ -622,15 +622,25 @@ class DocPartnerships:
         or, for a passive participle, the named subject before it
         (``The Secure Compression Lab … a été lancé``)."""
         i, n, _ = t
-        for j in range(i + n, min(frame.end, i + n + 4)):
+        j = i + n
+        if j < frame.end and doc[j].text == ",":
+            # "ont créé, ce mercredi, le groupement …": an incidental phrase between commas
+            close = next((k for k in range(j + 1, min(frame.end, j + 6)) if doc[k].text == ","), None)
+            if close is not None:
+                j = close + 1
+        for j in range(j, min(frame.end, j + 8)):
             if j in actors.token_org:
                 return actors.token_org[j][0], actors.token_org[j][0].name
             name = _proper_name_at(doc, j, frame.end)
             if name:
                 return None, name
-            if folded[j] not in DETERMINERS | {"nouvelle", "nouveau"} and doc[j].pos_ not in ("ADJ", "NOUN"):
+            # the kind of thing founded, up to its name: "le groupement d'intérêt scientifique « … »"
+            if folded[j] not in DETERMINERS | {"nouvelle", "nouveau", "de", "d'", "du"} \
+                    and doc[j].text not in ("«", '"', "“") and doc[j].pos_ not in ("ADJ", "NOUN"):
                 break
-        if "Part" in doc[i].morph.get("VerbForm") and "Past" in doc[i].morph.get("Tense"):
+        window = range(max(frame.start, i - 3), i)
+        active = any(folded[k] in AVOIR_FORMS for k in window) and not any(folded[k] == "ete" for k in window)
+        if not active and "Part" in doc[i].morph.get("VerbForm") and "Past" in doc[i].morph.get("Tense"):
             # a passive: the founded thing is its subject, in the first conjunct for a coordinated verb
             for j in range(frame.shared_start if frame.shared_start >= 0 else frame.start, i):
                 if j > frame.start and folded[j - 1] in {"de", "d'", "du", "des", "a", "au", "avec", "pour", "par", "sur"}:
@@ -890,6 +900,9 @@ def _is_participle(tok) -> bool:
         return True
     low = tok.text.lower()
     return tok.pos_ in ("ADJ", "NOUN", "PROPN", "VERB") and low.endswith(("é", "ée", "és", "ées")) and len(low) > 4
+
+
+AVOIR_FORMS = frozenset({"a", "ont", "avons", "avez", "avait", "avaient", "aura", "auront", "aurait", "auraient", "ai"})
 
 
 def _proper_name_at(doc: Doc, j: int, end: int) -> str:

@@ -52,6 +52,8 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "kind": Field(str, choices=KINDS),
         "lowercase": Field(bool),
         "needs_adjective": Field(bool),
+        "kinds": Field(list, list_of=str),
+        "generic": Field(bool),
         "note": Field(str),
     },
     "partnership_triggers.jsonl": {
@@ -173,7 +175,21 @@ def load_rules(directory: Path | str | None = None) -> Rules:
         attr = filename.removesuffix(".jsonl")
         setattr(rules, attr, load_jsonl(directory / filename, schema))
     _check_organisations(rules.organisations, directory / "organisations.jsonl")
+    _check_org_grammar(rules.org_grammar, directory / "org_grammar.jsonl")
     return rules
+
+
+def _check_org_grammar(records: list[dict[str, Any]], path: Path) -> None:
+    """Keys a type needs: an anaphor its ``kinds``, a head or a name_intro its ``kind``."""
+    for rec in records:
+        if rec["type"] == "anaphor":
+            if not rec.get("kinds"):
+                raise PatternError(f"{path}:{rec['_line']}: an anaphor needs 'kinds' (the kinds it can stand for)")
+            wrong = [k for k in rec["kinds"] if k not in KINDS]
+            if wrong:
+                raise PatternError(f"{path}:{rec['_line']}: 'kinds' holds {wrong[0]!r}, not one of {', '.join(KINDS)}")
+        elif rec["type"] in ("head", "name_intro") and "kind" not in rec:
+            raise PatternError(f"{path}:{rec['_line']}: a {rec['type']} needs 'kind'")
 
 
 def _check_organisations(records: list[dict[str, Any]], path: Path) -> None:

@@ -60,9 +60,13 @@ CASES = [
     ("L'Université de Rennes et l'Inria ont fondé, le 4 avril, le groupement « Cyber Ouest ».",
      [({"Université de Rennes", "Institut national de recherche en sciences et technologies du numérique"},
        "alliance", "established", "")]),
+    # a group that opens to a body: the body joins it; opening a campus is no such thing
+    ("Le réseau Polytech s'ouvrira en 2026 à l'Université de Gand.",
+     [({"Réseau Polytech", "Université de Gand"}, "membership", "planned", "2026")]),
 ]
 
 NONE = [
+    "Le réseau Polytech ouvrira un campus au Maroc en 2026.",
     "Aix-Marseille Université et l'Université de Montpellier figurent dans le classement.",
     "Aix-Marseille Université et l'Université de Montpellier font leur entrée dans le top 200.",
     "Une fusion entre l'UPEC et l'Université Gustave Eiffel n'est pas à l'ordre du jour.",

@@ -334,15 +334,23 @@ class DocPartnerships:
         if not triggers:
             return []
         extending = [t for t in triggers if t[2].get("extends")]
+        opening_group = None
         if extending:
-            # "Il … élargit la coopération à l'Institut Agro et au CIRAD": the last relation gains parties
-            if self._extend(doc, extending[0], frame, s_index, folded, actors, found):
+            subj0 = actors.subject(extending[0][0], frame.start)
+            if subj0.kind in ("org", "anaphor") and subj0.org is not None and subj0.org.kind == "group" \
+                    and not subj0.others and self._joining(doc, extending[0], frame, folded, actors):
+                opening_group = subj0.org          # "le réseau s'ouvrira à l'Université de Gand": it joins
+            elif self._extend(doc, extending[0], frame, s_index, folded, actors, found):
+                # "Il … élargit la coopération à l'Institut Agro et au CIRAD": the last relation gains parties
                 return []
-            triggers = [t for t in triggers if not t[2].get("extends")]
-            if not triggers:
-                return []
+            else:
+                triggers = [t for t in triggers if not t[2].get("extends")]
+                if not triggers:
+                    return []
         first = min(t[0] for t in triggers)
         kind = max((t[2]["kind"] for t in triggers), key=lambda k: KIND_RANK[k])
+        if opening_group is not None:
+            kind = "membership"
         act = any(t[2].get("act") for t in triggers)
         creates = [t for t in triggers if t[2].get("creates")]
 
@@ -406,6 +414,8 @@ class DocPartnerships:
         if not name and kind == "alliance":
             name = self._named_alliance(doc, triggers, frame, actors)
         kind = self._object_kind(doc, triggers, kind, actors, frame)
+        if opening_group is not None:
+            kind = "membership"
 
         generic, count = self._generic_partners(doc, frame, folded, actors)
         quoted = _quoted_name(doc, first, frame.end)
@@ -560,6 +570,23 @@ class DocPartnerships:
             if folded[j] in DETERMINERS or doc[j].pos_ in ("ADJ", "NUM") or doc[j].ent_type_ == "DATE" or folded[j] == "en":
                 continue
             return folded[j] in self.lex.structures
+        return False
+
+    @staticmethod
+    def _joining(doc, trig, frame: Frame, folded, actors: Actors) -> bool:
+        """``s'ouvrir (dès 2026) à (d'autres partenaires, notamment) au CNRS``: an
+        organisation named in the ``à`` complement of an extension verb."""
+        i, n, _ = trig
+        k = i + n
+        while k < frame.end and k - i < 6 and folded[k] not in {"a", "au", "aux"}:
+            k += 1
+        if k >= frame.end or folded[k] not in {"a", "au", "aux"}:
+            return False
+        for m in range(k + 1, min(frame.end, k + 10)):
+            if m in actors.token_org:
+                return True
+            if doc[m].pos_ in ("VERB", "AUX") or doc[m].text in {";", ":", "."} or folded[m] in {"avec", "pour", "afin"}:
+                return False
         return False
 
     def _extend(self, doc, trig, frame: Frame, s_index, folded, actors: Actors, found) -> bool:

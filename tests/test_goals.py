@@ -49,6 +49,15 @@ CASES = [
     ("L'Université de Brest et l'Ifremer créent le groupement « Mer Bretagne ». Le groupement souhaite attirer des "
      "chercheurs étrangers. Il entend aussi ouvrir un master commun.",
      [("attirer des chercheurs étrangers", "Mer Bretagne", ""), ("ouvrir un master commun", "Mer Bretagne", "")]),
+    # an adverb inside "avoir pour ambition"; a "que" clause after "vouloir"
+    ("L'INSA Lyon a par ailleurs pour ambition de diversifier ses recrutements. Elle veut que chaque élève "
+     "effectue un stage à l'étranger.",
+     [("diversifier ses recrutements", "INSA Lyon", ""),
+      ("que chaque élève effectue un stage à l'étranger", "INSA Lyon", "")]),
+    # a relative clause after the objective is not part of it, nor is its date the horizon
+    ("L'Université de Lille souhaite créer un master avec l'Université de Gand, avec laquelle un accord a été "
+     "signé en 2019.",
+     [("créer un master avec l'Université de Gand", "Université de Lille", "")]),
 ]
 
 NONE = [

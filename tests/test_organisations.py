@@ -50,6 +50,9 @@ CASES = [
     # a short form whose capitals are the initials of the words the full name has in their place
     "Le <o name='Centre hospitalier universitaire de Reims' kind='public_body'>Centre hospitalier universitaire de "
     "Reims</o> ouvre un institut. Le <o name='Centre hospitalier universitaire de Reims'>CHU de Reims</o> recrute.",
+    # a head and an adjective opening a line are a common noun; "TU" opens a university's name
+    "Université européenne : la <o name='TU Graz' kind='university'>TU Graz</o> rejoint l'alliance "
+    "<o name='UNITE!' kind='group'>Unite!</o>.",
 ]
 
 

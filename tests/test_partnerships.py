@@ -63,6 +63,12 @@ CASES = [
     # a group that opens to a body: the body joins it; opening a campus is no such thing
     ("Le réseau Polytech s'ouvrira en 2026 à l'Université de Gand.",
      [({"Réseau Polytech", "Université de Gand"}, "membership", "planned", "2026")]),
+    # a new clause after a colon or ", et" with its own subject is a frame of its own
+    ("L'Université de Lille et l'Université de Liège ont signé un accord : les deux universités créeront un "
+     "institut commun avec le CNRS.",
+     [({"Université de Lille", "Université de Liège"}, "agreement", "established", ""),
+      ({"Université de Lille", "Université de Liège", "Centre national de la recherche scientifique"},
+       "alliance", "planned", "")]),
 ]
 
 NONE = [

@@ -25,6 +25,7 @@ sentence, else its list introduction's, else the strategy's period
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -132,6 +133,8 @@ class DocGoals:
             entry, n = hit
             c_start, c_end = clause_bounds(sent, i)
             comp = self._complement(doc, i + n - 1, c_end, folded, allow_np=entry.get("complement") in ("np", "both"))
+            if comp is None and entry.get("que_clause"):
+                comp = self._que_clause(doc, i + n, c_end, folded)
             if comp is None:
                 i += n
                 continue
@@ -144,6 +147,21 @@ class DocGoals:
             out += [self._goal(doc, s, e, entry["term"], actor, sent, "verbal") for s, e in parts]
             i = max(i + n, max(e for _, e in parts))
         return out
+
+    @staticmethod
+    def _que_clause(doc, k, end, folded) -> tuple[int, str] | None:
+        """``nous voulons que chaque campus dispose de …``: the objective is the clause
+        ``que`` opens, when a subject and its verb follow."""
+        while k < end and doc[k].pos_ == "ADV":
+            k += 1
+        if k >= end or folded[k] not in {"que", "qu'"}:
+            return None
+        for j in range(k + 2, min(end, k + 8)):
+            if doc[j].pos_ in ("VERB", "AUX") and is_finite_verb(doc[j]):
+                return k, "np"
+            if doc[j].text in {",", ";", ":"}:
+                return None
+        return None
 
     def _complement(self, doc, i, end, folded, *, allow_np, markers=frozenset({"de", "d'", "a"})):
         return skip_to_complement(doc, i, end, folded, allow_np=allow_np, markers=markers, lex=self.lex,
@@ -206,7 +224,10 @@ class DocGoals:
             comp, owner, np_split = None, None, False
             after = folded[k] if k < c_end else ""
             before = folded[i - 1] if i > c_start else ""
-            before2 = folded[i - 2] if i - 1 > c_start else ""
+            b = i - 2                          # the word before "pour", adverbs passed ("a également pour objectif")
+            while b > c_start and (doc[b].pos_ == "ADV" or folded[b] in {"par", "ailleurs"}) and i - b <= 5:
+                b -= 1
+            before2 = folded[b] if b >= c_start and i - 1 > c_start else ""
             # "la volonté de l'Institut de contribuer", "les objectifs de l'IMT"
             o = k + 2 if k + 2 < c_end and folded[k + 1] in {"l'", "la", "le", "les"} else k + 1
             if after in {"de", "d'", "du", "des"} and o < c_end and o in actors.token_org:
@@ -218,7 +239,8 @@ class DocGoals:
             elif after == ":":
                 comp = self._complement(doc, k, c_end, folded, allow_np=True, markers=frozenset())
                 np_split = True
-            elif before == "pour" and before2 in {"a", "ont", "avec", "avoir", "aura", "auront", "avait", "donne", "fixe"}:
+            elif before == "pour" and before2 in {"a", "ont", "avons", "avez", "avec", "avoir", "aura", "auront", "aurons",
+                                                  "avait", "avaient", "donne", "donnent", "fixe", "fixent"}:
                 comp = self._complement(doc, k - 1, c_end, folded, allow_np=True)
                 np_split = True
             elif after in {"de", "d'"} and k + 1 < c_end and (is_infinitive(doc[k + 1]) or folded[k + 1] in {"se", "s'"}):
@@ -532,7 +554,7 @@ class DocGoals:
         nxt = next((o.start for o in mates if o.start > g.start), g.sent_end)
         in_sent = [d for d in dates if g.sent_start <= d.start < g.sent_end and d.value]
         for d in in_sent:
-            if g.start <= d.start < nxt:
+            if g.start <= d.start < nxt and not _in_relative(text_of(doc)[g.end:d.start]):
                 return d.value
         sent = doc.char_span(g.sent_start, g.sent_end, alignment_mode="expand")
         goal_tok = doc.char_span(g.start, g.end, alignment_mode="expand")
@@ -621,6 +643,19 @@ def classify_theme(text: str, themes: list[tuple[str, tuple[str, ...]]]) -> str:
 
 
 PRIORITY = {"verbal": 0, "objective": 1, "copular": 2, "inline_list": 3, "bullet": 4, "future": 5, "infinitive": 6}
+
+
+_RELATIVE_BETWEEN = re.compile(r",\s*(?:\w+\s+)?(?:qui|dont|lequel|laquelle|lesquels|lesquelles|duquel|auquel|auxquels)\b",
+                               re.IGNORECASE)
+
+
+def _in_relative(between: str) -> bool:
+    """Does a date after a goal stand in a relative clause opened after it and not closed
+    (``…, avec laquelle les discussions ont commencé cet hiver``)?"""
+    last = None
+    for last in _RELATIVE_BETWEEN.finditer(between):
+        pass
+    return last is not None and "," not in between[last.end():]
 
 
 def _dedupe(text: str, cands: list[Goal]) -> list[Goal]:

@@ -205,6 +205,8 @@ def objective_end(doc: Doc, start: int, end: int, folded: list[str], lex: Lexico
             return j
         if w == "qui" and doc[j - 1].text == ",":
             return j - 1
+        if tok.text == "," and _relative_follows(folded, j + 1, end):
+            return j                           # ", avec laquelle les discussions ont commencé", ", dont …"
         if soft:
             if tok.text in {"…"} or (tok.text == "(" and j + 1 < end and folded[j + 1] in {"par", "ex", "voir"}):
                 return j
@@ -221,6 +223,18 @@ def objective_end(doc: Doc, start: int, end: int, folded: list[str], lex: Lexico
                 return j                       # ", contre 25 % aujourd'hui", ", créé en 2021,"
         j += 1
     return end
+
+
+RELATIVE_PRONOUNS = frozenset({"dont", "lequel", "laquelle", "lesquels", "lesquelles", "duquel", "auquel",
+                               "auxquels", "auxquelles", "desquels", "desquelles"})
+
+
+def _relative_follows(folded: list[str], k: int, end: int) -> bool:
+    """A relative clause opens at ``k``, directly or after a preposition (``avec laquelle``)."""
+    if k < end and folded[k] in RELATIVE_PRONOUNS:
+        return True
+    return k + 1 < end and folded[k] in {"avec", "pour", "par", "sur", "dans", "aupres", "grace", "a", "de"} \
+        and folded[k + 1] in RELATIVE_PRONOUNS | {"qui", "quoi"}
 
 
 def _finite_follows(doc: Doc, k: int, end: int, folded: list[str]) -> bool:

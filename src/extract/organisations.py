@@ -207,6 +207,8 @@ class OrganisationFinder:
         grammar = rules.org_grammar
         self.heads = {strip_accents(r["term"]).lower(): r["kind"] for r in grammar if r["type"] == "head"}
         self.lowercase_heads = {strip_accents(r["term"]).lower() for r in grammar if r["type"] == "head" and r.get("lowercase")}
+        # heads written in capitals ("TU Delft") match only in capitals ("tu" is also a pronoun)
+        self.capital_heads = {strip_accents(r["term"]).lower() for r in grammar if r["type"] == "head" and r["term"].isupper()}
         self.plural_heads = {h for h in self.heads if h.endswith(("s", "x")) and h[:-1] in self.heads}
         from .lexicon import TermIndex
 
@@ -387,7 +389,8 @@ class OrganisationFinder:
         while i < len(tokens):
             tok = tokens[i]
             low = strip_accents(tok.text).lower()
-            capital_ok = tok.text[:1].isupper() or low in self.lowercase_heads
+            capital_ok = (tok.text[:1].isupper() or low in self.lowercase_heads) and \
+                (low not in self.capital_heads or tok.text.isupper())
             if low in self.heads and capital_ok and not self._starts_inside_name(tokens, i):
                 j = i + 1
                 last_good = None
@@ -426,6 +429,9 @@ class OrganisationFinder:
                 if last_good is not None and low in self.plural_heads and \
                         not any(t.text[:1].isupper() for t in tokens[i + 1:last_good + 1]):
                     last_good = None                # "grandes Écoles d'ingénieurs": a generic plural
+                if last_good is not None and last_good - i <= 2 and self._opens_sentence(tokens, i) and \
+                        all(t.is_lower for t in tokens[i + 1:last_good + 1]):
+                    last_good = None                # "Université européenne : …": the capital is the sentence's
                 if last_good is not None:
                     span = doc[i:last_good + 1]
                     out.append((span.start_char, span.end_char, "grammar", self.heads[low]))
@@ -433,6 +439,14 @@ class OrganisationFinder:
                     continue
             i += 1
         return out
+
+    @staticmethod
+    def _opens_sentence(tokens, i: int) -> bool:
+        """Token ``i`` opens its sentence or line, after an article at most (``L'Institut …``)."""
+        k = i
+        if k > 0 and _fold(tokens[k - 1].text) in {"l'", "le", "la", "les"}:
+            k -= 1
+        return k == 0 or tokens[k].is_sent_start or "\n" in tokens[k - 1].text_with_ws or tokens[k - 1].text in {"«", '"', "“"}
 
     def _starts_inside_name(self, tokens, i: int) -> bool:
         """A head just after a capitalised word ('France Université Numérique') is inside a bigger name."""

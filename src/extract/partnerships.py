@@ -887,14 +887,37 @@ class DocPartnerships:
 
 
 def _clauses(doc: Doc, sent: Span) -> list[tuple[int, int]]:
-    """The sentence cut at semicolons."""
+    """The sentence cut at semicolons, and before a new clause with a subject of its
+    own after a colon or ``, et`` (``… étend la coopération : une école d'été sera
+    organisée, et les deux établissements envisagent …``)."""
     out, start = [], sent.start
     for i in range(sent.start, sent.end):
         if doc[i].text == ";":
             out.append((start, i))
             start = i + 1
+        elif i > start and _new_clause_at(doc, i, sent.end):
+            out.append((start, i))
+            start = i
     out.append((start, sent.end))
     return [(s, e) for s, e in out if e > s]
+
+
+def _new_clause_at(doc: Doc, i: int, end: int) -> bool:
+    """A colon, or ``, et``/``, mais``, followed by a subject and its finite verb."""
+    if doc[i].text == ":":
+        k = i + 1
+    elif doc[i].text == "," and i + 1 < end and doc[i + 1].lower_ in {"et", "mais"}:
+        k = i + 2
+    else:
+        return False
+    if k >= end or doc[k].pos_ not in ("DET", "PRON", "PROPN", "NOUN", "NUM"):
+        return False                           # ", et ouvrira …": the verb shares the first subject
+    for j in range(k + 1, min(end, k + 9)):
+        if doc[j].text in {",", ":", ";", "("}:
+            return False
+        if _verb_phrase_start(doc[j]) and "Fin" in doc[j].morph.get("VerbForm"):
+            return True
+    return False
 
 
 NEGATIONS = frozenset({"pas", "plus", "jamais", "guere", "point", "nullement"})

@@ -72,6 +72,7 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "type": Field(str, required=True, choices=(
             "intention_verb", "objective_noun", "list_noun", "heading_exclude")),
         "complement": Field(str, choices=("inf", "np", "both")),
+        "que_clause": Field(bool),
         "forms": Field(list, list_of=str),
         "note": Field(str),
     },

@@ -31,3 +31,10 @@ def test_a_weekday_points_forward_in_a_future_sentence(analyse):
 def test_a_weekday_points_back_in_a_past_sentence(analyse):
     doc = analyse("Publié le 14 mars 2024\n\nLa convention a été signée ce mardi à Lyon.")
     assert values(doc)[-1] == ("ce mardi", "2024-03-12")
+
+
+def test_an_update_date_anchors_but_is_no_publication_date(analyse):
+    doc = analyse("Nos projets\n\nL'université ouvrira l'an prochain un campus à Cholet.\n\n"
+                  "Page mise à jour le 15 janvier 2024")
+    assert doc._.publication_date is None
+    assert values(doc)[:1] == [("l'an prochain", "2025")]

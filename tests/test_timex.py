@@ -102,3 +102,10 @@ def test_publication_date_from_an_opening_sentence():
 
 def test_no_publication_date_when_the_text_states_none():
     assert publication_date("Stratégie 2023-2027 de l'IMT\n\nL'Institut vise 2030.") is None
+
+
+def test_an_event_date_inside_the_first_sentence_is_no_publication_date():
+    text = "Projet d'établissement\n\nL'Université d'Angers a adopté le 5 décembre 2023 son projet pour 2024-2028."
+    assert publication_date(text) is None
+    labelled = "Communiqué de presse — Angers, le 6 décembre 2023\n\nL'université a adopté son projet."
+    assert publication_date(labelled) == date(2023, 12, 6)

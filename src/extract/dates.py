@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .grammar import is_future
-from .timex import Timex, find_timexes, publication_date, resolve
+from .timex import Timex, find_timexes, publication_date, resolve, update_date
 from .docview import sentence_of, text_of
 
 TEMPORAL_PREPOSITIONS = {"en", "depuis", "dès", "de", "à", "d'ici", "avant", "après", "jusqu'à", "jusqu'en",
@@ -59,7 +59,7 @@ class DateFinder:
             stated, anchor = None, _parse_iso(meta[PART_ANCHOR])
         else:
             stated = publication_date(text_of(doc), timexes)
-            anchor = stated or _parse_iso(meta.get("publication_date", ""))
+            anchor = stated or _parse_iso(meta.get("publication_date", "")) or update_date(text_of(doc), timexes)
         doc._.publication_date = stated
         doc._.anchor = anchor
         doc._.dates = [DateMention(t, resolve(t, anchor)) for t in timexes]

@@ -368,8 +368,21 @@ def find_timexes(text: str) -> list[Timex]:
 
 # --- publication date ------------------------------------------------------------
 _PUBLISHED = re.compile(
-    r"\b(?:publi[ée]e?\s+le|mis\s+en\s+ligne\s+le|mise\s+[àa]\s+jour\s+le|date\s+de\s+publication\s*:?|date\s*:)\s*",
+    r"\b(?:publi[ée]e?\s+le|mis\s+en\s+ligne\s+le|date\s+de\s+publication\s*:?|date\s*:)\s*",
     re.IGNORECASE)
+_UPDATED = re.compile(r"\b(?:mise?\s+[àa]\s+jour\s+le|actualis[ée]e?\s+le|modifi[ée]e?\s+le)\s*", re.IGNORECASE)
+
+
+def update_date(text: str, timexes: list[Timex] | None = None) -> date | None:
+    """The date a page says it was last updated (``Page mise à jour le 15 janvier 2024``):
+    not its publication date, but the best anchor when it states none."""
+    timexes = find_timexes(text) if timexes is None else timexes
+    for m in _UPDATED.finditer(text):
+        for t in timexes:
+            if not t.period and t.lo and t.lo.year and t.lo.month and t.lo.day and not t.lo.rel \
+                    and 0 <= t.start - m.end() <= 3 and not text[m.end():t.start].strip():
+                return _to_date(t.lo)
+    return None
 
 
 def publication_date(text: str, timexes: list[Timex] | None = None) -> date | None:
@@ -387,22 +400,31 @@ def publication_date(text: str, timexes: list[Timex] | None = None) -> date | No
                 return _to_date(t.lo)
     lines = [ln for ln in lines_of(text) if ln.start < 1200][:8]
     title = next((ln for ln in lines if ln.kind != "meta"), None)
+    updated = {m.end() for m in _UPDATED.finditer(text)}
     for line in lines:
         for t in full:
-            if not line.start <= t.start < line.end + 1:
+            if not line.start <= t.start < line.end + 1 or any(0 <= t.start - u <= 3 for u in updated):
                 continue
             if line is title and line.kind == "heading" and not _is_dateline(line.text, t.text):
                 continue
+            if line.kind == "prose" and not _FRONTED_DATE.match(text[line.start:t.start]) \
+                    and not _is_dateline(line.text, t.text):
+                continue                       # "L'université a adopté le 28 novembre 2023 …": an event's date
             return _to_date(t.lo)
     return None
 
 
-_DATELINE_REST = re.compile(r"^[\W_]*(?:(?:[A-ZÀ-Ý][\w'’-]*\s*){1,3},?)?\s*(?:le\s+)?[\W_]*$", re.IGNORECASE)
+# what may precede a publication date at the start of a prose line: a place, "le", "ce"
+# ("Poitiers, 12 juin 2025 — …", "Ce mardi 10 juillet 2018, …", "Lille, le 3 mars …")
+# ("Communiqué de presse — Cachan, le 27 janvier 2026": a short label and a dash may open the line)
+_FRONTED_DATE = re.compile(r"^[\W_]*(?:[^—–|\n]{1,40}\s[—–|]\s*)?(?:(?:[A-ZÀ-Ý][\w'’-]*[\s,]*){1,3})?(?:le|ce|Le|Ce)?\s*$")
+_DATELINE_REST = re.compile(r"^[\W_]*(?:(?:[A-ZÀ-Ý][\w'’-]*\s*){1,3},?)?\s*(?:le\b\s*)?[\W_]*$", re.IGNORECASE)
 
 
 def _is_dateline(line: str, date_text: str) -> bool:
     """``Paris, le 3 mars 2024``: a line holding little else than a place and the date."""
     rest = line.replace(date_text, " ", 1)
+    rest = re.sub(r"^[\W_]*[^—–|\n]{1,40}\s[—–|]\s*", "", rest.strip())   # "Communiqué de presse — Angers, le …"
     return bool(_DATELINE_REST.match(rest.strip()))
 
 

@@ -58,6 +58,11 @@ CASES = [
     ("L'Université de Lille souhaite créer un master avec l'Université de Gand, avec laquelle un accord a été "
      "signé en 2019.",
      [("créer un master avec l'Université de Gand", "Université de Lille", "")]),
+    # a strategy titled without its owner, who is named with its period in the text
+    ("# Plan stratégique 2025-2030\n\nL'Université d'Artois a présenté son plan stratégique pour 2025-2030.\n\n"
+     "## Nos axes\n\n- Développer la recherche partenariale.\n- Ouvrir deux antennes.",
+     [("Développer la recherche partenariale", "Université d'Artois", "2025/2030"),
+      ("Ouvrir deux antennes", "Université d'Artois", "2025/2030")]),
 ]
 
 NONE = [

@@ -573,6 +573,7 @@ class DocGoals:
 
     def _strategy(self, doc, folded, dates, actors: Actors) -> tuple[str, Organisation | None]:
         """The period of the document's strategy (``stratégie d'ensemble 2023-2027``) and its owner."""
+        period = ""
         for d in dates:
             two_sided = "/" in d.value and all(d.value.split("/"))
             if not d.value or not (two_sided or (d.value.startswith("/") and "horizon" in fold(d.timex.text))):
@@ -584,8 +585,13 @@ class DocGoals:
             for k in range(sent.start, sent.end):
                 if self.lex.strategy.match(doc, k, folded) is not None:
                     owner = next((org for _, _, org in actors.mentions_in(sent.start, sent.end)), None)
-                    return d.value, owner
-        return "", None
+                    if owner is not None:
+                        return period or d.value, owner
+                    # "# Projet d'établissement 2024-2028" … "L'Université de Lorraine a adopté son projet
+                    # d'établissement pour la période 2024-2028": the owner is named with the period again
+                    period = period or d.value
+                    break
+        return period, None
 
     # -- construction ------------------------------------------------------------------------------
     def _goal(self, doc, s, e, trigger, actor, sent, source, hint="") -> Goal | None:

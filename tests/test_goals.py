@@ -63,6 +63,10 @@ CASES = [
      "## Nos axes\n\n- Développer la recherche partenariale.\n- Ouvrir deux antennes.",
      [("Développer la recherche partenariale", "Université d'Artois", "2025/2030"),
       ("Ouvrir deux antennes", "Université d'Artois", "2025/2030")]),
+    # commitments of an agreement, or of a body yet to be created, have no single actor
+    ("L'Université de Tours et le CHU de Tours signent une convention.\n\nLa convention fixe deux engagements :\n"
+     "- recruter dix internes ;\n- ouvrir un centre d'essais.",
+     [("recruter dix internes", None, ""), ("ouvrir un centre d'essais", None, "")]),
 ]
 
 NONE = [

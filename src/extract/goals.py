@@ -524,11 +524,20 @@ class DocGoals:
         return actors.previous_subject(i) or actors.main
 
     def _intro_actor(self, doc, start, end, actors: Actors, default_actor) -> Organisation | None:
+        folded = folded_tokens(doc)
         for k in range(start, end):
             if doc[k].pos_ in ("VERB", "AUX") and is_finite_verb(doc[k]):
                 subj = actors.subject(k, start)
                 if subj.kind == "org" and subj.others:
                     return None                    # "l'ESTP et VINCI Construction se fixent trois priorités :"
+                if subj.kind in ("noun", "generic") and subj.start >= start:
+                    words = range(subj.start, k)
+                    if any(folded[j] in NEW_BODY for j in words) and any(
+                            folded[j] in self.lex.anaphor_kinds for j in words):
+                        return None                # "le futur établissement s'est fixé …": a body yet to be
+                    if any((hit := self.lex.partnership.match(doc, j, folded)) is not None
+                           and hit[0]["kind"] == "agreement" for j in words):
+                        return None                # "l'accord fixe plusieurs engagements :": its parties, jointly
                 break
         for s, e, org in actors.mentions_in(start, end):
             if s > 0 and fold(doc[s - 1].text) in {"avec", "entre"}:
@@ -610,6 +619,9 @@ class DocGoals:
             return None                            # a bare verb: its object is elsewhere
         return Goal(start, end, trigger, actor, sent.start_char, sent.end_char, source, hint,
                     group=self._np_groups.get((s, e), 0) or self._np_groups.get((s, e0), 0))
+
+
+NEW_BODY = frozenset({"futur", "future", "nouvel", "nouveau", "nouvelle"})
 
 
 def _after_having(doc: Doc, k: int, c_start: int, folded: list[str]) -> bool:

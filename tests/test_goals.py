@@ -101,3 +101,7 @@ def test_theme_follows_the_objective_words():
     assert classify_theme("nouer des partenariats avec des établissements étrangers", themes) == "cooperation"
     assert classify_theme("accroître son attractivité auprès des étudiants", themes) == "attractiveness"
     assert classify_theme("améliorer le cadre", themes) == "other"
+    # hyphenated stems match the hyphenated words of the text
+    assert classify_theme("doubler le nombre de start-up créées", themes) == "innovation"
+    assert classify_theme("accueillir davantage d'apprentis", themes) == "education"
+    assert classify_theme("doubler les mobilités sortantes", themes) == "international"

@@ -25,6 +25,7 @@ sentence, else its list introduction's, else the strategy's period
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -643,14 +644,19 @@ def _date_tokens(doc: Doc, dates) -> frozenset[int]:
     return frozenset(out)
 
 
+@functools.lru_cache(maxsize=4096)
+def _theme_words(text: str) -> str:
+    return " " + " ".join(strip_accents(text).lower().replace("'", " ").replace("’", " ").replace("-", " ").split()) + " "
+
+
 def classify_theme(text: str, themes: list[tuple[str, tuple[str, ...]]]) -> str:
     """The theme with most stem hits; ties go to the theme whose first hit comes first."""
-    low = " " + " ".join(strip_accents(text).lower().replace("'", " ").replace("’", " ").replace("-", " ").split()) + " "
+    low = _theme_words(text)
     best = ("other", 0, len(low))
     for theme, stems in themes:
         hits = 0
         first = len(low)
-        for stem in stems:
+        for stem in (_theme_words(st).strip() for st in stems):   # "start-up" as the text is: "start up"
             pos = low.find(" " + stem)
             if pos >= 0:
                 hits += low.count(" " + stem)

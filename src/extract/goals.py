@@ -650,17 +650,21 @@ def _theme_words(text: str) -> str:
 
 
 def classify_theme(text: str, themes: list[tuple[str, tuple[str, ...]]]) -> str:
-    """The theme with most stem hits; ties go to the theme whose first hit comes first."""
+    """The theme with most stem hits; ties go to the theme whose first hit comes first.
+    The objective's own opening verb counts half: what it acts on says more
+    (``accueillir des apprentis`` is about education)."""
     low = _theme_words(text)
-    best = ("other", 0, len(low))
+    opening = len(low.split()[0]) + 1 if low.strip() else 0
+    best = ("other", 0.0, len(low))
     for theme, stems in themes:
-        hits = 0
+        hits = 0.0
         first = len(low)
         for stem in (_theme_words(st).strip() for st in stems):   # "start-up" as the text is: "start up"
             pos = low.find(" " + stem)
-            if pos >= 0:
-                hits += low.count(" " + stem)
+            while pos >= 0:
+                hits += 0.5 if pos == 0 and opening else 1.0
                 first = min(first, pos)
+                pos = low.find(" " + stem, pos + 1)
         if hits > best[1] or (hits == best[1] and hits > 0 and first < best[2]):
             best = (theme, hits, first)
     return best[0]

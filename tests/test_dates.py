@@ -38,3 +38,10 @@ def test_an_update_date_anchors_but_is_no_publication_date(analyse):
                   "Page mise à jour le 15 janvier 2024")
     assert doc._.publication_date is None
     assert values(doc)[:1] == [("l'an prochain", "2025")]
+
+
+def test_a_season_with_a_demonstrative_follows_the_tense(analyse):
+    past = analyse("Publié le 9 avril 2026\n\nLes discussions ont commencé cet hiver.")
+    future = analyse("Publié le 9 avril 2026\n\nLe campus ouvrira cet automne.")
+    assert values(past)[-1] == ("cet hiver", "2025-12")
+    assert values(future)[-1] == ("cet automne", "2026-09")

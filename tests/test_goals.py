@@ -70,6 +70,7 @@ CASES = [
 ]
 
 NONE = [
+    "Université européenne : l'alliance Aurora accueille deux nouveaux membres",   # the tagger reads a future
     "À l'heure actuelle, 30 % des étudiants sont en apprentissage.",
     "Les étudiants pourront suivre des cours en ligne dès la rentrée.",
     "La convention a été signée en 2020 par les deux universités.",

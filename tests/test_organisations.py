@@ -53,6 +53,9 @@ CASES = [
     # a head and an adjective opening a line are a common noun; "TU" opens a university's name
     "Université européenne : la <o name='TU Graz' kind='university'>TU Graz</o> rejoint l'alliance "
     "<o name='UNITE!' kind='group'>Unite!</o>.",
+    # an apposition says what a body is
+    "L'<o name='Université franco-italienne' kind='group'>Université franco-italienne</o>, réseau binational "
+    "d'établissements, lance un appel.",
 ]
 
 

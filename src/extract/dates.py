@@ -67,8 +67,14 @@ class DateFinder:
 
 
 def _with_tense(doc: Doc, t: Timex) -> Timex:
-    """``ce jeudi`` points back in a past sentence and forward in a future one."""
-    if t.lo is None or t.lo.rel != "weekday" or t.lo.rel_n != 0:
+    """``ce jeudi`` points back in a past sentence and forward in a future one; so does
+    a season named with a demonstrative (``les discussions ont commencé cet hiver``)."""
+    if t.lo is None or t.period:
+        return t
+    weekday = t.lo.rel == "weekday" and t.lo.rel_n == 0
+    season = t.lo.rel is None and t.lo.year is None and t.lo.month is not None and t.lo.day is None \
+        and t.text.lower().startswith(("cet ", "ce "))
+    if not (weekday or season):
         return t
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None:
@@ -76,8 +82,12 @@ def _with_tense(doc: Doc, t: Timex) -> Timex:
     sent = sentence_of(doc, span.start)
     future = any(is_future(tok) or tok.lower_ in ("va", "vont") for tok in sent)
     past = any(_is_past(tok) for tok in sent)
+    if weekday:
+        return replace(t, lo=replace(t.lo, rel_n=2)) if future and not past else t
+    if past and not future:
+        return replace(t, lo=replace(t.lo, rel="month_last"))
     if future and not past:
-        return replace(t, lo=replace(t.lo, rel_n=2))
+        return replace(t, lo=replace(t.lo, rel="month_next"))
     return t
 
 

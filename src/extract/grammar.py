@@ -83,7 +83,9 @@ IRREGULAR_FUTURES = frozenset({"sera", "seront", "serons", "aura", "auront", "au
 
 def is_future(tok: Token) -> bool:
     if "Fut" in tok.morph.get("Tense") and "Fin" in tok.morph.get("VerbForm"):
-        return True
+        # every French future ends in -r + ending ("accueillera", "seront"); the tagger's "Fut" on
+        # "accueille" is a slip
+        return fold(tok.text).endswith(FUTURE_ENDINGS) or fold(tok.text) in IRREGULAR_FUTURES
     if tok.pos_ not in ("VERB", "AUX") or not tok.is_lower:
         return False
     w = fold(tok.text)

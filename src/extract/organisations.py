@@ -596,7 +596,8 @@ class OrganisationFinder:
         self._add_anaphors(doc, orgs, taken)
         for org in orgs.values():
             if not org.known and org.mentions:
-                introduced = self._introducer_kind(doc, min(m.start for m in org.mentions))
+                first = min(org.mentions, key=lambda m: m.start)
+                introduced = self._introducer_kind(doc, first.start) or self._apposed_kind(doc, first.end)
                 if introduced:
                     org.kind = introduced
         for org in orgs.values():
@@ -687,6 +688,26 @@ class OrganisationFinder:
                 continue
             return None
         return None
+
+    def _apposed_kind(self, doc: Doc, end: int) -> str | None:
+        """The kind an apposition after a name gives it: ``l'Université de la Grande Région
+        (UniGR), groupement transfrontalier …`` is a group, ``Pasqal, start-up …`` a company."""
+        span = doc.char_span(end - 1, end, alignment_mode="expand")
+        if span is None:
+            return None
+        j = span.end
+        if j < len(doc) and doc[j].text == "(":
+            close = next((k for k in range(j + 1, min(len(doc), j + 6)) if doc[k].text == ")"), None)
+            j = close + 1 if close is not None else j
+        if j >= len(doc) or doc[j].text != ",":
+            return None
+        j += 1
+        if j < len(doc) and _fold(doc[j].text) in {"un", "une", "le", "la", "l'"}:
+            j += 1
+        if j >= len(doc) or not doc[j].is_lower:
+            return None
+        intro = self.intro_kinds.get(strip_accents(doc[j].text).lower())
+        return intro[0] if intro else None
 
     def _phrase_kind(self, name: str) -> str | None:
         low = strip_accents(name).lower()

@@ -54,8 +54,8 @@ CASES = [
     "Université européenne : la <o name='TU Graz' kind='university'>TU Graz</o> rejoint l'alliance "
     "<o name='UNITE!' kind='group'>Unite!</o>.",
     # an apposition says what a body is
-    "L'<o name='Université franco-italienne' kind='group'>Université franco-italienne</o>, réseau binational "
-    "d'établissements, lance un appel.",
+    "L'<o name='Institut Carnot Chimie Balard' kind='group'>Institut Carnot Chimie Balard</o>, réseau de "
+    "laboratoires, lance un appel.",
 ]
 
 

@@ -442,10 +442,9 @@ class OrganisationFinder:
 
     @staticmethod
     def _opens_sentence(tokens, i: int) -> bool:
-        """Token ``i`` opens its sentence or line, after an article at most (``L'Institut …``)."""
+        """Token ``i`` opens its sentence or line with no article (``Université européenne : …``,
+        where the capital is the sentence's; ``L'Université franco-italienne`` chose its own)."""
         k = i
-        if k > 0 and _fold(tokens[k - 1].text) in {"l'", "le", "la", "les"}:
-            k -= 1
         return k == 0 or tokens[k].is_sent_start or "\n" in tokens[k - 1].text_with_ws or tokens[k - 1].text in {"«", '"', "“"}
 
     def _starts_inside_name(self, tokens, i: int) -> bool:

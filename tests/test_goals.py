@@ -63,6 +63,13 @@ CASES = [
      "## Nos axes\n\n- Développer la recherche partenariale.\n- Ouvrir deux antennes.",
      [("Développer la recherche partenariale", "Université d'Artois", "2025/2030"),
       ("Ouvrir deux antennes", "Université d'Artois", "2025/2030")]),
+    # a quoted objective; the speaker's institution named by an anaphor, not a body of the next sentence
+    ("L'Université de Perpignan présente son projet. Son président souhaite « renforcer l'identité catalane de "
+     "l'université ».",
+     [("renforcer l'identité catalane de l'université", "Université de Perpignan Via Domitia", "")]),
+    ("Thales soutient la chaire. « Nous voulons former cent ingénieurs », souligne la présidente de l'Université "
+     "de Nice. Thales prévoit de recruter vingt docteurs.",
+     [("former cent ingénieurs", "Université de Nice", ""), ("recruter vingt docteurs", "Thales", "")]),
     # commitments of an agreement, or of a body yet to be created, have no single actor
     ("L'Université de Tours et le CHU de Tours signent une convention.\n\nLa convention fixe deux engagements :\n"
      "- recruter dix internes ;\n- ouvrir un centre d'essais.",
@@ -70,6 +77,9 @@ CASES = [
 ]
 
 NONE = [
+    "L'Université de Tours n'envisage pas de rejoindre un autre regroupement.",
+    "La décision prendra effet le 1er janvier 2026.",
+    "Cinq consortiums recevront au total 4 millions d'euros.",
     "Université européenne : l'alliance Aurora accueille deux nouveaux membres",   # the tagger reads a future
     "À l'heure actuelle, 30 % des étudiants sont en apprentissage.",
     "Les étudiants pourront suivre des cours en ligne dès la rentrée.",

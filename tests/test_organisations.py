@@ -53,6 +53,12 @@ CASES = [
     # a head and an adjective opening a line are a common noun; "TU" opens a university's name
     "Université européenne : la <o name='TU Graz' kind='university'>TU Graz</o> rejoint l'alliance "
     "<o name='UNITE!' kind='group'>Unite!</o>.",
+    # an acronym with a brand name after it; a lowercase phrase inside a name is no gazetteer hit
+    "L'<o name=\"École catholique d'arts et métiers\" kind='school'>École catholique d'arts et métiers</o> "
+    "(<o name=\"École catholique d'arts et métiers\">ECAM LaSalle</o>) ouvre un campus.",
+    "La <o name='Station biologique de Roscoff' kind='other'>Station biologique de Roscoff</o> et le "
+    "<o name=\"Centre national d'enseignement à distance\" kind='public_body'>Centre national d'enseignement à "
+    "distance</o> coopèrent.",
     # an apposition says what a body is
     "L'<o name='Institut Carnot Chimie Balard' kind='group'>Institut Carnot Chimie Balard</o>, réseau de "
     "laboratoires, lance un appel.",

@@ -63,6 +63,19 @@ CASES = [
     # a group that opens to a body: the body joins it; opening a campus is no such thing
     ("Le réseau Polytech s'ouvrira en 2026 à l'Université de Gand.",
      [({"Réseau Polytech", "Université de Gand"}, "membership", "planned", "2026")]),
+    # a project carried by two bodies; "travailler avec"; an intention noun makes an act planned
+    ("Le projet Hydro+, porté par l'Université de Pau et la société Teréga, a été retenu.",
+     [({"Université de Pau", "Teréga"}, "cooperation", "established", "")]),
+    ("L'Université d'Angers travaille avec le Centre national d'études spatiales depuis 2019.",
+     [({"Université d'Angers", "Centre national d'études spatiales"}, "cooperation", "established", "2019")]),
+    ("L'ESTACA et l'ESTP ont annoncé leur intention de fusionner.",
+     [({"ESTACA", "École spéciale des travaux publics"}, "merger", "planned", "")]),
+    # "dont il était membre" after a name and its acronym; "Elle compte … avec A et B": one act each
+    ("L'UPEC quitte la communauté Université Paris-Est Sup (UPE Sup), dont elle était membre depuis 2015. Elle compte "
+     "en revanche conclure des conventions avec l'Université Gustave Eiffel et l'ENPC.",
+     [({"Université Paris-Est Créteil", "Université Paris-Est Sup"}, "membership", "established", "2015"),
+      ({"Université Paris-Est Créteil", "Université Gustave Eiffel"}, "agreement", "planned", ""),
+      ({"Université Paris-Est Créteil", "ENPC"}, "agreement", "planned", "")]),
     # a new clause after a colon or ", et" with its own subject is a frame of its own
     ("L'Université de Lille et l'Université de Liège ont signé un accord : les deux universités créeront un "
      "institut commun avec le CNRS.",

@@ -63,6 +63,15 @@ class Actors:
                 for i in range(span.start, span.end):
                     self.token_org[i] = (org, span.start, span.end)
         self.mentions.sort(key=lambda t: t[0])
+        self.incidental: set[int] = set()     # tokens of "en revanche", "pour sa part" …: never a subject
+        i = 0
+        while i < len(doc):
+            hit = self.lex.incidental.match(doc, i, self.folded)
+            if hit is not None:
+                self.incidental.update(range(i, i + hit[1]))
+                i += hit[1]
+            else:
+                i += 1
         self.main = main_actor(doc)
         self._subject_cache: dict[int, Organisation | None] = {}
         self._people_orgs: dict[str, Organisation] | None = None
@@ -232,7 +241,8 @@ class Actors:
         the subject."""
         doc, f = self.doc, self.folded
         j = verb - 1
-        while j >= clause_start and (doc[j].pos_ == "ADV" or f[j] in {"se", "s'", "ne", "n'", "y", "en"}):
+        while j >= clause_start and (doc[j].pos_ == "ADV" or f[j] in {"se", "s'", "ne", "n'", "y", "en"}
+                                     or j in self.incidental):
             j -= 1
         if j > clause_start and f[j] in {"et", "mais", "puis", "ou"}:
             # "Elle va généraliser … et ouvrira …": a coordinated verb shares the first verb's subject
@@ -269,7 +279,7 @@ class Actors:
                 return Subject("pronoun")
             if w in RELATIVES:
                 return Subject("relative", None, j)
-            if w in AUXILIARIES or t.pos_ in ("ADV", "AUX") or t.is_space or _is_date_token(w):
+            if w in AUXILIARIES or t.pos_ in ("ADV", "AUX") or t.is_space or _is_date_token(w) or j in self.incidental:
                 j -= 1
                 continue
             if t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM") or w in self.lex.people:
@@ -317,7 +327,7 @@ class Actors:
             return Subject("people", None, start)
         if nouns & (self.lex.generic_partner | {"signataires", "partenaires", "acteurs"}):
             return Subject("generic", None, start)
-        if t.pos_ == "PRON" and f[head] in {"il", "elle", "celui-ci", "celle-ci"}:
+        if f[head] in {"il", "elle", "celui-ci", "celle-ci"} and start == head:   # the tagger may call "Elle" a noun
             return Subject("pronoun", None, head)
         return Subject("noun", None, start)
 
@@ -409,8 +419,14 @@ class Actors:
             if self.folded[i] in {"directeur", "directrice", "president", "presidente", "responsable", "vice-president",
                                   "vice-presidente", "doyen", "doyenne", "recteur", "rectrice"}:
                 for j in range(i + 1, min(window_end, i + 12)):
+                    if doc[j].text in {".", "!", "?", "»"}:
+                        break                      # not into the next sentence
                     if j in self.token_org:
                         return self.token_org[j][0]
+                    if self.anaphor_at(j):         # "souligne la présidente de l'université"
+                        org = self.resolve_anaphor(j, subject=False)
+                        if org is not None:
+                            return org
         return None
 
 

@@ -191,6 +191,10 @@ class DocGoals:
             if not any(doc[k].lemma_ in ("avoir", "être") or folded[k] in {"a", "ont", "avons", "avez", "est", "sont"}
                        for k in range(max(sent.start, i - 3), i)):
                 return False
+        # "L'UPVD n'envisage pas de rejoindre …": a denied intention commits to nothing
+        if any(folded[k] in {"ne", "n'"} for k in range(max(sent.start, i - 3), i)) and any(
+                folded[k] in {"pas", "plus", "jamais", "guere", "nullement"} for k in range(i + 1, min(sent.end, i + 3))):
+            return False
         # "les axes que l'UTT souhaite développer": the object is the relative's antecedent
         for k in range(i - 1, max(sent.start - 1, i - 5), -1):
             if folded[k] in {"que", "qu'"}:
@@ -356,7 +360,8 @@ class DocGoals:
             subj = actors.subject(i, c_start)
             if subj.kind in ("people", "relative") or (subj.kind == "noun" and doc[subj.start].ent_type_ == "PER"):
                 continue
-            if subj.kind in ("noun", "generic") and trigger == "future" and c_start <= subj.start < start:
+            if subj.kind in ("noun", "generic") and trigger == "future" and c_start <= subj.start < start \
+                    and not any(doc[k].text == "," for k in range(subj.start, start)):
                 start = subj.start                 # "des campagnes de recrutement … démarreront"
             actor = actors.actor_for(subj, speaker=actors.speaker_org(sent))
             parts = objective_parts(doc, start, c_end, folded, self.lex)
@@ -367,8 +372,9 @@ class DocGoals:
     def _describes(self, tok) -> bool:
         """Verbs that describe rather than commit (``sera``, ``s'appuiera sur``, ``bénéficieront``)."""
         lemma = fold(tok.lemma_).split("'")[-1]
-        return lemma in self.lex.not_goal_verbs or fold(tok.text) in {"sera", "seront", "aura", "auront", "pourra",
-                                                                       "pourront", "devra", "devront"}
+        nxt = fold(tok.doc[tok.i + 1].text) if tok.i + 1 < len(tok.doc) else ""
+        return lemma in self.lex.not_goal_verbs or f"{lemma} {nxt}" in self.lex.not_goal_verbs \
+            or fold(tok.text) in {"sera", "seront", "aura", "auront", "pourra", "pourront", "devra", "devront"}
 
     # -- 5. inline lists ------------------------------------------------------------------
     def _inline_lists(self, doc: Doc, sent: Span, folded, actors: Actors, dates, lines, default_actor) -> list[Goal]:

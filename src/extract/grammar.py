@@ -157,6 +157,8 @@ def skip_to_complement(doc: Doc, i: int, end: int, folded: list[str], *, allow_n
         if w in markers or w in SKIPPABLE or tok.pos_ == "ADV" and not is_infinitive(tok):
             j += 1
             continue
+        if tok.text in {"«", "“", '"'} and j + 1 < end and is_infinitive(doc[j + 1]):
+            return j + 1, "inf"                # "souhaite « renforcer l'identité … »"
         if w in {"se", "s'", "en"} and j + 1 < end and is_infinitive(doc[j + 1]):
             return j, "inf"
         if is_infinitive(tok):

@@ -109,7 +109,11 @@ class Gazetteer:
             for n in lengths:
                 if n > len(words) - i:
                     continue
-                ids = self.exact.get(tuple(raw[i:i + n])) or self.folded.get(tuple(low[i:i + n]))
+                ids = self.exact.get(tuple(raw[i:i + n]))
+                if not ids and any(w[:1].isupper() for w in raw[i:i + n]):
+                    # in another case, but with a capital somewhere: "université de Lille", not the
+                    # lowercase phrase "arts et métiers" inside "École catholique d'arts et métiers"
+                    ids = self.folded.get(tuple(low[i:i + n]))
                 if ids:
                     hit = (n, ids)
                     break
@@ -255,6 +259,13 @@ class OrganisationFinder:
                     s0 = line_start + start
                     out.append((text[s0:line_start + len(before)], s0, line_start + len(before),
                                 inner_clean, i_start, i_start + len(inner_clean)))
+            elif len(parts) in (2, 3) and ACRONYM_SHAPE.match(parts[0]) and parts[0].isupper() \
+                    and all(p[:1].isupper() for p in parts[1:]) \
+                    and (start := _long_form_start(before, parts[0])) is not None:
+                # Long Form (ACR Brand): "École catholique d'arts et métiers (ECAM LaSalle)"
+                s0 = line_start + start
+                out.append((text[s0:line_start + len(before)], s0, line_start + len(before),
+                            inner_clean, i_start, i_start + len(inner_clean)))
             elif " " in inner_clean and inner_clean[:1].isupper():
                 # ACR (Long Form): the acronym is the last word(s) before the parenthesis
                 tail = re.search(r"([A-Z][A-Za-z0-9.&+!-]*(?:\s+[A-Z][A-Za-z]+)?)$", before)
@@ -414,8 +425,9 @@ class OrganisationFinder:
                             break                   # "Université de Warwick et l'Université de Ljubljana": two names
                         j += 1
                         continue
-                    if tl in PARTICLES:
-                        j += 1
+                    if tl in PARTICLES or (tl == "a" and j + 1 < len(tokens)
+                                           and strip_accents(tokens[j + 1].text).lower() in self.inner):
+                        j += 1                      # "… d'enseignement à distance", not "… de Lille à Paris"
                         continue
                     if t.text == "'" and tokens[j - 1].text[:1].isupper() and j + 1 < len(tokens) \
                             and tokens[j + 1].text[:1].isupper():

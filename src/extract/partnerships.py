@@ -282,6 +282,10 @@ class DocPartnerships:
     def _antecedent(self, doc, comma, c_start, folded, actors: Actors) -> tuple[Organisation | None, int]:
         """The organisation a parenthetical opened at ``comma`` hangs on."""
         k = comma - 1
+        if k > c_start and doc[k].text == ")":       # "… Universités (LRU), dont …": the name before its acronym
+            opened = next((m for m in range(k - 1, max(c_start - 1, k - 6), -1) if doc[m].text == "("), None)
+            if opened is not None and opened - 1 in actors.token_org:
+                k = opened - 1
         if k in actors.token_org:
             org, s, _ = actors.token_org[k]
             return org, s
@@ -423,7 +427,7 @@ class DocPartnerships:
             name = quoted
 
         # the subject side, when no organisation stands there
-        verb = self._main_verb(doc, first, frame)
+        verb = self._main_verb(doc, first, frame, folded)
         subj = actors.subject(verb, frame.start) if verb is not None else None
         if subj is not None and subj.kind == "people" and all(
                 t[2]["pos"] == "VERB" and t[2]["kind"] == "alliance" and not t[2].get("creates") for t in triggers):
@@ -478,6 +482,10 @@ class DocPartnerships:
         examples = any(self._dont_including(doc, j, frame.end, folded, actors) for j in frame.indices())
         if len(groups) >= 2 or (plural_agreement and len(partners) >= 2 and (not generic or examples)):
             others = [p for p in parties if p not in partners]
+            if not others and subj is not None and subj.kind in ("pronoun", "anaphor"):
+                actor = actors.actor_for(subj)     # "Elle compte conclure des conventions avec A et B"
+                if actor is not None and actor not in partners:
+                    others = [actor]
             if not others and actors.main is not None and actors.main not in partners:
                 others = [actors.main]
             if len(groups) >= 2:
@@ -661,6 +669,12 @@ class DocPartnerships:
             name = _proper_name_at(doc, j, frame.end)
             if name:
                 return None, name
+            if doc[j].text in ("«", '"', "“"):
+                if j + 1 in actors.token_org:              # "le groupement « Cyber Ouest »": a body
+                    return actors.token_org[j + 1][0], actors.token_org[j + 1][0].name
+                name = _quoted_name(doc, j, frame.end)      # "la chaire industrielle « IA de confiance … »"
+                if name:
+                    return None, name
             # the kind of thing founded, up to its name: "le groupement d'intérêt scientifique « … »"
             if folded[j] not in DETERMINERS | {"nouvelle", "nouveau", "de", "d'", "du"} \
                     and doc[j].text not in ("«", '"', "“") and doc[j].pos_ not in ("ADJ", "NOUN"):
@@ -764,13 +778,15 @@ class DocPartnerships:
                 return list(reversed(seen))
         return []
 
-    def _main_verb(self, doc, first, frame: Frame) -> int | None:
+    def _main_verb(self, doc, first, frame: Frame, folded) -> int | None:
         """The verb whose subject is the relation's first side: the trigger itself
-        when it is a finite verb or participle, else the closest one around it."""
+        when it is a finite verb or participle, else the closest one around it (an
+        intention verb the tagger took for a noun counts: ``Elle compte conclure``)."""
         if doc[first].pos_ in ("VERB", "AUX") and not is_infinitive(doc[first]) and not is_gerund(doc, first):
             return first
         for j in range(first - 1, frame.start - 1, -1):
-            if frame.contains(j) and is_finite_verb(doc[j]):
+            if frame.contains(j) and (is_finite_verb(doc[j]) or (
+                    doc[j].pos_ == "NOUN" and self.lex.intention_at(doc, j, folded) is not None)):
                 return j
             if frame.contains(j) and doc[j].pos_ == "VERB" and "Part" in doc[j].morph.get("VerbForm"):
                 return j

@@ -238,12 +238,14 @@ def _season_year(m):
     return Part(int(m["y"]), SEASONS[m["s"].lower()]), None, False
 
 
-@_core(rf"\b(?:cet|ce|l['’])\s*(?P<s>{_S})(?:\s+(?P<rel>prochain|dernier))?\b")
+@_core(rf"\b(?:(?:cet|ce|l['’])\s*(?P<s>{_S})(?:\s+(?P<rel>prochain|dernier))?|le\s+(?P<s2>{_S})\s+(?P<rel2>prochain|dernier))\b")
 def _season_relative(m):
-    month = SEASONS[m["s"].lower()]
-    if m["rel"] is None:
+    # "cet hiver", "l'été prochain", "le printemps prochain" ("le printemps" alone is any spring)
+    season, rel = (m["s"], m["rel"]) if m["s"] else (m["s2"], m["rel2"])
+    month = SEASONS[season.lower()]
+    if rel is None:
         return Part(month=month), None, False
-    return Part(month=month, rel="month_last" if m["rel"].lower() == "dernier" else "month_next"), None, False
+    return Part(month=month, rel="month_last" if rel.lower() == "dernier" else "month_next"), None, False
 
 
 @_core(rf"\b(?P<m>{_M})\b(?!\s+(?:dernier|prochain)\b)(?=\s*(?:[,.;:)]|\s+(?:et|à|au|pour|avec|lors|dans|les|le|la|des|sera|a|ont|prochain)\b))")

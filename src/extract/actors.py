@@ -159,24 +159,10 @@ class Actors:
             k -= 1
         return False
 
-    def previous_subject(self, i: int) -> Organisation | None:
-        """The organisation that is the subject of the closest earlier sentence with one (up to three back)."""
-        sent = sentence_of(self.doc, i)
-        k = sent.start - 1
-        for _ in range(3):
-            if k < 0:
-                return None
-            prev = sentence_of(self.doc, k)
-            org = self._sentence_subject(prev)
-            if org is not None:
-                return org
-            k = prev.start - 1
-        return None
-
-    def pronoun_antecedent(self, i: int) -> Organisation | None:
-        """What ``il``/``elle`` at token ``i`` stands for: the organisation subject of the
-        closest earlier sentence; None when that subject is a thing (``La chaire …
-        Elle collabore``) — a pronoun continues the subject of the sentence before."""
+    def previous_subject(self, i: int, *, stop_at_thing: bool = False) -> Organisation | None:
+        """The organisation that is the subject of the closest earlier sentence with one
+        (up to three back). With ``stop_at_thing``, None as soon as an earlier sentence's
+        subject is a thing (``La chaire … Elle collabore``)."""
         k = sentence_of(self.doc, i).start - 1
         for _ in range(3):
             if k < 0:
@@ -185,13 +171,17 @@ class Actors:
             org = self._sentence_subject(prev)
             if org is not None:
                 return org
-            for t in prev:
-                if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
-                    if self.subject(t.i, prev.start).kind in ("noun", "generic", "people"):
-                        return None
-                    break
+            if stop_at_thing:
+                verb = next((t for t in prev if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")), None)
+                if verb is not None and self.subject(verb.i, prev.start).kind in ("noun", "generic", "people"):
+                    return None
             k = prev.start - 1
         return None
+
+    def pronoun_antecedent(self, i: int) -> Organisation | None:
+        """What ``il``/``elle`` at token ``i`` stands for: a pronoun continues the
+        organisation subject of the sentence before, unless that subject is a thing."""
+        return self.previous_subject(i, stop_at_thing=True)
 
     def _sentence_subject(self, sent: Span) -> Organisation | None:
         key_ = sent.start

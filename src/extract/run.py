@@ -73,8 +73,8 @@ def analyse(nlp: Language, documents: list[Document], save_text_dir: Path | None
         for d, doc in zip(short, nlp.pipe(docs, batch_size=32)):
             results[id(d)] = document_rows(d, doc, cleaned[id(d)])
     except Exception:  # noqa: BLE001 - isolate the document that breaks the batch
-        pass
-    for d in ready:
+        log.info("a batch failed; its documents are analysed one by one")
+    for d in ready:   # long texts, and what a failed batch left: one by one
         if id(d) in results:
             continue
         try:

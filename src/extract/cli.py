@@ -44,6 +44,8 @@ def run_cmd(
     from .run import StrictFailure, run
 
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(levelname)s: %(message)s")
+    for noisy in ("pypdf", "trafilatura", "htmldate", "charset_normalizer"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)   # a broken file's reason is in documents.csv
     missing = [str(p) for p in inputs if not p.exists()]
     if missing:
         _fail(f"not found: {', '.join(missing)}")

@@ -134,6 +134,15 @@ def dice(a: set[str], b: set[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
 
 
+def _leftovers(pairs: list[tuple[int, int]], preds: list, golds: list) -> tuple[list[int], list[int]]:
+    """Predictions no gold matched (false positives) and required gold entries no
+    prediction matched (false negatives); a prediction matched to an optional entry is neither."""
+    matched_p = {p for _, p in pairs}
+    matched_g = {g for g, _ in pairs}
+    return ([p for p in range(len(preds)) if p not in matched_p],
+            [g for g, entry in enumerate(golds) if not entry.optional and g not in matched_g])
+
+
 def evaluate_document(gold: GoldDoc, pred: DocPreds) -> tuple[dict[str, Score], list[dict[str, str]]]:
     """Scores of one document and its mismatches."""
     scores = new_scores()
@@ -143,32 +152,33 @@ def evaluate_document(gold: GoldDoc, pred: DocPreds) -> tuple[dict[str, Score], 
         mism.append({"table": table, "doc_id": gold.doc_id, "error": error, "text": text, "expected": expected,
                      "predicted": predicted, "evidence": evidence})
 
+    def check(table: str, attr: str, ok: bool, text: str, expected: str, predicted: str, evidence: str = "") -> None:
+        scores[table].attr(attr, ok)
+        if not ok:
+            miss(table, f"wrong {attr}", text, expected, predicted, evidence)
+
     # organisations
     s = scores["organisations"]
     pairs = match_organisations(gold, pred.organisations)
     org_map: dict[str, int] = {}
     for g, p in pairs:
         org_map[pred.organisations[p].get("org_id", "")] = g
-    matched_p = {p for _, p in pairs}
     for g, p in pairs:
         go, row = gold.organisations[g], pred.organisations[p]
         if go.optional:
             continue
         s.tp += 1
-        s.attr("kind", row.get("kind") == go.kind)
-        s.attr("name", key(row.get("name", "")) == key(go.name))
-        if row.get("kind") != go.kind:
-            miss("organisations", "wrong kind", go.name, go.kind, row.get("kind", ""))
-        if key(row.get("name", "")) != key(go.name):
-            miss("organisations", "wrong name", go.name, go.name, row.get("name", ""))
-    for p, row in enumerate(pred.organisations):
-        if p not in matched_p:
-            s.fp += 1
-            miss("organisations", "false positive", row.get("name", ""), "", row.get("mentions", ""))
-    for g, go in enumerate(gold.organisations):
-        if not go.optional and g not in {g2 for g2, _ in pairs}:
-            s.fn += 1
-            miss("organisations", "false negative", go.name, ", ".join(sorted(go.keys)))
+        check("organisations", "kind", row.get("kind") == go.kind, go.name, go.kind, row.get("kind", ""))
+        check("organisations", "name", key(row.get("name", "")) == key(go.name), go.name, go.name, row.get("name", ""))
+    fps, fns = _leftovers(pairs, pred.organisations, gold.organisations)
+    for p in fps:
+        s.fp += 1
+        row = pred.organisations[p]
+        miss("organisations", "false positive", row.get("name", ""), "", row.get("mentions", ""))
+    for g in fns:
+        s.fn += 1
+        go = gold.organisations[g]
+        miss("organisations", "false negative", go.name, ", ".join(sorted(go.keys)))
 
     def org_of(org_id: str, name: str) -> Any:
         """A predicted organisation as a gold organisation index, else as itself."""
@@ -191,8 +201,6 @@ def evaluate_document(gold: GoldDoc, pred: DocPreds) -> tuple[dict[str, Score], 
             if overlap > 0:
                 cands.append(((gd.optional, g, -overlap, p), g, p))
     pairs = _greedy(cands)
-    matched_p = {p for _, p in pairs}
-    matched_g = {g for g, _ in pairs}
     for g, p in pairs:
         gd, row = gold.dates[g], pred.dates[p]
         if gd.optional:
@@ -205,16 +213,16 @@ def evaluate_document(gold: GoldDoc, pred: DocPreds) -> tuple[dict[str, Score], 
         sn.attr("value", row.get("value", "") == gd.value)
         if not same:
             miss("dates", "wrong value", gd.text, gd.value, row.get("value", ""), row.get("sentence", ""))
-    for p, row in enumerate(pred.dates):
-        if p not in matched_p:
-            sd.fp += 1
-            sn.fp += 1
-            miss("dates", "false positive", row.get("text", ""), "", row.get("value", ""), row.get("sentence", ""))
-    for g, gd in enumerate(gold.dates):
-        if not gd.optional and g not in matched_g:
-            sd.fn += 1
-            sn.fn += 1
-            miss("dates", "false negative", gd.text, gd.value)
+    fps, fns = _leftovers(pairs, pred.dates, gold.dates)
+    for p in fps:
+        sd.fp += 1
+        sn.fp += 1
+        row = pred.dates[p]
+        miss("dates", "false positive", row.get("text", ""), "", row.get("value", ""), row.get("sentence", ""))
+    for g in fns:
+        sd.fn += 1
+        sn.fn += 1
+        miss("dates", "false negative", gold.dates[g].text, gold.dates[g].value)
 
     # partnerships
     sp = scores["partnerships"]
@@ -233,30 +241,25 @@ def evaluate_document(gold: GoldDoc, pred: DocPreds) -> tuple[dict[str, Score], 
                 agree = row.get("kind") == gp.kind and row.get("status") == gp.status
                 cands.append(((-jac, not agree, gp.optional, g, p), g, p))
     pairs = _greedy(cands)
-    matched_p = {p for _, p in pairs}
-    matched_g = {g for g, _ in pairs}
     for g, p in pairs:
         gp, row = gold.partnerships[g], pred.partnerships[p]
         if gp.optional:
             continue
         sp.tp += 1
+        parties, evidence = " + ".join(gp.party_names), row.get("evidence", "")
         for attr, expected in (("kind", gp.kind), ("status", gp.status)):
-            ok = row.get(attr) == expected
-            sp.attr(attr, ok)
-            if not ok:
-                miss("partnerships", f"wrong {attr}", " + ".join(gp.party_names), expected, row.get(attr, ""), row.get("evidence", ""))
-        ok = key(row.get("date", "")) == key(gp.date)
-        sp.attr("date", ok)
-        if not ok:
-            miss("partnerships", "wrong date", " + ".join(gp.party_names), gp.date, row.get("date", ""), row.get("evidence", ""))
-    for p, row in enumerate(pred.partnerships):
-        if p not in matched_p:
-            sp.fp += 1
-            miss("partnerships", "false positive", row.get("parties", ""), "", row.get("kind", ""), row.get("evidence", ""))
-    for g, gp in enumerate(gold.partnerships):
-        if not gp.optional and g not in matched_g:
-            sp.fn += 1
-            miss("partnerships", "false negative", " + ".join(gp.party_names), gp.kind, "", gp.evidence)
+            check("partnerships", attr, row.get(attr) == expected, parties, expected, row.get(attr, ""), evidence)
+        check("partnerships", "date", key(row.get("date", "")) == key(gp.date), parties, gp.date, row.get("date", ""),
+              evidence)
+    fps, fns = _leftovers(pairs, pred.partnerships, gold.partnerships)
+    for p in fps:
+        sp.fp += 1
+        row = pred.partnerships[p]
+        miss("partnerships", "false positive", row.get("parties", ""), "", row.get("kind", ""), row.get("evidence", ""))
+    for g in fns:
+        sp.fn += 1
+        gp = gold.partnerships[g]
+        miss("partnerships", "false negative", " + ".join(gp.party_names), gp.kind, "", gp.evidence)
 
     # goals
     sg = scores["goals"]
@@ -269,34 +272,25 @@ def evaluate_document(gold: GoldDoc, pred: DocPreds) -> tuple[dict[str, Score], 
             if d >= 0.5:
                 cands.append(((-d, gg.optional, g, p), g, p))
     pairs = _greedy(cands)
-    matched_p = {p for _, p in pairs}
-    matched_g = {g for g, _ in pairs}
     for g, p in pairs:
         gg, row = gold.goals[g], pred.goals[p]
         if gg.optional:
             continue
         sg.tp += 1
+        evidence = row.get("evidence", "")
         pred_actor = org_of(row.get("actor_id", ""), row.get("actor", "")) if row.get("actor") else None
-        ok = pred_actor == gg.actor
-        sg.attr("actor", ok)
-        if not ok:
-            miss("goals", "wrong actor", gg.text, gg.actor_name, row.get("actor", ""), row.get("evidence", ""))
-        ok = row.get("theme") == gg.theme
-        sg.attr("theme", ok)
-        if not ok:
-            miss("goals", "wrong theme", gg.text, gg.theme, row.get("theme", ""), row.get("evidence", ""))
-        ok = key(row.get("horizon", "")) == key(gg.horizon)
-        sg.attr("horizon", ok)
-        if not ok:
-            miss("goals", "wrong horizon", gg.text, gg.horizon, row.get("horizon", ""), row.get("evidence", ""))
-    for p, row in enumerate(pred.goals):
-        if p not in matched_p:
-            sg.fp += 1
-            miss("goals", "false positive", row.get("text", ""), "", row.get("trigger", ""), row.get("evidence", ""))
-    for g, gg in enumerate(gold.goals):
-        if not gg.optional and g not in matched_g:
-            sg.fn += 1
-            miss("goals", "false negative", gg.text, gg.theme)
+        check("goals", "actor", pred_actor == gg.actor, gg.text, gg.actor_name, row.get("actor", ""), evidence)
+        check("goals", "theme", row.get("theme") == gg.theme, gg.text, gg.theme, row.get("theme", ""), evidence)
+        check("goals", "horizon", key(row.get("horizon", "")) == key(gg.horizon), gg.text, gg.horizon,
+              row.get("horizon", ""), evidence)
+    fps, fns = _leftovers(pairs, pred.goals, gold.goals)
+    for p in fps:
+        sg.fp += 1
+        row = pred.goals[p]
+        miss("goals", "false positive", row.get("text", ""), "", row.get("trigger", ""), row.get("evidence", ""))
+    for g in fns:
+        sg.fn += 1
+        miss("goals", "false negative", gold.goals[g].text, gold.goals[g].theme)
 
     # publication date
     su = scores["publication_date"]

@@ -158,3 +158,12 @@ def noun_forms(lemma: str) -> set[str]:
     if w.endswith("al") and not w.endswith(("festival", "carnaval")):
         return {w, w[:-2] + "aux"}
     return {w, w + "s"}
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` narrowed to leave out the whitespace at both ends of ``text[start:end]``."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -38,6 +38,7 @@ from .actors import Actors, Subject, actors_of
 from .grammar import DETERMINERS, is_conditional, is_finite_verb, is_future, is_gerund, is_infinitive
 from .layout import lines_of, list_groups
 from .lexicon import Lexicons, fold, folded_tokens
+from .normalise import strip_span
 from .organisations import Organisation
 from .rules import cached_rules
 from .docview import entities, sentence_of, sentences, text_of, lines as doc_lines
@@ -461,7 +462,7 @@ class DocPartnerships:
                 position.get(id(p), -1) > first or p is frame.antecedent for p in parties):
             return []                          # "font leur entrée dans le top 200": nothing named is joined
 
-        ev_start, ev_end = _trim(text_of(doc), sent.start_char, sent.end_char)
+        ev_start, ev_end = strip_span(text_of(doc), sent.start_char, sent.end_char)
         base = dict(start=ev_start, end=ev_end, name=name, generic=generic, count_hint=count, sent_index=s_index)
 
         # "X est membre de A et du réseau B": one membership per body joined
@@ -479,8 +480,8 @@ class DocPartnerships:
         partners = [o for g in groups for o, _ in g[0]]
         plural_agreement = any("Plur" in doc[t[0]].morph.get("Number") and t[2]["pos"] == "NOUN"
                                and t[2]["kind"] == "agreement" for t in triggers)
-        examples = any(self._dont_including(doc, j, frame.end, folded, actors) for j in frame.indices())
-        if len(groups) >= 2 or (plural_agreement and len(partners) >= 2 and (not generic or examples)):
+        if len(groups) >= 2 or (plural_agreement and len(partners) >= 2 and (not generic or any(
+                self._dont_including(doc, j, frame.end, folded, actors) for j in frame.indices()))):
             others = [p for p in parties if p not in partners]
             if not others and subj is not None and subj.kind in ("pronoun", "anaphor"):
                 actor = actors.actor_for(subj)     # "Elle compte conclure des conventions avec A et B"
@@ -1016,14 +1017,6 @@ def _topics(doc: Doc, start: int, end: int) -> list[str]:
                 if piece and len(piece) <= 60 and piece not in topics:
                     topics.append(piece)
     return topics
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _merge(found: list[Partnership]) -> list[Partnership]:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from .documents import Document, title_of
 from .metadata import column_name
-from .normalise import CleanText
+from .normalise import CleanText, strip_span
 from .docview import sentence_of, sentences, text_of
 
 DOCUMENT_COLUMNS = ["doc_id", "path", "title", "publication_date", "n_chars", "n_sentences", "n_organisations",
@@ -88,7 +88,7 @@ def document_rows(document: Document, parts: Doc | Iterable[tuple[Doc, int]], cl
             if span is None:
                 return ""
             sent = sentence_of(doc, span.start)
-            return orig(*_strip(text_of(doc), sent.start_char, sent.end_char))[2]
+            return orig(*strip_span(text_of(doc), sent.start_char, sent.end_char))[2]
 
         n_sentences += sum(1 for sent in sentences(doc) if not all(t.is_space for t in sent))
         for org in doc._.organisations or []:
@@ -126,7 +126,7 @@ def document_rows(document: Document, parts: Doc | Iterable[tuple[Doc, int]], cl
             goals.append({
                 "doc_id": doc_id, "actor": g.actor.name if g.actor else "",
                 "actor_id": g.actor.org_id if g.actor else "", "text": text, "trigger": g.trigger, "theme": g.theme,
-                "horizon": g.horizon, "evidence": orig(*_strip(text_of(doc), g.sent_start, g.sent_end))[2],
+                "horizon": g.horizon, "evidence": orig(*strip_span(text_of(doc), g.sent_start, g.sent_end))[2],
                 "start": s, "end": e,
             })
 
@@ -157,14 +157,6 @@ def _document_row(document: Document, doc: Doc | None, counts: dict[str, int], n
     for name, value in document.metadata.items():
         row[column_name(name, DOCUMENT_COLUMNS)] = value
     return row
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 class TableWriter:

@@ -375,16 +375,24 @@ _PUBLISHED = re.compile(
 _UPDATED = re.compile(r"\b(?:mise?\s+[àa]\s+jour\s+le|actualis[ée]e?\s+le|modifi[ée]e?\s+le)\s*", re.IGNORECASE)
 
 
+def _is_full_date(t: Timex) -> bool:
+    """A day, month and year stated in full (``14 mars 2024``), not a period nor a relative date."""
+    return bool(not t.period and t.lo and t.lo.year and t.lo.month and t.lo.day and not t.lo.rel)
+
+
+def _labelled_date(label: re.Pattern, text: str, timexes: list[Timex]) -> date | None:
+    """The full date right after the first ``label`` that has one (``Publié le 3 mai 2024``)."""
+    for m in label.finditer(text):
+        for t in timexes:
+            if _is_full_date(t) and 0 <= t.start - m.end() <= 3 and not text[m.end():t.start].strip():
+                return _to_date(t.lo)
+    return None
+
+
 def update_date(text: str, timexes: list[Timex] | None = None) -> date | None:
     """The date a page says it was last updated (``Page mise à jour le 15 janvier 2024``):
     not its publication date, but the best anchor when it states none."""
-    timexes = find_timexes(text) if timexes is None else timexes
-    for m in _UPDATED.finditer(text):
-        for t in timexes:
-            if not t.period and t.lo and t.lo.year and t.lo.month and t.lo.day and not t.lo.rel \
-                    and 0 <= t.start - m.end() <= 3 and not text[m.end():t.start].strip():
-                return _to_date(t.lo)
-    return None
+    return _labelled_date(_UPDATED, text, find_timexes(text) if timexes is None else timexes)
 
 
 def publication_date(text: str, timexes: list[Timex] | None = None) -> date | None:
@@ -395,11 +403,10 @@ def publication_date(text: str, timexes: list[Timex] | None = None) -> date | No
     from .layout import lines_of
 
     timexes = find_timexes(text) if timexes is None else timexes
-    full = [t for t in timexes if not t.period and t.lo and t.lo.year and t.lo.month and t.lo.day and not t.lo.rel]
-    for m in _PUBLISHED.finditer(text):
-        for t in full:
-            if t.start == m.end() or (0 <= t.start - m.end() <= 3 and not text[m.end():t.start].strip()):
-                return _to_date(t.lo)
+    full = [t for t in timexes if _is_full_date(t)]
+    published = _labelled_date(_PUBLISHED, text, full)
+    if published is not None:
+        return published
     lines = [ln for ln in lines_of(text) if ln.start < 1200][:8]
     title = next((ln for ln in lines if ln.kind != "meta"), None)
     updated = {m.end() for m in _UPDATED.finditer(text)}

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .gold import GoldDoc, load_gold_dir
-from .normalise import key
+from .normalise import content_words as words, dice, key
 
 TABLE_NAMES = ("organisations", "dates", "dates_normalised", "partnerships", "goals", "publication_date")
 MISMATCH_COLUMNS = ["table", "doc_id", "error", "text", "expected", "predicted", "evidence"]
@@ -124,14 +124,6 @@ class DocPreds:
     partnerships: list[dict[str, str]] = field(default_factory=list)
     goals: list[dict[str, str]] = field(default_factory=list)
     publication_date: str = ""
-
-
-def words(text: str) -> set[str]:
-    return {w for w in key(text).split() if len(w) > 2}
-
-
-def dice(a: set[str], b: set[str]) -> float:
-    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
 
 
 def _leftovers(pairs: list[tuple[int, int]], preds: list, golds: list) -> tuple[list[int], list[int]]:

@@ -37,7 +37,7 @@ from .grammar import (clause_bounds, is_finite_verb, is_future, is_gerund, is_in
                       np_coordination, objective_end, objective_parts, skip_to_complement, span_text)
 from .layout import Line, lines_of, list_groups
 from .lexicon import Lexicons, fold, folded_tokens
-from .normalise import key, strip_accents
+from .normalise import content_words, dice, key, strip_accents
 from .organisations import Organisation
 from .rules import cached_rules
 from .docview import sentence_of, sentences, text_of, lines as doc_lines
@@ -65,7 +65,7 @@ class Goal:
     horizon: str = ""
 
     def words(self, text: str) -> set[str]:
-        return {w for w in key(text[self.start:self.end]).split() if len(w) > 2}
+        return content_words(text[self.start:self.end])
 
 
 class GoalFinder:
@@ -707,18 +707,12 @@ def _dedupe(text: str, cands: list[Goal]) -> list[Goal]:
     result: list[Goal] = []
     for g in accepted:
         w = g.words(text)
-        same = next((r for r in result if _dice(w, r.words(text)) >= DEDUPE_DICE), None)
+        same = next((r for r in result if dice(w, r.words(text)) >= DEDUPE_DICE), None)
         if same is None:
             result.append(g)
         elif same.actor is None:
             same.actor = g.actor               # the restatement may say who commits
     return result
-
-
-def _dice(a: set[str], b: set[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return 2 * len(a & b) / (len(a) + len(b))
 
 
 if not Doc.has_extension("goals"):

@@ -167,3 +167,13 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def content_words(text: str) -> set[str]:
+    """The words of ``text`` that count for comparing objectives (SPEC §5): keys of more than two letters."""
+    return {w for w in key(text).split() if len(w) > 2}
+
+
+def dice(a: set[str], b: set[str]) -> float:
+    """Dice coefficient of two word sets (0 when both are empty)."""
+    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0

@@ -456,8 +456,7 @@ class OrganisationFinder:
     def _opens_sentence(tokens, i: int) -> bool:
         """Token ``i`` opens its sentence or line with no article (``Université européenne : …``,
         where the capital is the sentence's; ``L'Université franco-italienne`` chose its own)."""
-        k = i
-        return k == 0 or tokens[k].is_sent_start or "\n" in tokens[k - 1].text_with_ws or tokens[k - 1].text in {"«", '"', "“"}
+        return i == 0 or tokens[i].is_sent_start or "\n" in tokens[i - 1].text_with_ws or tokens[i - 1].text in {"«", '"', "“"}
 
     def _starts_inside_name(self, tokens, i: int) -> bool:
         """A head just after a capitalised word ('France Université Numérique') is inside a bigger name."""

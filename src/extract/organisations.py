@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .lexicon import TermIndex, fold
 from .normalise import key, slug, strip_accents, words_with_offsets
 from .rules import Rules, cached_rules
 from .docview import text_of
@@ -149,10 +150,6 @@ def _initials_match(acronym: str, long_form: str) -> bool:
 NAME_PARTICLES = frozenset({"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "en", "pour", "sur", "a", "aux"})
 
 
-def _fold(text: str) -> str:
-    return strip_accents(text.lower().replace("’", "'"))
-
-
 OPENING_QUOTES = frozenset({"«", '"', "“"})
 CLOSING_QUOTES = frozenset({"»", '"', "”"})
 
@@ -168,12 +165,12 @@ def _capitalised_run(doc: Doc, j: int, *, limit: int) -> int:
         if t.text[:1].isupper() and (t.pos_ not in ("DET", "ADP", "PRON", "CCONJ") or k > j):
             k += 1
             continue
-        joins = t.text in {"-", "&", "'"} or _fold(t.text) in NAME_PARTICLES
+        joins = t.text in {"-", "&", "'"} or fold(t.text) in NAME_PARTICLES
         if joins and k > j and k + 1 < len(doc) and doc[k + 1].text[:1].isupper():
             k += 1                               # "Maison Pour la Science", "Annecy-Chambéry"
             continue
         break
-    while k > j and _fold(doc[k - 1].text) in NAME_PARTICLES | {"-", "&", "'"}:
+    while k > j and fold(doc[k - 1].text) in NAME_PARTICLES | {"-", "&", "'"}:
         k -= 1
     return k
 
@@ -214,7 +211,6 @@ class OrganisationFinder:
         # heads written in capitals ("TU Delft") match only in capitals ("tu" is also a pronoun)
         self.capital_heads = {strip_accents(r["term"]).lower() for r in grammar if r["type"] == "head" and r["term"].isupper()}
         self.plural_heads = {h for h in self.heads if h.endswith(("s", "x")) and h[:-1] in self.heads}
-        from .lexicon import TermIndex
 
         intros = [r for r in grammar if r["type"] == "name_intro"]
         self.name_intros = TermIndex.build(tokenize, [(r["term"], r) for r in intros])
@@ -281,7 +277,7 @@ class OrganisationFinder:
         """A capitalised name after a noun that says what it is: ``la société Quandela``,
         ``l'entreprise lyonnaise Nexeya``, ``le groupe pharmaceutique Recipharm``,
         ``le pôle de compétitivité Materalia``, ``l'éditeur de logiciels Amadeus``."""
-        folded = [_fold(t.text) for t in doc]
+        folded = [fold(t.text) for t in doc]
         out = []
         i = 0
         while i < len(doc) - 1:
@@ -647,7 +643,7 @@ class OrganisationFinder:
                 if other is org or len(ow) <= len(words):
                     continue
                 head = ow[:len(ow) - len(words) + 1]
-                initials = "".join(strip_accents(w)[0].lower() for w in head if _fold(w) not in NAME_PARTICLES)
+                initials = "".join(strip_accents(w)[0].lower() for w in head if fold(w) not in NAME_PARTICLES)
                 if key(" ".join(ow[len(head):])) == tail and initials == strip_accents(words[0]).lower():
                     other.mentions.extend(org.mentions)
                     del orgs[oid]
@@ -712,7 +708,7 @@ class OrganisationFinder:
         if j >= len(doc) or doc[j].text != ",":
             return None
         j += 1
-        if j < len(doc) and _fold(doc[j].text) in {"un", "une", "le", "la", "l'"}:
+        if j < len(doc) and fold(doc[j].text) in {"un", "une", "le", "la", "l'"}:
             j += 1
         if j >= len(doc) or not doc[j].is_lower:
             return None

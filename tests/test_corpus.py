@@ -8,6 +8,7 @@ from conftest import ROOT
 
 from extract.evaluate import evaluate
 from extract.tables import TABLES
+from extract.tablestore import read_table
 
 FLOORS = ROOT / "tests" / "floors.toml"
 
@@ -23,7 +24,7 @@ def test_the_five_tables_have_the_spec_columns(corpus_outputs):
 def test_rows_are_sorted_by_document_then_position(corpus_outputs):
     out, _ = corpus_outputs
     for name in ("organisations", "dates", "partnerships", "goals"):
-        rows = list(csv.DictReader(open(out / f"{name}.csv", encoding="utf-8", newline="")))
+        rows = read_table(out / f"{name}.csv")
         keys = [(r["doc_id"], int(r["start"])) for r in rows]
         assert keys == sorted(keys), name
 
@@ -33,7 +34,7 @@ def test_offsets_point_at_the_text_of_each_row(corpus_outputs):
     texts = {p.relative_to(ROOT / "corpus" / "texts").with_suffix("").as_posix(): p.read_text(encoding="utf-8")
              for p in (ROOT / "corpus" / "texts").rglob("*.*")}
     for name, field in (("dates", "text"), ("goals", "text"), ("partnerships", "evidence")):
-        for r in csv.DictReader(open(out / f"{name}.csv", encoding="utf-8", newline="")):
+        for r in read_table(out / f"{name}.csv"):
             assert texts[r["doc_id"]][int(r["start"]):int(r["end"])] == r[field], (name, r)
 
 

@@ -18,6 +18,7 @@ from files import docx_bytes, encrypted_pdf_bytes, html_page, pdf_bytes
 from extract import run as run_module
 from extract.run import StrictFailure, run
 from extract.tables import TABLES
+from extract.tablestore import read_table
 
 SEED = ROOT / "corpus" / "texts" / "004_6d5b41267b244a94.txt"
 DEV = ROOT / "corpus" / "texts" / "dev" / "01_accord_cadre_lille_inria.txt"
@@ -39,8 +40,7 @@ ENGLISH = ("The University of Lille and the French National Centre for Scientifi
 def tables(out: Path) -> dict[str, list[dict[str, str]]]:
     result = {}
     for name in TABLES:
-        with open(out / f"{name}.csv", encoding="utf-8", newline="") as f:
-            result[name] = list(csv.DictReader(f))
+        result[name] = read_table(out / f"{name}.csv")
     return result
 
 
@@ -119,15 +119,15 @@ def mixed(tmp_path_factory, nlp):
         target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
     os.symlink(docs / "gone.txt", docs / "bad" / "dangling.txt")
 
-    real_read_bytes = Path.read_bytes
+    real_open = os.open
 
-    def read_bytes(self):              # a file the user may not read (the tests run as root: chmod is ignored)
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read_bytes(self)
+    def os_open(path, flags, *args, **kwargs):   # a file the user may not read (the tests run as root: chmod is ignored)
+        if os.fspath(path).endswith("locked.txt"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_open(path, flags, *args, **kwargs)
 
     mp = pytest.MonkeyPatch()
-    mp.setattr(Path, "read_bytes", read_bytes)
+    mp.setattr(os, "open", os_open)
     try:
         summary = run([docs], tmp / "out", nlp=nlp, save_text=True)
     finally:
@@ -269,11 +269,11 @@ def test_a_long_text_is_analysed_in_parts_with_the_same_rows(tmp_path, nlp, monk
     assert [r["goal_id"] for r in t3["goals"]] == [f"three#{n}" for n in range(1, len(t3["goals"]) + 1)]
 
 
-def test_a_file_over_the_size_limit_gets_an_error_row(tmp_path, nlp, monkeypatch):
-    from extract import documents
+def test_a_file_over_the_size_limit_gets_an_error_row(tmp_path, nlp):
+    from extract.limits import Limits
 
-    monkeypatch.setattr(documents, "MAX_BYTES", 1024 * 1024)
-    t, summary = run_on({"huge.txt": "Texte. " * 200_000, "small.txt": "\n\n".join(RELEASE)}, tmp_path, nlp)
+    t, summary = run_on({"huge.txt": "Texte. " * 200_000, "small.txt": "\n\n".join(RELEASE)}, tmp_path, nlp,
+                        limits=Limits(max_file_bytes=1024 * 1024))
     assert [(r["doc_id"], r["status"]) for r in t["documents"]] == [("huge", "error"), ("small", "ok")]
     assert t["documents"][0]["error"].startswith("file too large")
 
@@ -316,7 +316,8 @@ def test_an_interrupted_run_leaves_the_previous_tables_intact(tmp_path, nlp):
     with pytest.raises(KeyboardInterrupt):
         run([tmp_path / "docs"], out, nlp=nlp, progress=killed)
     assert {p.name: p.read_bytes() for p in out.glob("*.csv")} == before
-    assert sorted(p.name for p in out.iterdir()) == sorted(before)      # no temporary file left behind
+    assert sorted(p.name for p in out.iterdir()) == sorted([*before, ".tables"])   # no temporary file left behind
+    assert sorted(p.name for p in (out / ".tables").iterdir()) == sorted(["current", os.readlink(out / ".tables/current")])
 
 
 def test_strict_stops_at_the_first_failure_without_writing(tmp_path, nlp):

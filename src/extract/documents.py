@@ -1,4 +1,4 @@
-"""Files → :class:`Document`: discovery, decoding, format extraction. No spaCy here.
+"""A file → :class:`Document`: bounded reading, decoding, format extraction. No spaCy here.
 
 A document that cannot be read is never an exception for the caller: it comes
 back with ``status="error"`` and a one-line reason a person understands.
@@ -6,22 +6,25 @@ back with ``status="error"`` and a one-line reason a person understands.
 from __future__ import annotations
 
 import codecs
+import errno
 import functools
 import hashlib
 import io
 import logging
 import os
 import re
-from collections import Counter
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .limits import DEFAULT_LIMITS, MB, Limits
+from .sources import Source, file_kind, printable
 
 log = logging.getLogger(__name__)
 
 TEXT_EXTENSIONS = {".txt", ".md", ".text", ".markdown"}
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
 SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | {".pdf", ".docx"}
-MAX_BYTES = 50 * 1024 * 1024
 MIN_ARTICLE_WORDS = 8
 
 
@@ -36,103 +39,87 @@ class Document:
     metadata: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Source:
-    """A file to read: where it is and the doc_id it gets."""
+def read_document(source: Source, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read and decode one file; failures become an ``error`` row, never an exception.
 
-    file: Path
-    path: str      # as given on the command line, joined with the relative path
-    doc_id: str
-
-
-def discover(inputs: list[str | Path], include: set[str] | None = None) -> list[Source]:
-    """Every file under ``inputs`` (folders are walked recursively, hidden entries skipped).
-
-    A corpus folder holding ``texts/`` (and ``gold/``) is read from its ``texts/``.
-    ``include`` keeps only the given extensions; others are logged and skipped.
-    """
-    sources: list[Source] = []
-    for given in inputs:
-        root = Path(given)
-        if root.is_dir():
-            if (root / "texts").is_dir() and (root / "gold").is_dir():
-                root = root / "texts"
-                given = str(Path(given) / "texts")
-            # broken symbolic links are kept: they get an error row rather than vanish
-            files = sorted(p for p in root.rglob("*") if (p.is_file() or (p.is_symlink() and not p.exists()))
-                           and not any(part.startswith(".") for part in p.relative_to(root).parts))
-            for f in files:
-                rel = f.relative_to(root)
-                if include is not None and f.suffix.lower() not in include:
-                    log.info("skipped %s: extension %s not included", f, f.suffix or "(none)")
-                    continue
-                doc_id = rel.with_suffix("").as_posix()
-                sources.append(Source(f, str(Path(given) / rel), doc_id))
-        else:
-            sources.append(Source(root, str(given), root.with_suffix("").name if root.suffix else root.name))
-    return _unique_ids(sources)
-
-
-def _unique_ids(sources: list[Source]) -> list[Source]:
-    """A file given twice is read once; files whose ids clash (``a.txt`` and ``a.pdf``
-    both give ``a``) keep their extension in the id (``a.txt``, ``a.pdf``), so that
-    the rows of the other tables stay attributable. Logged as a warning."""
-    seen: set[Path] = set()
-    unique: list[Source] = []
-    for s in sources:
-        key = Path(os.path.abspath(s.file))
-        if key not in seen:
-            seen.add(key)
-            unique.append(s)
-    counts = Counter(s.doc_id for s in unique)
-    out = []
-    for s in unique:
-        if counts[s.doc_id] > 1:
-            new_id = s.doc_id + s.file.suffix
-            log.warning("doc_id %r is shared by several files: %s is named %r", s.doc_id, s.path, new_id)
-            s = Source(s.file, s.path, new_id)
-        out.append(s)
-    return out
-
-
-def read_document(source: Source) -> Document:
-    """Read and decode one file; failures become an ``error`` row, never an exception."""
+    The file is opened without blocking and checked to be a regular file after
+    opening (a named pipe swapped in for a file is refused, never waited on);
+    at most ``limits.max_file_bytes`` are read, and a text longer than
+    ``limits.max_chars`` is refused."""
     doc = Document(doc_id=source.doc_id, path=source.path)
     try:
-        size = source.file.stat().st_size
-        if size > MAX_BYTES:
-            return _fail(doc, f"file too large ({size // (1024 * 1024)} MB, limit {MAX_BYTES // (1024 * 1024)} MB)")
-        raw = source.file.read_bytes()
-    except FileNotFoundError:
-        return _fail(doc, "file not found")
-    except PermissionError:
-        return _fail(doc, "file not readable (permission denied)")
-    except IsADirectoryError:
-        return _fail(doc, "is a directory, not a file")
-    except OSError as err:
-        return _fail(doc, f"file not readable ({err.strerror or err})")
-    doc.sha256 = hashlib.sha256(raw).hexdigest()
-    ext = source.file.suffix.lower()
-    try:
-        if ext in TEXT_EXTENSIONS or ext == "":
-            text = decode_bytes(raw)
-        elif ext in HTML_EXTENSIONS:
-            text = html_to_text(decode_bytes(raw))
-        elif ext == ".pdf":
-            text = pdf_to_text(raw)
-        elif ext == ".docx":
-            text = docx_to_text(raw)
-        else:
-            return _fail(doc, f"unsupported format '{ext}' (supported: {', '.join(sorted(SUPPORTED_EXTENSIONS))})")
+        raw = _read_bytes(source.file, limits.max_file_bytes)
     except DocumentError as err:
         return _fail(doc, str(err))
+    doc.sha256 = hashlib.sha256(raw).hexdigest()
+    if not raw:
+        doc.status = "empty"
+        return doc
+    ext = source.file.suffix.lower()
+    reader = _READERS.get(ext, _read_text if ext in TEXT_EXTENSIONS or ext == "" else None)
+    if reader is None:
+        return _fail(doc, f"unsupported format '{printable(ext)}' (supported: {', '.join(sorted(SUPPORTED_EXTENSIONS))})")
+    try:
+        text = reader(raw, limits)
+        if len(text) > limits.max_chars:
+            raise DocumentError(_too_long(len(text), limits))
+    except DocumentError as err:
+        return _fail(doc, str(err))
+    except (ImportError, MemoryError):
+        raise       # a broken installation or machine is not a bad document
     except Exception as err:  # a broken file of a supported format must not stop the batch
         return _fail(doc, f"could not read {ext[1:].upper() or 'file'}: {type(err).__name__}: {_one_line(str(err))}")
     doc.text = text
     if not text.strip():
         doc.status = "empty"
-        doc.error = ""
     return doc
+
+
+def _too_long(n: int, limits: Limits) -> str:
+    return f"text too long ({n:,} characters, limit {limits.max_chars:,}; see --max-chars)"
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file, opened so that nothing can block: a named pipe,
+    socket or device (met on the walk, or swapped in since) is refused."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
+    except OSError as err:
+        raise DocumentError(_open_error(path, err)) from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise DocumentError(f"not a regular file ({file_kind(st.st_mode)})")
+        if st.st_size > max_bytes:
+            raise DocumentError(f"file too large ({st.st_size / MB:.1f} MB, limit {max_bytes // MB} MB; see --max-file-mb)")
+        chunks, size = [], 0
+        while True:
+            block = os.read(fd, 1 << 20)
+            if not block:
+                break
+            size += len(block)
+            if size > max_bytes:   # grew since it was opened
+                raise DocumentError(f"file too large (over {max_bytes // MB} MB; see --max-file-mb)")
+            chunks.append(block)
+        return b"".join(chunks)
+    except OSError as err:
+        raise DocumentError(f"file not readable ({err.strerror or err})") from None
+    finally:
+        os.close(fd)
+
+
+def _open_error(path: Path, err: OSError) -> str:
+    if err.errno == errno.ENOENT:
+        return "file not found (broken link or removed during the run)" if os.path.islink(path) else "file not found"
+    if err.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if err.errno in (errno.EACCES, errno.EPERM):
+        return "file not readable (permission denied)"
+    if err.errno == errno.EISDIR:
+        return "is a directory, not a file"
+    if err.errno == errno.ENXIO:
+        return "not a regular file (a socket or a device)"
+    return f"file not readable ({err.strerror or err})"
 
 
 class DocumentError(ValueError):
@@ -250,23 +237,18 @@ def _paragraphs(text: str) -> str:
     return "\n".join(out)
 
 
-def pdf_to_text(raw: bytes) -> str:
+def pdf_to_text(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
+    """The text layer of a PDF, page by page; a page whose inflated content passes
+    ``limits.max_unpacked_bytes`` in all, or a text past ``limits.max_chars``,
+    stops the reading (a few KB of PDF can inflate to many MB)."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(raw))
-        if reader.is_encrypted:
-            try:
-                if not reader.decrypt(""):
-                    raise DocumentError("PDF is encrypted")
-            except (FileNotDecryptedError, NotImplementedError, Exception) as err:
-                if isinstance(err, DocumentError):
-                    raise
-                raise DocumentError("PDF is encrypted") from None
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except DocumentError:
-        raise
+        if reader.is_encrypted and not _pdf_decrypted(reader):
+            raise DocumentError("PDF is encrypted")
+        pages = _pdf_pages(reader, limits)
     except (FileNotDecryptedError, DependencyError):
         raise DocumentError("PDF is encrypted") from None
     except PdfReadError as err:
@@ -277,16 +259,65 @@ def pdf_to_text(raw: bytes) -> str:
     return text
 
 
-def docx_to_text(raw: bytes) -> str:
+def _pdf_decrypted(reader) -> bool:
+    try:
+        return bool(reader.decrypt(""))
+    except Exception:  # noqa: BLE001 - any failure to open with the empty password
+        return False
+
+
+def _pdf_pages(reader, limits: Limits) -> list[str]:
+    pages: list[str] = []
+    unpacked = chars = 0
+    for number, page in enumerate(reader.pages, start=1):
+        contents = page.get_contents()
+        unpacked += len(contents.get_data()) if contents is not None else 0
+        if unpacked > limits.max_unpacked_bytes:
+            raise DocumentError(f"PDF content too large once inflated (over {limits.max_unpacked_bytes // MB} MB "
+                                f"by page {number}; see --max-file-mb)")
+        pages.append(page.extract_text() or "")
+        chars += len(pages[-1])
+        if chars > limits.max_chars:
+            raise DocumentError(_too_long(chars, limits) + f" by page {number}")
+    return pages
+
+
+def docx_to_text(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
+    """The paragraphs of a Word file. Its parts are inflated first with a running
+    count, so a zip bomb is refused after ``limits.max_unpacked_bytes``, never
+    inflated in memory."""
     import zipfile
 
     from docx import Document as Docx
 
     try:
+        _check_unpacked(zipfile.ZipFile(io.BytesIO(raw)), limits.max_unpacked_bytes)
         d = Docx(io.BytesIO(raw))
-    except (zipfile.BadZipFile, KeyError, ValueError) as err:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, EOFError) as err:
         raise DocumentError(f"DOCX is damaged ({_one_line(str(err)) or type(err).__name__})") from None
     return "\n\n".join(p.text for p in d.paragraphs)
+
+
+def _check_unpacked(archive, max_bytes: int) -> None:
+    total = 0
+    for info in archive.infolist():
+        with archive.open(info) as member:
+            while block := member.read(1 << 20):
+                total += len(block)
+                if total > max_bytes:
+                    raise DocumentError(f"DOCX too large once unpacked (over {max_bytes // MB} MB in "
+                                        f"{printable(info.filename)}; a zip bomb?)")
+
+
+def _read_text(raw: bytes, limits: Limits) -> str:
+    return decode_bytes(raw)
+
+
+def _read_html(raw: bytes, limits: Limits) -> str:
+    return html_to_text(decode_bytes(raw))
+
+
+_READERS = {**{ext: _read_html for ext in HTML_EXTENSIONS}, ".pdf": pdf_to_text, ".docx": docx_to_text}
 
 
 _LANGUAGE_NAMES = {"en": "English", "de": "German", "es": "Spanish", "it": "Italian", "pt": "Portuguese",

@@ -18,6 +18,7 @@ from typing import Any
 
 from .gold import GoldDoc, load_gold_dir
 from .normalise import content_words as words, dice, key
+from .tablestore import current_umask, guard_cell, read_table
 
 TABLE_NAMES = ("organisations", "dates", "dates_normalised", "partnerships", "goals", "publication_date")
 MISMATCH_COLUMNS = ["table", "doc_id", "error", "text", "expected", "predicted", "evidence"]
@@ -300,17 +301,14 @@ def evaluate_document(gold: GoldDoc, pred: DocPreds) -> tuple[dict[str, Score], 
 
 # -- corpus -----------------------------------------------------------------------------
 def read_predictions(pred_dir: str | Path) -> dict[str, DocPreds]:
-    """The five tables of a run, grouped by ``doc_id``."""
-    import pandas as pd
-
+    """The five tables of a run, grouped by ``doc_id`` (guarded or raw cells, see :mod:`tablestore`)."""
     root = Path(pred_dir)
     out: dict[str, DocPreds] = {}
     for name in ("documents", "organisations", "dates", "partnerships", "goals"):
         path = root / f"{name}.csv"
         if not path.exists():
             raise FileNotFoundError(f"{path}: prediction table not found (run 'extract run' first)")
-        table = pd.read_csv(path, dtype=str, keep_default_na=False)
-        for row in table.to_dict("records"):
+        for row in read_table(path):
             dp = out.setdefault(row["doc_id"], DocPreds())
             if name == "documents":
                 dp.publication_date = row.get("publication_date", "")
@@ -368,6 +366,7 @@ def _write_atomic(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
         f.write(text)
+    os.chmod(tmp, 0o666 & ~current_umask())
     os.replace(tmp, path)
 
 
@@ -376,7 +375,8 @@ def _write_mismatches(path: Path, rows: list[dict[str, str]]) -> None:
     with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=MISMATCH_COLUMNS, lineterminator="\n")
         w.writeheader()
-        w.writerows(rows)
+        w.writerows({k: guard_cell(v) for k, v in row.items()} for row in rows)
+    os.chmod(tmp, 0o666 & ~current_umask())
     os.replace(tmp, path)
 
 

@@ -277,7 +277,8 @@ def load_gold_dir(gold_dir: str | Path, texts_dir: str | Path | None = None) -> 
             candidates = sorted(Path(texts_dir).glob(f"{rel.as_posix()}.*"))
             if not candidates:
                 raise GoldError(f"{p}: no document {rel.as_posix()}.* in {texts_dir}")
-            from .documents import Source, read_document
+            from .documents import read_document
+            from .sources import Source
 
             document = read_document(Source(candidates[0], str(candidates[0]), rel.as_posix()))
             if document.status == "error":

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .documents import Source
+from .sources import Source
 
 
 class ManifestError(ValueError):

@@ -1,18 +1,19 @@
 """``extract run``: a batch of files → the tables of SPEC §1.
 
-Files are found and sorted by ``doc_id``, read and decoded in small chunks,
-analysed with one pipeline per process (``nlp.pipe``, batched), turned into
-rows and streamed into the output tables, so memory does not grow with the
-number of documents. With ``jobs > 1`` chunks go to worker processes that
-inherit the loaded pipeline; results come back in order, so the tables are
-byte-identical whatever the number of jobs.
+Files are found and sorted by ``doc_id`` (:mod:`sources`), then read, decoded
+and analysed in chunks of :data:`CHUNK` documents by worker processes that
+inherit the loaded pipeline (``nlp.pipe``, batched), each document within the
+bounds of :class:`limits.Limits` (:mod:`workers`). Rows come back in order and
+are streamed into the output tables (:mod:`tablestore`), so memory does not
+grow with the number of documents and the tables are byte-identical whatever
+the number of jobs.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
-import multiprocessing as mp
-import sys
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -20,12 +21,16 @@ from typing import Callable, Iterable, Iterator
 from spacy.language import Language
 
 from .dates import PART_ANCHOR
-from .documents import Document, Source, discover, language_identifier, language_problem, read_document
+from .documents import Document, language_identifier, language_problem, read_document
+from .limits import DEFAULT_LIMITS, Limits
 from .layout import parts_of
 from .metadata import Manifest
 from .normalise import CleanText, clean_text
 from .pipeline import build_nlp, make_doc
-from .tables import DocRows, TableWriter, document_rows, failed_rows
+from .sources import Source, discover
+from .tables import DocRows, document_rows, failed_rows, table_columns
+from .tablestore import TableWriter
+from .workers import Supervisor, fork_available
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +77,8 @@ def analyse(nlp: Language, documents: list[Document], save_text_dir: Path | None
         docs = [make_doc(nlp, cleaned[id(d)].text, d.metadata) for d in short]
         for d, doc in zip(short, nlp.pipe(docs, batch_size=32)):
             results[id(d)] = document_rows(d, doc, cleaned[id(d)])
+    except (ImportError, MemoryError):
+        raise
     except Exception:  # noqa: BLE001 - isolate the document that breaks the batch
         log.info("a batch failed; its documents are analysed one by one")
     for d in ready:   # long texts, and what a failed batch left: one by one
@@ -79,17 +86,31 @@ def analyse(nlp: Language, documents: list[Document], save_text_dir: Path | None
             continue
         try:
             results[id(d)] = analyse_long(nlp, d, cleaned[id(d)])
+        except (ImportError, MemoryError):
+            raise
         except Exception as err:  # noqa: BLE001
             log.exception("analysis failed for %s", d.doc_id)
             d.status, d.error = "error", f"analysis failed: {type(err).__name__}: {err}"[:300]
     out = []
     for d in documents:
         if save_text_dir is not None and d.text:
-            target = save_text_dir / f"{d.doc_id}.txt"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(d.text, encoding="utf-8", newline="")
+            save_text(save_text_dir, d)
         out.append(results.get(id(d)) or failed_rows(d))
     return out
+
+
+def save_text(folder: Path, document: Document) -> None:
+    """Write the decoded text as ``folder/<doc_id>.txt``: never outside ``folder``,
+    never through a link planted there, never over another document's text."""
+    target = folder / f"{document.doc_id}.txt"
+    base = os.path.realpath(folder)
+    if os.path.commonpath([base, os.path.realpath(target.parent)]) != base:
+        log.warning("%s: decoded text not saved (its doc_id leads outside %s)", document.path, folder)
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o644)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        f.write(document.text)
 
 
 def analyse_long(nlp: Language, document: Document, clean: CleanText) -> DocRows:
@@ -108,31 +129,21 @@ def analyse_long(nlp: Language, document: Document, clean: CleanText) -> DocRows
 
 def analyse_file(path: str | Path, *, patterns_dir: str | Path | None = None, nlp: Language | None = None) -> DocRows:
     """The rows of one file given directly (its ``doc_id`` is its name without extension)."""
-    p = Path(path)
-    source = Source(p, str(path), p.with_suffix("").name if p.suffix else p.name)
+    source = discover([path])[0]
     model = nlp or build_nlp(str(patterns_dir) if patterns_dir else None)
     return analyse(model, [read_document(source)])[0]
 
 
-# -- worker processes ----------------------------------------------------------------
-_WORKER: dict = {}
-
-
-def _init_worker(patterns_dir: str | None, save_text_dir: str | None) -> None:
-    if "nlp" not in _WORKER:
-        _WORKER["nlp"] = build_nlp(patterns_dir)
-    _WORKER["save_text_dir"] = Path(save_text_dir) if save_text_dir else None
-
-
-def _work(chunk: list[tuple[Source, dict[str, str]]]) -> list[DocRows]:
-    documents = [_read(source, meta) for source, meta in chunk]
-    return analyse(_WORKER["nlp"], documents, _WORKER["save_text_dir"])
-
-
-def _read(source: Source, meta: dict[str, str]) -> Document:
-    doc = read_document(source)
+def _read(source: Source, meta: dict[str, str], limits: Limits) -> Document:
+    doc = read_document(source, limits)
     doc.metadata = dict(meta)
     return doc
+
+
+def _process(nlp: Language, save_dir: Path | None, limits: Limits,
+             chunk: list[tuple[Source, dict[str, str]]]) -> list[DocRows]:
+    """Read and analyse one chunk (in a worker process)."""
+    return analyse(nlp, [_read(s, m, limits) for s, m in chunk], save_dir)
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:
@@ -140,41 +151,57 @@ def _chunks(items: list, size: int) -> Iterator[list]:
         yield items[i:i + size]
 
 
-def run(inputs: Iterable[str | Path], out_dir: str | Path, *, patterns_dir: str | Path | None = None,
-        jobs: int = 1, include: set[str] | None = None, metadata: str | Path | None = None,
-        save_text: bool = False, strict: bool = False,
-        progress: Callable[[int, int], None] | None = None, nlp: Language | None = None) -> RunSummary:
+@dataclass(frozen=True)
+class RunOptions:
+    """How a run reads its inputs and writes its tables (the options of ``extract run``)."""
+
+    patterns_dir: str | Path | None = None
+    jobs: int = 1
+    include: set[str] | None = None
+    metadata: str | Path | None = None
+    save_text: bool = False
+    strict: bool = False
+    raw_csv: bool = False
+    limits: Limits = DEFAULT_LIMITS
+
+
+def run(inputs: Iterable[str | Path], out_dir: str | Path, options: RunOptions | None = None, *,
+        progress: Callable[[int, int], None] | None = None, nlp: Language | None = None,
+        **option_fields) -> RunSummary:
     """Analyse every file under ``inputs`` and write the five tables into ``out_dir``.
 
+    Options come as a :class:`RunOptions` or as its fields by keyword.
     ``progress(done, total)`` is called after each chunk. A ``strict`` run stops
-    at the first failed document with :class:`StrictFailure`, leaving the
-    previous tables in place."""
+    at the first failed document with :class:`StrictFailure`. Whatever stops a
+    run, the previous tables stay as they were (see :mod:`tablestore`)."""
+    opts = options or RunOptions(**option_fields)
     out = Path(out_dir)
-    sources = sorted(discover(list(inputs), include), key=lambda s: (s.doc_id, s.path))
-    manifest = Manifest.load(metadata) if metadata else Manifest.empty()
-    work = [(s, manifest.fields_for(s)) for s in sources]
-    save_dir = out / "texts" if save_text else None
+    sources = sorted(discover(list(inputs), opts.include, exclude=[out]), key=lambda s: (s.doc_id, s.path))
+    manifest = Manifest.load(metadata_path) if (metadata_path := opts.metadata) else Manifest.empty()
+    manifest_file = Path(metadata_path).resolve() if metadata_path else None
+    work = [(s, manifest.fields_for(s)) for s in sources if manifest_file is None or _resolved(s.file) != manifest_file]
+    save_dir = out / "texts" if opts.save_text else None
     summary = RunSummary(out)
-    writer = TableWriter(out, manifest.extra_columns)
-    pdir = str(patterns_dir) if patterns_dir else None
+    writer = TableWriter(out, table_columns(manifest.extra_columns), raw=opts.raw_csv)
     try:
-        if jobs <= 1 or len(work) <= CHUNK:
-            model = nlp or build_nlp(pdir)
-            results = (analyse(model, [_read(s, m) for s, m in chunk], save_dir) for chunk in _chunks(work, CHUNK))
-            _consume(results, writer, summary, strict, progress, len(work))
-        else:
-            ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context("spawn")
-            if ctx.get_start_method() == "fork":
-                _WORKER["nlp"] = nlp or build_nlp(pdir)   # inherited by the workers: loaded once
-                language_identifier()
-            with ctx.Pool(jobs, initializer=_init_worker, initargs=(pdir, str(save_dir) if save_dir else None)) as pool:
-                results = pool.imap(_work, list(_chunks(work, CHUNK)))
-                _consume(results, writer, summary, strict, progress, len(work))
+        model = nlp or build_nlp(str(opts.patterns_dir) if opts.patterns_dir else None)
+        language_identifier()          # loaded once, before the workers are forked
+        process = functools.partial(_process, model, save_dir, opts.limits)
+        chunks = list(_chunks(work, CHUNK))
+        results = Supervisor(process, opts.jobs, opts.limits).map(chunks) if fork_available() else map(process, chunks)
+        _consume(results, writer, summary, opts.strict, progress, len(work))
         writer.commit()
     except BaseException:
         writer.abort()
         raise
     return summary
+
+
+def _resolved(p: Path) -> Path | None:
+    try:
+        return p.resolve()
+    except (OSError, RuntimeError):
+        return None
 
 
 def _consume(results: Iterable[list[DocRows]], writer: TableWriter, summary: RunSummary, strict: bool,
@@ -193,6 +220,6 @@ def _consume(results: Iterable[list[DocRows]], writer: TableWriter, summary: Run
                 summary.failures.append((rows.doc_id, error))
                 if strict:
                     raise StrictFailure(f"{rows.doc_id}: {error}")
-            writer.write(rows)
+            writer.write(rows.tables)
         if progress is not None:
             progress(summary.n_documents, total)

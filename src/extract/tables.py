@@ -1,4 +1,4 @@
-"""Doc → rows with the fixed columns of SPEC §1 → CSV files written atomically.
+"""Doc → rows with the fixed columns of SPEC §1 (written by :mod:`tablestore`).
 
 Offsets in the rows refer to the decoded text of the document: the NLP
 pipeline works on a cleaned copy (apostrophes, spaces, CRLF, soft hyphens:
@@ -7,9 +7,6 @@ text is cut from the decoded text, so a reviewer finds it where the table says.
 """
 from __future__ import annotations
 
-import csv
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -159,41 +156,8 @@ def _document_row(document: Document, doc: Doc | None, counts: dict[str, int], n
     return row
 
 
-class TableWriter:
-    """Streams rows into temporary files beside the final tables and moves them
-    into place only when the run completes: a killed run leaves the previous
-    tables untouched, never half-written ones."""
-
-    def __init__(self, out_dir: Path, extra_document_columns: Iterable[str] = ()):
-        self.out_dir = Path(out_dir)
-        self.out_dir.mkdir(parents=True, exist_ok=True)
-        self.columns = dict(TABLES)
-        self.columns["documents"] = DOCUMENT_COLUMNS + [c for c in extra_document_columns if c not in DOCUMENT_COLUMNS]
-        self._files = {}
-        self._writers = {}
-        self._tmp: dict[str, Path] = {}
-        for name, cols in self.columns.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".csv.tmp", dir=self.out_dir)
-            f = os.fdopen(fd, "w", encoding="utf-8", newline="")
-            w = csv.DictWriter(f, fieldnames=cols, lineterminator="\n", quoting=csv.QUOTE_MINIMAL,
-                               extrasaction="ignore", restval="")
-            w.writeheader()
-            self._files[name], self._writers[name], self._tmp[name] = f, w, Path(tmp)
-
-    def write(self, rows: DocRows) -> None:
-        for name, table_rows in rows.tables.items():
-            self._writers[name].writerows(table_rows)
-
-    def commit(self) -> None:
-        for name, f in self._files.items():
-            f.flush()
-            os.fsync(f.fileno())
-            f.close()
-        for name, tmp in self._tmp.items():
-            os.replace(tmp, self.out_dir / f"{name}.csv")
-
-    def abort(self) -> None:
-        for name, f in self._files.items():
-            if not f.closed:
-                f.close()
-            self._tmp[name].unlink(missing_ok=True)
+def table_columns(extra_document_columns: Iterable[str] = ()) -> dict[str, list[str]]:
+    """The columns of the five tables; manifest fields go after the SPEC columns of ``documents.csv``."""
+    columns = dict(TABLES)
+    columns["documents"] = DOCUMENT_COLUMNS + [c for c in extra_document_columns if c not in DOCUMENT_COLUMNS]
+    return columns

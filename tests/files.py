@@ -96,3 +96,53 @@ def html_page(title: str, paragraphs: list[str], *, filler: str = "") -> str:
 <footer><p>© Université — Mentions légales — Plan du site — Accessibilité : partiellement conforme</p></footer>
 </body></html>
 """
+
+
+def docx_bomb(inflated_mb: int) -> bytes:
+    """A valid Word file whose ``document.xml`` inflates to about ``inflated_mb`` MB of real
+    paragraphs (a few hundred KB on disk): the shape of a zip bomb."""
+    import zipfile
+
+    base = docx_bytes(["Préambule."])
+    paragraph = "<w:p><w:r><w:t>L'université signe une convention de partenariat.</w:t></w:r></w:p>"
+    src = zipfile.ZipFile(io.BytesIO(base))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/document.xml":
+                xml = data.decode("utf-8")
+                cut = xml.index("</w:body>")
+                body = paragraph * (inflated_mb * 1024 * 1024 // len(paragraph))
+                data = (xml[:cut] + body + xml[cut:]).encode("utf-8")
+            dst.writestr(info, data)
+    return out.getvalue()
+
+
+def pdf_inflating(n_pages: int, inflated_mb: float) -> bytes:
+    """A PDF of a few KB whose ``n_pages`` page streams each inflate to ``inflated_mb`` MB of text operators."""
+    import zlib
+
+    line = "(Les universités signent une convention de partenariat.) Tj T*\n"
+    content = ("BT /F1 11 Tf 14 TL 56 780 Td\n" + line * int(inflated_mb * 1024 * 1024 / len(line)) + "ET")
+    packed = zlib.compress(content.encode("latin-1"), 9)
+    font_id = 3 + 2 * n_pages
+    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(n_pages))
+    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>",
+                            f"<< /Type /Pages /Kids [{kids}] /Count {n_pages} >>".encode()]
+    for i in range(n_pages):
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 {font_id} "
+                       f"0 R >> >> /Contents {4 + 2 * i} 0 R >>".encode())
+        objects.append(f"<< /Length {len(packed)} /Filter /FlateDecode >>\nstream\n".encode() + packed + b"\nendstream")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{n} 0 obj\n".encode() + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    out.write(b"".join(f"{off:010d} 00000 n \n".encode() for off in offsets))
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()

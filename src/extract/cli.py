@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional
 
 import typer
+
+from .sources import printable
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Extract organisations, dates, partnerships and goals from French higher-education texts.")
@@ -33,20 +36,32 @@ def run_cmd(
     save_text: bool = typer.Option(False, "--save-text", help="Write the decoded text of each document under OUT/texts/."),
     strict: bool = typer.Option(False, "--strict", help="Stop with an error at the first document that fails."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary."),
+    raw_csv: bool = typer.Option(False, "--raw-csv", help="Write cells as they are, without the leading ' that keeps "
+                                                         "spreadsheets from reading =, +, -, @ as formulas."),
+    max_file_mb: int = typer.Option(50, "--max-file-mb", min=1, help="Largest input file read, in MB."),
+    max_unpacked_mb: int = typer.Option(50, "--max-unpacked-mb", min=1,
+                                        help="Largest inflated content of a DOCX or PDF, in MB."),
+    max_chars: int = typer.Option(1_000_000, "--max-chars", min=1, help="Longest text analysed, in characters."),
+    timeout: float = typer.Option(120.0, "--timeout", min=1, help="Seconds to read and analyse one document."),
+    max_memory_mb: int = typer.Option(4096, "--max-memory-mb", min=256,
+                                      help="Resident memory of one worker process, in MB."),
 ) -> None:
     """Analyse documents and write documents.csv, organisations.csv, dates.csv, partnerships.csv, goals.csv.
 
     Exit code: 0 when every document was read, 1 when any document failed
     (each has a documents.csv row with status=error and its reason), 2 on a
     usage, rule-file or manifest error."""
+    from .limits import MB, Limits
     from .metadata import ManifestError
     from .rules import PatternError
-    from .run import StrictFailure, run
+    from .run import RunOptions, StrictFailure, run
+    from .tablestore import OutputError
+    from .workers import FatalWorkerError
 
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(levelname)s: %(message)s")
     for noisy in ("pypdf", "trafilatura", "htmldate", "charset_normalizer"):
         logging.getLogger(noisy).setLevel(logging.ERROR)   # a broken file's reason is in documents.csv
-    missing = [str(p) for p in inputs if not p.exists()]
+    missing = [printable(p) for p in inputs if not os.path.lexists(p)]
     if missing:
         _fail(f"not found: {', '.join(missing)}")
     exts = None
@@ -54,10 +69,17 @@ def run_cmd(
         exts = {e.strip().lower() if e.strip().startswith(".") else "." + e.strip().lower() for e in include.split(",") if e.strip()}
     progress, bar = _progress(quiet)
     try:
-        summary = run(inputs, out, patterns_dir=patterns, jobs=jobs, include=exts, metadata=metadata,
-                      save_text=save_text, strict=strict, progress=progress)
+        limits = Limits(max_file_bytes=max_file_mb * MB, max_unpacked_bytes=max_unpacked_mb * MB, max_chars=max_chars,
+                        timeout=timeout, max_memory_bytes=max_memory_mb * MB)
+        options = RunOptions(patterns_dir=patterns, jobs=jobs, include=exts, metadata=metadata, save_text=save_text,
+                             strict=strict, raw_csv=raw_csv, limits=limits)
+        summary = run(inputs, out, options, progress=progress)
     except (PatternError, ManifestError) as err:
         _fail(str(err))
+    except OutputError as err:
+        _fail(err.strerror)
+    except (FatalWorkerError, ImportError) as err:
+        _fail(f"the run stopped, the installation or the machine is at fault: {type(err).__name__}: {err}", 3)
     except StrictFailure as err:
         _fail(f"--strict: {err}", 1)
     finally:

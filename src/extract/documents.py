@@ -293,6 +293,8 @@ def docx_to_text(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
     try:
         _check_unpacked(zipfile.ZipFile(io.BytesIO(raw)), limits.max_unpacked_bytes)
         d = Docx(io.BytesIO(raw))
+    except DocumentError:
+        raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, EOFError) as err:
         raise DocumentError(f"DOCX is damaged ({_one_line(str(err)) or type(err).__name__})") from None
     return "\n\n".join(p.text for p in d.paragraphs)

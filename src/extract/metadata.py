@@ -9,6 +9,7 @@ column gets the prefix ``metadata_``).
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,6 +19,37 @@ from .sources import Source
 
 class ManifestError(ValueError):
     """A manifest that cannot be used, with the reason."""
+
+
+def _header(p: Path) -> list[str]:
+    """The column names as written (pandas would rename a repeated one ``url.1``)."""
+    import csv
+
+    with open(p, encoding="utf-8-sig", newline="") as f:
+        header = [c.strip() for c in next(csv.reader(f), [])]
+    repeated = sorted({c for c in header if header.count(c) > 1})
+    if repeated:
+        raise ManifestError(f"{p}: column {', '.join(map(repr, repeated))} appears more than once")
+    return header
+
+
+def _check_columns(p: Path, fields: list[str]) -> None:
+    """Every field must keep a column of its own in documents.csv."""
+    from .tables import DOCUMENT_COLUMNS
+
+    names = [column_name(f, DOCUMENT_COLUMNS) for f in fields]
+    for f, name in zip(fields, names):
+        if names.count(name) > 1:
+            raise ManifestError(f"{p}: field {f!r} would be written as column {name!r}, which another field "
+                                f"already takes (a field named like a SPEC column gets the prefix 'metadata_')")
+
+
+def _check_unique(p: Path, line: int, row: dict, manifest: "Manifest") -> None:
+    doc_id, path = str(row.get("doc_id", "")).strip(), str(row.get("path", "")).strip()
+    if doc_id and doc_id in manifest.by_doc_id:
+        raise ManifestError(f"{p}:{line}: doc_id {doc_id!r} is listed twice")
+    if path and Path(path).as_posix() in manifest.by_path:
+        raise ManifestError(f"{p}:{line}: path {path!r} is listed twice")
 
 
 def column_name(field_name: str, reserved: list[str]) -> str:
@@ -46,12 +78,15 @@ class Manifest:
             raise ManifestError(f"{p}: manifest not found") from None
         except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
             raise ManifestError(f"{p}: not a readable UTF-8 CSV ({str(err).splitlines()[0]})") from None
-        table.columns = [c.strip() for c in table.columns]
-        if "doc_id" not in table.columns and "path" not in table.columns:
-            raise ManifestError(f"{p}: needs a 'doc_id' or a 'path' column (has: {', '.join(table.columns)})")
-        fields = [c for c in table.columns if c not in ("doc_id", "path")]
+        header = _header(p)
+        table.columns = header
+        if "doc_id" not in header and "path" not in header:
+            raise ManifestError(f"{p}: needs a 'doc_id' or a 'path' column (has: {', '.join(header)})")
+        fields = [c for c in header if c not in ("doc_id", "path")]
+        _check_columns(p, fields)
         manifest = cls(fields=fields)
         for line, row in enumerate(table.to_dict("records"), start=2):
+            _check_unique(p, line, row, manifest)
             values = {f: str(row[f]).strip() for f in fields}
             pub = values.get("publication_date", "")
             if pub:
@@ -64,7 +99,7 @@ class Manifest:
             if row.get("path"):
                 given = Path(row["path"].strip())
                 manifest.by_path[given.as_posix()] = values
-                manifest.by_file[(p.parent / given).resolve()] = values
+                manifest.by_file[Path(os.path.realpath(p.parent / given))] = values
         return manifest
 
     @property
@@ -76,5 +111,5 @@ class Manifest:
     def fields_for(self, source: Source) -> dict[str, str]:
         """The manifest's fields for one file ('' for each field when it is not listed)."""
         found = self.by_doc_id.get(source.doc_id) or self.by_path.get(Path(source.path).as_posix()) \
-            or self.by_path.get(source.file.as_posix()) or self.by_file.get(source.file.resolve()) or {}
+            or self.by_path.get(source.file.as_posix()) or self.by_file.get(Path(os.path.realpath(source.file))) or {}
         return {f: found.get(f, "") for f in self.fields}

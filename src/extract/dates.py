@@ -2,7 +2,9 @@
 
 The grammar lives in :mod:`extract.timex`; this component adds what needs the
 parse (a bare year followed by a noun is a quantity: ``2000 étudiants``) and the
-anchor (the document's publication date, or the one given in its metadata).
+anchor: the publication date the text states (a dateline), else the one its file
+declares (a web page's metadata), else the manifest's (which anchors but is not
+reported as the document's own), else an update date.
 """
 from __future__ import annotations
 
@@ -49,6 +51,7 @@ def _is_quantity(doc: Doc, t: Timex) -> bool:
 
 
 PART_ANCHOR = "_part_anchor"   # metadata key set on the later parts of a long document
+SOURCE_DATE = "_source_date"   # metadata key: the publication date the file declares (a web page's metadata)
 
 
 class DateFinder:
@@ -58,7 +61,7 @@ class DateFinder:
         if PART_ANCHOR in meta:   # a later part of a long document: its first part's anchor
             stated, anchor = None, _parse_iso(meta[PART_ANCHOR])
         else:
-            stated = publication_date(text_of(doc), timexes)
+            stated = publication_date(text_of(doc), timexes) or _parse_iso(meta.get(SOURCE_DATE, ""))
             anchor = stated or _parse_iso(meta.get("publication_date", "")) or update_date(text_of(doc), timexes)
         doc._.publication_date = stated
         doc._.anchor = anchor
@@ -109,10 +112,15 @@ def _is_past(tok) -> bool:
 
 
 def _parse_iso(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value.strip()) if value and value.strip() else None
-    except ValueError:
-        return None
+    """An ISO date, or a reduced one (``2019``, ``2019-03``) taken as its first day."""
+    value = (value or "").strip()
+    for form, pad in ((10, ""), (7, "-01"), (4, "-01-01")):
+        if len(value) == form:
+            try:
+                return date.fromisoformat(value + pad)
+            except ValueError:
+                return None
+    return None
 
 
 for _name in ("meta", "publication_date", "anchor", "dates"):

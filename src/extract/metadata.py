@@ -10,11 +10,14 @@ column gets the prefix ``metadata_``).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from .sources import Source
+
+
+ISO_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
 
 
 class ManifestError(ValueError):
@@ -89,11 +92,9 @@ class Manifest:
             _check_unique(p, line, row, manifest)
             values = {f: str(row[f]).strip() for f in fields}
             pub = values.get("publication_date", "")
-            if pub:
-                try:
-                    date.fromisoformat(pub)
-                except ValueError:
-                    raise ManifestError(f"{p}:{line}: publication_date {pub!r} is not an ISO date (YYYY-MM-DD)") from None
+            if pub and not ISO_DATE.fullmatch(pub):
+                raise ManifestError(f"{p}:{line}: publication_date {pub!r} is not an ISO date "
+                                    f"(YYYY-MM-DD, YYYY-MM or YYYY)")
             if row.get("doc_id"):
                 manifest.by_doc_id[row["doc_id"].strip()] = values
             if row.get("path"):

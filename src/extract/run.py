@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
-from .dates import PART_ANCHOR
+from .dates import PART_ANCHOR, SOURCE_DATE
 from .documents import Document, language_identifier, language_problem, read_document
 from .limits import DEFAULT_LIMITS, Limits
 from .layout import parts_of
@@ -74,7 +74,7 @@ def analyse(nlp: Language, documents: list[Document], save_text_dir: Path | None
     short = [d for d in ready if len(cleaned[id(d)].text) <= PART_CHARS]
     results: dict[int, DocRows] = {}
     try:
-        docs = [make_doc(nlp, cleaned[id(d)].text, d.metadata) for d in short]
+        docs = [make_doc(nlp, cleaned[id(d)].text, pipeline_meta(d)) for d in short]
         for d, doc in zip(short, nlp.pipe(docs, batch_size=32)):
             results[id(d)] = document_rows(d, doc, cleaned[id(d)])
     except (ImportError, MemoryError):
@@ -97,6 +97,12 @@ def analyse(nlp: Language, documents: list[Document], save_text_dir: Path | None
             save_text(save_text_dir, d)
         out.append(results.get(id(d)) or failed_rows(d))
     return out
+
+
+def pipeline_meta(document: Document) -> dict[str, str]:
+    """What the pipeline knows of a document besides its text: the manifest's fields
+    and the publication date its file declares."""
+    return {**document.metadata, SOURCE_DATE: document.source_date} if document.source_date else document.metadata
 
 
 def save_text(folder: Path, document: Document) -> None:
@@ -122,7 +128,7 @@ def analyse_long(nlp: Language, document: Document, clean: CleanText) -> DocRows
     the later parts; organisations are merged across parts by ``org_id``."""
     bounds = parts_of(clean.text, PART_CHARS)
     s, e = bounds[0]
-    first = nlp(make_doc(nlp, clean.text[s:e], document.metadata))
+    first = nlp(make_doc(nlp, clean.text[s:e], pipeline_meta(document)))
     anchor = first._.anchor
     later_meta = {**document.metadata, PART_ANCHOR: anchor.isoformat() if anchor else ""}
     later = nlp.pipe((make_doc(nlp, clean.text[s:e], later_meta) for s, e in bounds[1:]), batch_size=2)

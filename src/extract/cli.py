@@ -93,7 +93,8 @@ def run_cmd(
     except OutputError as err:
         _fail(err.strerror)
     except (FatalWorkerError, ImportError) as err:
-        _fail(f"the run stopped, the installation or the machine is at fault: {type(err).__name__}: {err}", 3)
+        reason = str(err) if isinstance(err, FatalWorkerError) else f"{type(err).__name__}: {err}"
+        _fail("the run stopped, the installation or the machine is at fault: " + " ".join(reason.split()), 3)
     except StrictFailure as err:
         _fail(f"--strict: {err}", 1)
     finally:

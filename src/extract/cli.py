@@ -161,6 +161,29 @@ def gold_draft_cmd(
         typer.echo(f"written: {out}", err=True)
 
 
+@app.command("serve")
+def serve_cmd(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (default: this machine only)."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Server processes, each with the pipeline loaded."),
+    patterns: Optional[Path] = typer.Option(None, "--patterns", help="Rule folder (default: the packaged rules)."),
+    max_body_mb: int = typer.Option(5, "--max-body-mb", min=1, help="Largest request body, in MB."),
+    timeout: float = typer.Option(30.0, "--timeout", min=1, help="Seconds to analyse one document."),
+    max_chars: int = typer.Option(1_000_000, "--max-chars", min=1, help="Longest text analysed, in characters."),
+) -> None:
+    """Serve the pipeline over HTTP: POST /extract, POST /extract/file, GET /health, /version, /docs."""
+    from .limits import MB
+    from .rules import PatternError, cached_rules
+    from .service import ServiceSettings, serve
+
+    try:
+        cached_rules(str(patterns) if patterns else None)     # an invalid rule file stops here, with its line
+    except PatternError as err:
+        _fail(str(err))
+    serve(host, port, workers, ServiceSettings(patterns_dir=str(patterns) if patterns else None,
+                                               max_body_bytes=max_body_mb * MB, timeout=timeout, max_chars=max_chars))
+
+
 def _progress(quiet: bool):
     if quiet or not sys.stderr.isatty():
         return None, None

@@ -198,8 +198,9 @@ def run(inputs: Iterable[str | Path], out_dir: str | Path, options: RunOptions |
             progress(0, len(work))
         process = functools.partial(_process, model, save_dir, opts.limits)
         chunks = list(_chunks(work, CHUNK))
-        results = Supervisor(process, opts.jobs, opts.limits).map(chunks) if fork_available() else map(process, chunks)
-        _consume(results, writer, summary, opts.strict, progress, len(work))
+        with Supervisor(process, opts.jobs, opts.limits) as supervisor:
+            results = supervisor.map(chunks) if fork_available() else map(process, chunks)
+            _consume(results, writer, summary, opts.strict, progress, len(work))
         writer.commit()
     except BaseException:
         writer.abort()

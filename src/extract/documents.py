@@ -36,6 +36,15 @@ class Document:
     source_date: str = ""        # the publication date the file declares in its metadata (ISO)
 
 
+@dataclass(frozen=True)
+class RawFile:
+    """The bytes of a file, or the reason they could not be read (what travels to a
+    remote worker when documents are shipped)."""
+
+    data: bytes | None
+    error: str = ""
+
+
 def read_document(source: Source, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read and decode one file; failures become an ``error`` row, never an exception.
 
@@ -43,11 +52,22 @@ def read_document(source: Source, limits: Limits = DEFAULT_LIMITS) -> Document:
     opening (a named pipe swapped in for a file is refused, never waited on);
     at most ``limits.max_file_bytes`` are read, and a text longer than
     ``limits.max_chars`` is refused."""
-    doc = Document(doc_id=source.doc_id, path=source.path)
+    return decode_document(source, read_raw(source, limits), limits)
+
+
+def read_raw(source: Source, limits: Limits = DEFAULT_LIMITS) -> RawFile:
     try:
-        raw = _read_bytes(source.file, limits.max_file_bytes)
+        return RawFile(_read_bytes(source.file, limits.max_file_bytes))
     except DocumentError as err:
-        return _fail(doc, str(err))
+        return RawFile(None, str(err))
+
+
+def decode_document(source: Source, raw_file: RawFile, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """The :class:`Document` of bytes read by :func:`read_raw` (here or elsewhere)."""
+    doc = Document(doc_id=source.doc_id, path=source.path)
+    if raw_file.data is None:
+        return _fail(doc, raw_file.error)
+    raw = raw_file.data
     doc.sha256 = hashlib.sha256(raw).hexdigest()
     if not raw:
         doc.status = "empty"

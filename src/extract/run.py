@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Iterator
 from spacy.language import Language
 
 from .dates import PART_ANCHOR, SOURCE_DATE
-from .documents import Document, language_identifier, language_problem, read_document
+from .documents import Document, decode_document, language_identifier, language_problem, read_document
 from .limits import DEFAULT_LIMITS, Limits
 from .layout import parts_of
 from .metadata import Manifest
@@ -142,16 +142,23 @@ def analyse_file(path: str | Path, *, patterns_dir: str | Path | None = None, nl
     return analyse(model, [read_document(source)])[0]
 
 
-def _read(source: Source, meta: dict[str, str], limits: Limits) -> Document:
-    doc = read_document(source, limits)
+def _read(item: tuple, limits: Limits) -> Document:
+    """``(source, meta)``: read from disk here; ``(source, meta, raw)``: bytes shipped from the client."""
+    source, meta, *shipped = item
+    doc = decode_document(source, shipped[0], limits) if shipped else read_document(source, limits)
     doc.metadata = dict(meta)
     return doc
 
 
-def _process(nlp: Language, save_dir: Path | None, limits: Limits,
-             chunk: list[tuple[Source, dict[str, str]]]) -> list[DocRows]:
+def _process(nlp: Language, save_dir: Path | None, limits: Limits, chunk: list[tuple],
+             keep_text: bool = False) -> list[DocRows]:
     """Read and analyse one chunk (in a worker process)."""
-    return analyse(nlp, [_read(s, m, limits) for s, m in chunk], save_dir)
+    documents = [_read(item, limits) for item in chunk]
+    rows = analyse(nlp, documents, save_dir)
+    if keep_text:
+        for d, r in zip(documents, rows):
+            r.text = d.text or None
+    return rows
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:
@@ -171,6 +178,7 @@ class RunOptions:
     strict: bool = False
     raw_csv: bool = False
     limits: Limits = DEFAULT_LIMITS
+    dask: str | None = None          # a scheduler address, or "local" (see :mod:`cluster`)
 
 
 def run(inputs: Iterable[str | Path], out_dir: str | Path, options: RunOptions | None = None, *,
@@ -192,20 +200,36 @@ def run(inputs: Iterable[str | Path], out_dir: str | Path, options: RunOptions |
     summary = RunSummary(out)
     writer = TableWriter(out, table_columns(manifest.extra_columns), raw=opts.raw_csv)
     try:
-        model = nlp or build_nlp(str(opts.patterns_dir) if opts.patterns_dir else None)
-        language_identifier()          # loaded once, before the workers are forked
-        if progress is not None:
-            progress(0, len(work))
-        process = functools.partial(_process, model, save_dir, opts.limits)
         chunks = list(_chunks(work, CHUNK))
-        with Supervisor(process, opts.jobs, opts.limits) as supervisor:
-            results = supervisor.map(chunks) if fork_available() else map(process, chunks)
-            _consume(results, writer, summary, opts.strict, progress, len(work))
+        if opts.dask:
+            _consume(_on_dask(opts, chunks, save_dir), writer, summary, opts.strict, progress, len(work))
+        else:
+            _run_here(nlp, opts, chunks, save_dir, lambda results: _consume(results, writer, summary, opts.strict,
+                                                                          progress, len(work)), progress)
         writer.commit()
     except BaseException:
         writer.abort()
         raise
     return summary
+
+
+def _run_here(nlp: Language | None, opts: RunOptions, chunks: list, save_dir: Path | None,
+              consume: Callable[[Iterable[list[DocRows]]], None], progress) -> None:
+    """Chunks analysed by worker processes forked from this one, which loads the pipeline."""
+    model = nlp or build_nlp(str(opts.patterns_dir) if opts.patterns_dir else None)
+    language_identifier()          # loaded once, before the workers are forked
+    if progress is not None:
+        progress(0, sum(len(c) for c in chunks))
+    process = functools.partial(_process, model, save_dir, opts.limits)
+    with Supervisor(process, opts.jobs, opts.limits) as supervisor:
+        consume(supervisor.map(chunks) if fork_available() else map(process, chunks))
+
+
+def _on_dask(opts: RunOptions, chunks: list, save_dir: Path | None) -> Iterator[list[DocRows]]:
+    from .cluster import dask_results
+
+    return dask_results(opts.dask, chunks, jobs=opts.jobs, limits=opts.limits, save_dir=save_dir,
+                        patterns_dir=str(opts.patterns_dir) if opts.patterns_dir else None)
 
 
 def _resolved(p: Path) -> Path | None:

@@ -41,6 +41,7 @@ class DocRows:
 
     doc_id: str
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {name: [] for name in TABLES})
+    text: str | None = None      # the decoded text, carried back only when a remote worker analysed it
 
     @property
     def status(self) -> str:

@@ -4,14 +4,16 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test evaluate bench clean
+.PHONY: run test evaluate bench lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+# requirements.lock holds the versions the tests passed with: used as constraints, so a fresh
+# install gets them; `make lock` renews it from a fresh environment.
+$(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test]"
 	touch $@
 
 run: $(VENV)/.installed
@@ -25,6 +27,14 @@ evaluate: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/run_bench.py
+
+lock:
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet ".[test,dask]"
+	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^extract @' > requirements.lock
+	rm -rf .lock-venv build
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache

@@ -61,6 +61,7 @@ def run_cmd(
                                       help="Resident memory of one worker process, in MB."),
     dask: Optional[str] = typer.Option(None, "--dask", help="Analyse on a Dask cluster: a scheduler address "
                                                             "(tcp://host:8786) or 'local' (--jobs worker processes)."),
+    report: bool = typer.Option(False, "--report", help="Also write the review report into OUT/report/."),
 ) -> None:
     """Analyse documents and write documents.csv, organisations.csv, dates.csv, partnerships.csv, goals.csv.
 
@@ -110,7 +111,34 @@ def run_cmd(
                    f"{summary.n_error} failed → {out}/", err=True)
         for doc_id, reason in summary.failures[:20]:
             typer.echo(f"  failed: {doc_id}: {reason}", err=True)
+    if report:
+        from .report import build_report
+
+        written = build_report(out)
+        if not quiet:
+            typer.echo(f"report: {written.path}/index.html", err=True)
     raise typer.Exit(summary.exit_code)
+
+
+@app.command("report")
+def report_cmd(
+    out: Path = typer.Argument(Path("outputs"), help="The folder of a run's tables."),
+    gold: Optional[Path] = typer.Option(None, "--gold", help="Gold folder (as for evaluate): mark misses and scores."),
+    texts: Optional[Path] = typer.Option(None, "--texts", help="The documents' folder (default: OUT/texts/ or the "
+                                                              "paths in documents.csv)."),
+    to: Optional[Path] = typer.Option(None, "--to", help="Report folder (default: OUT/report/)."),
+) -> None:
+    """Write a static HTML review report of the tables in OUT: an index and one page per document."""
+    from .gold import GoldError
+    from .report import build_report
+
+    if not (out / "documents.csv").exists():
+        _fail(f"{out}/documents.csv not found: run 'extract run … --out {out}' first")
+    try:
+        written = build_report(out, texts_dir=texts, gold_dir=gold, report_dir=to)
+    except GoldError as err:
+        _fail(str(err))
+    typer.echo(f"written: {written.path}/index.html ({written.n_pages} document pages)")
 
 
 @app.command("evaluate")

@@ -4,7 +4,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test evaluate bench lock clean
+.PHONY: run test evaluate bench lock labelstudio clean
+LS_VENV ?= .venv-ls
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +20,18 @@ $(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
 run: $(VENV)/.installed
 	$(BIN)/extract run corpus/ --out outputs/
 
-test: $(VENV)/.installed
-	$(BIN)/python -m pytest
+# Label Studio lives in a virtual environment of its own (its pins are not the project's); the
+# tests start it as a server to check the round trip with the real thing.
+$(LS_VENV)/.installed: requirements-labelstudio.lock
+	$(PYTHON) -m venv $(LS_VENV)
+	$(LS_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(LS_VENV)/bin/python -m pip install --quiet -c requirements-labelstudio.lock "label-studio==1.23.2"
+	touch $@
+
+labelstudio: $(LS_VENV)/.installed
+
+test: $(VENV)/.installed $(LS_VENV)/.installed
+	EXTRACT_REQUIRE_LABELSTUDIO=1 $(BIN)/python -m pytest
 
 evaluate: $(VENV)/.installed
 	$(BIN)/extract evaluate --gold corpus/gold --texts corpus/texts --pred outputs --out outputs/eval
@@ -37,4 +48,4 @@ lock:
 	rm -rf .lock-venv build
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache
+	rm -rf $(VENV) $(LS_VENV) build *.egg-info src/*.egg-info .pytest_cache

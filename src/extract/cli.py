@@ -1,6 +1,7 @@
 """Command line: thin typer wrappers over plain functions (``run.run``, ``evaluate.evaluate`` …)."""
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
@@ -215,6 +216,40 @@ def serve_cmd(
         _fail(str(err))
     serve(host, port, workers, ServiceSettings(patterns_dir=str(patterns) if patterns else None,
                                                max_body_bytes=max_body_mb * MB, timeout=timeout, max_chars=max_chars))
+
+
+@app.command("export-labelstudio")
+def export_labelstudio_cmd(
+    out: Path = typer.Argument(Path("outputs"), help="The folder of a run's tables."),
+    texts: Optional[Path] = typer.Option(None, "--texts", help="The documents' folder (default: OUT/texts/ or the "
+                                                              "paths in documents.csv)."),
+    to: Path = typer.Option(Path("tasks.json"), "--to", help="Tasks file to write (label_config.xml goes beside it)."),
+) -> None:
+    """Write Label Studio tasks pre-annotated with the pipeline's findings, and the labelling config."""
+    from .labelstudio import export_tasks, write_export
+
+    if not (out / "documents.csv").exists():
+        _fail(f"{out}/documents.csv not found: run 'extract run … --out {out}' first")
+    tasks = export_tasks(out, texts)
+    config = write_export(tasks, to)
+    typer.echo(f"written: {to} ({len(tasks)} tasks) and {config}")
+
+
+@app.command("import-labelstudio")
+def import_labelstudio_cmd(
+    export: Path = typer.Argument(..., help="A Label Studio JSON export of annotated tasks."),
+    out: Path = typer.Option(..., "--out", help="Gold folder to write <doc_id>.yaml files into."),
+) -> None:
+    """Turn annotators' corrected Label Studio annotations into SPEC §2 gold files."""
+    from .labelstudio import LabelStudioError, import_export
+
+    if not export.is_file():
+        _fail(f"not a file: {export}")
+    try:
+        written = import_export(export, out)
+    except (LabelStudioError, json.JSONDecodeError) as err:
+        _fail(str(err))
+    typer.echo(f"written: {len(written)} gold files into {out}")
 
 
 def _progress(quiet: bool):

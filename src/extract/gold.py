@@ -295,42 +295,58 @@ def load_gold_dir(gold_dir: str | Path, texts_dir: str | Path | None = None) -> 
 def draft_gold(doc_id: str, tables: dict[str, list[dict]], publication_date: str = "") -> str:
     """A SPEC §2 YAML draft from one document's predicted rows, for a person to
     correct: every entry is what the pipeline found, nothing is marked optional."""
-    orgs = []
-    for row in tables.get("organisations", []):
-        entry: dict = {"name": row["name"], "kind": row["kind"]}
-        if row.get("acronym"):
-            entry["acronym"] = row["acronym"]
-        aliases = [m for m in str(row.get("mentions", "")).split("|")
-                   if m and key(m) not in {key(row["name"]), key(row.get("acronym", ""))}]
-        if aliases:
-            entry["aliases"] = aliases
-        orgs.append(entry)
-    dates = [{"text": r["text"], "value": r["value"]} for r in tables.get("dates", [])]
-    partnerships = []
-    for r in tables.get("partnerships", []):
-        entry = {"parties": [p for p in r["parties"].split("|") if p], "kind": r["kind"], "status": r["status"]}
-        for field_name in ("date", "name"):
-            if r.get(field_name):
-                entry[field_name] = r[field_name]
-        if r.get("topics"):
-            entry["topics"] = r["topics"].split("|")
-        entry["evidence"] = r["evidence"]
-        partnerships.append(entry)
-    goals = []
-    for r in tables.get("goals", []):
-        entry = {}
-        if r.get("actor"):
-            entry["actor"] = r["actor"]
-        entry.update({"text": r["text"], "theme": r["theme"], "horizon": r.get("horizon", "")})
-        goals.append(entry)
-    data: dict = {"doc_id": doc_id}
-    if publication_date:
-        data["publication_date"] = publication_date
-    data.update({"organisations": orgs, "dates": dates, "partnerships": partnerships, "goals": goals})
     header = (f"# Draft gold for {doc_id}, written by `extract gold-draft` from the pipeline's output.\n"
               "# Correct it by hand following SPEC §3: remove what is wrong, add what is missing,\n"
               "# mark borderline entries `optional: true`.\n")
-    return header + yaml.dump(data, Dumper=_QuotingDumper, allow_unicode=True, sort_keys=False, width=120)
+    return header + dump_gold(gold_data(doc_id, tables, publication_date))
+
+
+def gold_data(doc_id: str, tables: dict[str, list[dict]], publication_date: str = "") -> dict:
+    """Rows shaped like the tables' (a row may carry ``optional: True``) → SPEC §2 data."""
+    data: dict = {"doc_id": doc_id}
+    if publication_date:
+        data["publication_date"] = publication_date
+    data["organisations"] = [_optional(r, _gold_org(r)) for r in tables.get("organisations", [])]
+    data["dates"] = [_optional(r, {"text": r["text"], "value": r["value"]}) for r in tables.get("dates", [])]
+    data["partnerships"] = [_optional(r, _gold_partnership(r)) for r in tables.get("partnerships", [])]
+    data["goals"] = [_optional(r, _gold_goal(r)) for r in tables.get("goals", [])]
+    return data
+
+
+def dump_gold(data: dict) -> str:
+    return yaml.dump(data, Dumper=_QuotingDumper, allow_unicode=True, sort_keys=False, width=120)
+
+
+def _optional(row: dict, entry: dict) -> dict:
+    return {**entry, "optional": True} if row.get("optional") else entry
+
+
+def _gold_org(row: dict) -> dict:
+    entry: dict = {"name": row["name"], "kind": row["kind"]}
+    if row.get("acronym"):
+        entry["acronym"] = row["acronym"]
+    aliases = [m for m in str(row.get("mentions", "")).split("|")
+               if m and key(m) not in {key(row["name"]), key(row.get("acronym", ""))}]
+    if aliases:
+        entry["aliases"] = aliases
+    return entry
+
+
+def _gold_partnership(row: dict) -> dict:
+    entry = {"parties": [p for p in row["parties"].split("|") if p], "kind": row["kind"], "status": row["status"]}
+    for field_name in ("date", "name"):
+        if row.get(field_name):
+            entry[field_name] = row[field_name]
+    if row.get("topics"):
+        entry["topics"] = row["topics"].split("|")
+    entry["evidence"] = row["evidence"]
+    return entry
+
+
+def _gold_goal(row: dict) -> dict:
+    entry = {"actor": row["actor"]} if row.get("actor") else {}
+    entry.update({"text": row["text"], "theme": row["theme"], "horizon": row.get("horizon", "")})
+    return entry
 
 
 class _QuotingDumper(yaml.SafeDumper):

@@ -222,25 +222,30 @@ def _organisations(rows: list[dict[str, str]]) -> list[dict[str, Any]]:
 
 
 def _network(partnerships: list[dict[str, str]], organisations: list[dict[str, str]]) -> dict[str, Any]:
-    """Organisations that take part in a partnership (nodes) and the partnerships between them
-    (an edge per pair of parties), with kind, status, year and document."""
+    """Organisations that take part in a partnership (nodes) and the partnerships between them:
+    an edge per pair of parties, one for all the partnerships of that pair with the same kind,
+    status and year (its weight is their number; it lists their documents)."""
     kinds = {r["org_id"]: r["kind"] for r in organisations}
     nodes: dict[str, dict[str, Any]] = {}
-    edges = []
+    edges: dict[tuple[str, ...], dict[str, Any]] = {}
     for p in partnerships:
-        ids, names = p["party_ids"].split("|"), p["parties"].split("|")
         if not p["party_ids"]:
             continue
+        ids, names = p["party_ids"].split("|"), p["parties"].split("|")
         for org_id, name in zip(ids, names):
             nodes.setdefault(org_id, {"id": org_id, "label": name, "kind": kinds.get(org_id, "other"), "degree": 0})
-        pairs = [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:]] or [(ids[0], ids[0])]
-        for a, b in pairs:
-            nodes[a]["degree"] += 1
-            nodes[b]["degree"] += a != b
-            edges.append({"id": f"{p['partnership_id']}:{a}:{b}", "source": a, "target": b, "kind": p["kind"],
-                          "status": p["status"], "year": (p["date"] or "")[:4], "partnership": p["partnership_id"],
-                          "doc": p["doc_id"]})
-    return {"nodes": list(nodes.values()), "edges": edges}
+        year = (p["date"] or "")[:4]
+        for a, b in [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:]] or [(ids[0], ids[0])]:
+            edge = edges.setdefault((a, b, p["kind"], p["status"], year), {
+                "id": f"e{len(edges) + 1}", "source": a, "target": b, "kind": p["kind"], "status": p["status"],
+                "year": year, "weight": 0, "docs": []})
+            edge["weight"] += 1
+            if p["doc_id"] not in edge["docs"]:
+                edge["docs"].append(p["doc_id"])
+    for edge in edges.values():
+        nodes[edge["source"]]["degree"] += 1
+        nodes[edge["target"]]["degree"] += edge["source"] != edge["target"]
+    return {"nodes": list(nodes.values()), "edges": list(edges.values())}
 
 
 def _goals_chart(goals: list[dict[str, str]]) -> dict[str, Any]:

@@ -46,7 +46,7 @@
       { selector: "node", style: { "label": "data(label)", "font-size": 9, "text-wrap": "ellipsis",
         "text-max-width": 140, "width": "mapData(degree, 0, 20, 12, 40)", "height": "mapData(degree, 0, 20, 12, 40)",
         "background-color": function (n) { return ORG_COLOURS[n.data("kind")] || "#ccc"; } } },
-      { selector: "edge", style: { "width": 2, "curve-style": "bezier", "opacity": 0.8,
+      { selector: "edge", style: { "width": "mapData(weight, 1, 20, 2, 8)", "curve-style": "bezier", "opacity": 0.8,
         "line-color": function (e) { return KIND_COLOURS[e.data("kind")] || "#999"; },
         "line-style": function (e) { return e.data("status") === "planned" ? "dashed" : "solid"; } } },
       { selector: ".hidden", style: { "display": "none" } }
@@ -82,7 +82,9 @@
   applyDates();
   cy.on("tap", "node, edge", function (event) {
     var el = event.target, docs = {};
-    (el.isNode() ? el.connectedEdges() : el).forEach(function (e) { docs[e.data("doc")] = true; });
+    (el.isNode() ? el.connectedEdges() : el).forEach(function (e) {
+      e.data("docs").forEach(function (d) { docs[d] = true; });
+    });
     document.getElementById("network-detail").textContent = (el.isNode() ? el.data("label") :
       el.data("kind") + ", " + el.data("status") + (el.data("year") ? ", " + el.data("year") : "")) +
       " — in: " + Object.keys(docs).join(", ");

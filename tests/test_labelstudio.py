@@ -18,6 +18,7 @@ import pytest
 from conftest import ROOT
 
 from extract.evaluate import evaluate
+from extract.tablestore import read_table
 from extract.labelstudio import LabelStudioError, export_tasks, import_export, label_config, write_export
 
 pytestmark = pytest.mark.slow
@@ -47,9 +48,10 @@ def assert_perfect(gold_dir: Path, doc_ids: set[str]) -> None:
 
 def test_the_round_trip_gives_1_on_every_table(tmp_path):
     tasks = export_tasks(ROOT / "outputs", ROOT / "corpus" / "texts")
-    assert len(tasks) == 38 and all(t["predictions"][0]["result"] for t in tasks)
+    analysed = [r for r in read_table(ROOT / "outputs" / "documents.csv") if r["status"] == "ok"]
+    assert len(tasks) == len(analysed) > 30 and all(t["predictions"][0]["result"] for t in tasks)
     written = import_export(accepted(tasks), tmp_path / "gold")
-    assert len(written) == 38
+    assert len(written) == len(tasks)
     assert_perfect(tmp_path / "gold", {t["data"]["doc_id"] for t in tasks})
 
 

@@ -54,8 +54,9 @@ CASES = [
     "Université européenne : la <o name='TU Graz' kind='university'>TU Graz</o> rejoint l'alliance "
     "<o name='UNITE!' kind='group'>Unite!</o>.",
     # an acronym with a brand name after it; a lowercase phrase inside a name is no gazetteer hit
-    "L'<o name=\"École catholique d'arts et métiers\" kind='school'>École catholique d'arts et métiers</o> "
-    "(<o name=\"École catholique d'arts et métiers\">ECAM LaSalle</o>) ouvre un campus.",
+    # (the canonical name is the ministry's official one, from the open-data gazetteer)
+    "L'<o name='École catholique des arts et métiers' kind='school'>École catholique d'arts et métiers</o> "
+    "(<o name='École catholique des arts et métiers'>ECAM LaSalle</o>) ouvre un campus.",
     "La <o name='Station biologique de Roscoff' kind='other'>Station biologique de Roscoff</o> et le "
     "<o name=\"Centre national d'enseignement à distance\" kind='public_body'>Centre national d'enseignement à "
     "distance</o> coopèrent.",
@@ -84,3 +85,14 @@ def test_mentions_are_counted_and_kept_in_order(analyse):
     (org,) = doc._.organisations
     assert org.org_id == "utt" and len(org.mentions) == 4
     assert org.distinct_forms() == ["UTT", "Université de technologie de Troyes"]
+
+
+def test_identifiers_of_known_bodies_reach_the_table(tmp_path, nlp):
+    from test_inputs import run_on
+
+    text = ("L'Université de Perpignan Via Domitia et l'Université de technologie de Troyes ont signé une "
+            "convention de partenariat.\n")
+    t, _ = run_on({"a.txt": text}, tmp_path, nlp)
+    ids = {r["name"]: (r["ror"], r["wikidata"]) for r in t["organisations"]}
+    assert ids["Université de Perpignan Via Domitia"] == ("03am2jy38", "Q304872")     # from the ministry's file
+    assert list(t["organisations"][0])[-2:] == ["ror", "wikidata"]

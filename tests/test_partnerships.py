@@ -68,8 +68,9 @@ CASES = [
      [({"Université de Pau", "Teréga"}, "cooperation", "established", "")]),
     ("L'Université d'Angers travaille avec le Centre national d'études spatiales depuis 2019.",
      [({"Université d'Angers", "Centre national d'études spatiales"}, "cooperation", "established", "2019")]),
-    ("L'ESTACA et l'ESTP ont annoncé leur intention de fusionner.",
-     [({"ESTACA", "École spéciale des travaux publics"}, "merger", "planned", "")]),
+    ("L'ESTACA et l'ESTP ont annoncé leur intention de fusionner.",       # ESTACA: the ministry's official name
+     [({"École supérieure des techniques aéronautiques et de construction automobile",
+        "École spéciale des travaux publics"}, "merger", "planned", "")]),
     # "dont il était membre" after a name and its acronym; "Elle compte … avec A et B": one act each
     ("L'UPEC quitte la communauté Université Paris-Est Sup (UPE Sup), dont elle était membre depuis 2015. Elle compte "
      "en revanche conclure des conventions avec l'Université Gustave Eiffel et l'ENPC.",

@@ -49,3 +49,46 @@ def test_a_missing_rule_file_is_reported(patterns):
     (patterns / "cues.jsonl").unlink()
     with pytest.raises(PatternError, match="cues.jsonl: rule file not found"):
         load_rules(patterns)
+
+
+# -- the gazetteer from open data (tools/build_gazetteer.py) ------------------------------------------
+
+def test_the_open_data_gazetteer_is_what_the_script_builds(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    data = ROOT.parent / "shared" / "data" / "mesr-etablissements"
+    out = tmp_path / "organisations_mesr.jsonl"
+    subprocess.run([sys.executable, str(ROOT / "tools" / "build_gazetteer.py"), "--data", str(data), "--out", str(out)],
+                   check=True, capture_output=True)
+    assert out.read_text(encoding="utf-8") == (ROOT / "patterns" / "organisations_mesr.jsonl").read_text(encoding="utf-8")
+
+
+def test_hand_entries_gain_identifiers_and_keep_their_names():
+    from extract.rules import load_rules
+
+    entries = {e["id"]: e for e in load_rules().organisations}
+    assert entries["utt"]["name"] == "Université de technologie de Troyes" and entries["utt"]["source"] == "hand"
+    # values read by hand in etablissements-2024-01.csv: a hand-written entry gains them …
+    upvd = next(e for e in entries.values() if e["name"] == "Université de Perpignan Via Domitia")
+    assert (upvd["ror"], upvd["wikidata"], upvd["kind"], upvd["source"]) == ("03am2jy38", "Q304872", "university", "hand")
+    # … a body no hand-written entry names is an entry of its own
+    cvz = next(e for e in entries.values() if e["name"] == "Casa de Velázquez de Madrid")
+    assert (cvz["ror"], cvz["wikidata"], cvz["kind"]) == ("03w36pm25", "Q2470271", "school")
+    assert cvz["source"] == "mesr-2020-10,2021-11,2022-09,2024-01"
+
+
+def test_an_open_data_record_for_no_hand_entry_is_refused(tmp_path):
+    import shutil
+
+    from extract.rules import DEFAULT_PATTERNS_DIR, PatternError, load_rules
+
+    folder = tmp_path / "patterns"
+    shutil.copytree(DEFAULT_PATTERNS_DIR, folder)
+    with open(folder / "organisations_mesr.jsonl", "a", encoding="utf-8") as f:
+        f.write('{"same_as": "nowhere", "ror": "000000000", "source": "mesr-test"}\n')
+    n = len((folder / "organisations_mesr.jsonl").read_text(encoding="utf-8").splitlines())
+    with pytest.raises(PatternError, match=rf"organisations_mesr.jsonl:{n}: same_as 'nowhere' is no hand-written entry"):
+        load_rules(folder)

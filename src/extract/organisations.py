@@ -52,6 +52,8 @@ class Organisation:
     mentions: list[Mention] = field(default_factory=list)
     known: bool = False
     aliases: set[str] = field(default_factory=set)  # keys of every name form that points here
+    ror: str = ""           # identifiers from the gazetteer (open data), when it knows them
+    wikidata: str = ""
 
     @property
     def start(self) -> int:
@@ -547,7 +549,8 @@ class OrganisationFinder:
         def known_org(eid: str) -> Organisation:
             if eid not in orgs:
                 e = self.gazetteer.entries[eid]
-                orgs[eid] = Organisation(eid, e["name"], e.get("acronym", ""), e["kind"], known=True)
+                orgs[eid] = Organisation(eid, e["name"], e.get("acronym", ""), e["kind"], known=True,
+                                         ror=e.get("ror", ""), wikidata=e.get("wikidata", ""))
                 register(orgs[eid], e["name"], *e.get("aliases", []))
             return orgs[eid]
 

@@ -50,6 +50,9 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "acronym": Field(str),
         "aliases": Field(list, list_of=str),
         "exact_case": Field(list, list_of=str),
+        "ror": Field(str),
+        "wikidata": Field(str),
+        "source": Field(str),
         "note": Field(str),
     },
     "org_grammar.jsonl": {
@@ -177,6 +180,16 @@ class Rules:
         return frozenset(r["term"].lower() for r in self.terms(table, type_))
 
 
+# The gazetteer built from open data (tools/build_gazetteer.py): entries of their own, or the
+# identifiers of a hand-written entry (``same_as``). Optional: a rule folder may have none.
+MESR_FILE = "organisations_mesr.jsonl"
+MESR_SCHEMA: dict[str, Field] = {
+    "id": Field(str), "name": Field(str), "kind": Field(str, choices=KINDS), "acronym": Field(str),
+    "aliases": Field(list, list_of=str), "ror": Field(str), "wikidata": Field(str),
+    "same_as": Field(str), "source": Field(str, required=True),
+}
+
+
 def load_rules(directory: Path | str | None = None) -> Rules:
     directory = Path(directory) if directory else DEFAULT_PATTERNS_DIR
     rules = Rules(directory=directory)
@@ -184,6 +197,10 @@ def load_rules(directory: Path | str | None = None) -> Rules:
         attr = filename.removesuffix(".jsonl")
         setattr(rules, attr, load_jsonl(directory / filename, schema))
     _check_organisations(rules.organisations, directory / "organisations.jsonl")
+    if (directory / MESR_FILE).exists():
+        rules.organisations = merge_open_data(rules.organisations, load_jsonl(directory / MESR_FILE, MESR_SCHEMA),
+                                              directory / MESR_FILE)
+        _check_organisations(rules.organisations, directory / MESR_FILE)
     _check_org_grammar(rules.org_grammar, directory / "org_grammar.jsonl")
     return rules
 
@@ -199,6 +216,28 @@ def _check_org_grammar(records: list[dict[str, Any]], path: Path) -> None:
                 raise PatternError(f"{path}:{rec['_line']}: 'kinds' holds {wrong[0]!r}, not one of {', '.join(KINDS)}")
         elif rec["type"] in ("head", "name_intro") and "kind" not in rec:
             raise PatternError(f"{path}:{rec['_line']}: a {rec['type']} needs 'kind'")
+
+
+def merge_open_data(hand: list[dict[str, Any]], generated: list[dict[str, Any]], path: Path) -> list[dict[str, Any]]:
+    """Hand-written entries, given the identifiers the open data knows for them, then the
+    open data's other bodies. A hand-written entry always wins."""
+    by_id = {e["id"]: {**e, "source": e.get("source", "hand")} for e in hand}
+    merged = list(by_id.values())
+    for rec in generated:
+        if "same_as" in rec:
+            target = by_id.get(rec["same_as"])
+            if target is None:
+                raise PatternError(f"{path}:{rec['_line']}: same_as {rec['same_as']!r} is no hand-written entry")
+            for ident in ("ror", "wikidata"):
+                if rec.get(ident) and not target.get(ident):
+                    target[ident] = rec[ident]
+            continue
+        missing = [k for k in ("id", "name", "kind") if k not in rec]
+        if missing:
+            raise PatternError(f"{path}:{rec['_line']}: an entry needs {missing[0]!r} (or 'same_as')")
+        if rec["id"] not in by_id:
+            merged.append(rec)
+    return merged
 
 
 def _check_organisations(records: list[dict[str, Any]], path: Path) -> None:

@@ -20,7 +20,8 @@ from .docview import sentence_of, sentences, text_of
 
 DOCUMENT_COLUMNS = ["doc_id", "path", "title", "publication_date", "n_chars", "n_sentences", "n_organisations",
                     "n_dates", "n_partnerships", "n_goals", "status", "error", "sha256"]
-ORGANISATION_COLUMNS = ["doc_id", "org_id", "name", "acronym", "kind", "n_mentions", "mentions", "start", "end"]
+ORGANISATION_COLUMNS = ["doc_id", "org_id", "name", "acronym", "kind", "n_mentions", "mentions", "start", "end",
+                        "ror", "wikidata"]
 DATE_COLUMNS = ["doc_id", "text", "start", "end", "kind", "value", "sentence"]
 PARTNERSHIP_COLUMNS = ["doc_id", "partnership_id", "parties", "party_ids", "kind", "status", "date", "name", "topics",
                        "evidence", "start", "end"]
@@ -92,7 +93,7 @@ def document_rows(document: Document, parts: Doc | Iterable[tuple[Doc, int]], cl
         for org in doc._.organisations or []:
             row = orgs.setdefault(org.org_id, {
                 "doc_id": doc_id, "org_id": org.org_id, "name": org.name, "acronym": org.acronym, "kind": org.kind,
-                "n_mentions": 0, "forms": [], "start": None, "end": None,
+                "n_mentions": 0, "forms": [], "start": None, "end": None, "ror": org.ror, "wikidata": org.wikidata,
             })
             first = min(org.mentions, key=lambda m: m.start)
             if row["start"] is None:

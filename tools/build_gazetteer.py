@@ -1,0 +1,170 @@
+"""Build ``patterns/organisations_mesr.jsonl`` from the ministry's open list of institutions.
+
+    python tools/build_gazetteer.py [--data ../shared/data/mesr-etablissements]
+
+Source: "Principaux établissements d'enseignement supérieur", Ministère de
+l'Enseignement supérieur et de la Recherche, Licence Ouverte 2.0 — four yearly
+versions (2020-10, 2021-11, 2022-09, 2024-01). Rows of the four versions are one
+body when they share a UAI (current or former), ROR or Wikidata identifier; the
+newest version gives its name, short name, acronym, kind and identifiers, and
+the names it had in older versions become aliases (former names of merged or
+renamed institutions).
+
+A body that a hand-written entry of ``patterns/organisations.jsonl`` already
+names (same name, alias or acronym) gets a record ``{"same_as": <hand id>, ror,
+wikidata}``: the hand entry keeps its names and kind and gains the identifiers.
+Every other body becomes an entry of its own. Each record says where it comes
+from (``source``). Acronyms under four characters or generic ones are not kept:
+they would match too much (see :func:`good_acronym`).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+COLUMNS = {   # our name: the names the versions give it
+    "name": ("libellé", "Libellé", "uo_lib_officiel"),
+    "short": ("nom court", "nom_court"),
+    "acronym": ("sigle",),
+    "type": ("type d'établissement",),
+    "uai": ("uai - identifiant",),
+    "old_uai": ("anciens codes uai", "anciens_codes_uai", "Anciens codes uai"),
+    "ror": ("Identifiant ROR",),
+    "wikidata": ("Identifiant wikidata",),
+    "english": ("English name",),
+}
+GENERIC_ACRONYMS = {"ENS", "IUT", "INSA", "IEP", "UT", "EC", "ECOLE", "UNIVERSITE", "IAE", "ESC", "IMT"}
+
+
+def key(text: str) -> str:
+    """SPEC §5's comparison key: NFKD, no accents, case-folded, non-alphanumerics as one space."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[\W_]+", " ", folded).split())
+
+
+def slug(text: str) -> str:
+    return key(text).replace(" ", "-")
+
+
+def read_version(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter=";"))
+    out = []
+    for row in rows:
+        rec = {ours: " ".join(next((row[c] for c in names if c in row and row[c].strip()), "").split())
+               .replace("’", "'") for ours, names in COLUMNS.items()}
+        rec["version"] = path.stem.removeprefix("etablissements-")
+        out.append(rec)
+    return out
+
+
+def bodies(versions: list[list[dict[str, str]]]) -> list[list[dict[str, str]]]:
+    """Rows grouped into bodies, newest version first in each group. A row joins the body found
+    by its strongest identifier (ROR, Wikidata, UAI, name, then its former UAIs) unless that body
+    already has a row of the same version: two rows of one version are two bodies (a split body's
+    former UAI is listed by both of its successors)."""
+    groups: list[list[dict[str, str]]] = []
+    seen_in: list[set[str]] = []
+    index: dict[str, int] = {}
+    for rows in sorted(versions, key=lambda rs: rs[0]["version"], reverse=True):
+        for row in rows:
+            ids = [f"ror:{row['ror']}" if row["ror"] else "", f"wd:{row['wikidata']}" if row["wikidata"] else "",
+                   f"uai:{row['uai']}" if row["uai"] else "", f"name:{key(row['name'])}" if row["name"] else ""]
+            ids = [i for i in ids if i] + [f"uai:{u}" for u in re.split(r"[;,| ]+", row["old_uai"]) if u]
+            g = next((index[i] for i in ids if i in index and row["version"] not in seen_in[index[i]]), None)
+            if g is None:
+                g = len(groups)
+                groups.append([])
+                seen_in.append(set())
+            groups[g].append(row)
+            seen_in[g].add(row["version"])
+            for i in ids:
+                index.setdefault(i, g)
+    return groups
+
+
+def kind_of(row: dict[str, str]) -> str:
+    if row["type"] == "Université" or row["name"].startswith("Université"):
+        return "university"
+    return "school"
+
+
+def good_acronym(acronym: str) -> bool:
+    """Four characters or more, two capitals at least, not a generic one (``ENS``, ``IUT``):
+    three-letter ones (``ICT``, ``ESB``, ``CLI``) are everyday abbreviations too."""
+    compact = acronym.replace("-", "").replace(" ", "")
+    return len(compact) >= 4 and acronym.upper() not in GENERIC_ACRONYMS and sum(c.isupper() for c in acronym) >= 2
+
+
+def entry_of(group: list[dict[str, str]], hand: dict[str, str]) -> dict | None:
+    group = [r for r in group if r["name"]] or group
+    newest = group[0]
+    if not newest["name"]:
+        return None
+    names = [newest["name"]] + [r["name"] for r in group[1:]]
+    aliases = list(dict.fromkeys(n for n in names[1:] + [newest["short"], newest["english"]]
+                                 if n and key(n) != key(newest["name"])))
+    acronym = newest["acronym"] if good_acronym(newest["acronym"]) else ""
+    source = "mesr-" + ",".join(sorted({r["version"] for r in group}))
+    ids = {k: newest[k] or next((r[k] for r in group if r[k]), "") for k in ("ror", "wikidata")}
+    forms = [key(n) for n in [newest["name"], *aliases, acronym] if n]
+    same = next((hand[f] for f in forms if f in hand), None)
+    if same:
+        return {"same_as": same, **{k: v for k, v in ids.items() if v}, "source": source}
+    entry = {"id": slug(newest["name"]), "name": newest["name"], "kind": kind_of(newest)}
+    if acronym:
+        entry["acronym"] = acronym
+    if aliases:
+        entry["aliases"] = aliases
+    entry.update({k: v for k, v in ids.items() if v})
+    entry["source"] = source
+    return entry
+
+
+def hand_forms(path: Path) -> dict[str, str]:
+    """The key of every name, alias and acronym of the hand-written entries → their id."""
+    forms: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            e = json.loads(line)
+            for n in [e["name"], *e.get("aliases", [])]:
+                forms.setdefault(key(n), e["id"])
+            if e.get("acronym"):
+                forms.setdefault(key(e["acronym"]), e["id"])
+    return forms
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "mesr-etablissements")
+    parser.add_argument("--out", type=Path, default=ROOT / "patterns" / "organisations_mesr.jsonl")
+    args = parser.parse_args()
+    versions = [read_version(p) for p in sorted(args.data.glob("etablissements-*.csv"))]
+    if not versions:
+        sys.exit(f"no etablissements-*.csv in {args.data}")
+    hand = hand_forms(ROOT / "patterns" / "organisations.jsonl")
+    entries = [e for e in (entry_of(g, hand) for g in bodies(versions)) if e is not None]
+    taken = set(hand.values())
+    lines = ["# Generated by tools/build_gazetteer.py from the ministry's list of higher-education institutions",
+             "# (MESR, Licence Ouverte 2.0; versions 2020-10, 2021-11, 2022-09, 2024-01). Do not edit: add or fix",
+             "# entries by hand in organisations.jsonl (which takes precedence) and run the script again."]
+    for e in sorted(entries, key=lambda e: e.get("id") or e["same_as"]):
+        if "id" in e and e["id"] in taken:
+            e["id"] += "-mesr"
+        taken.add(e.get("id", ""))
+        lines.append(json.dumps(e, ensure_ascii=False))
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    n_same = sum("same_as" in e for e in entries)
+    print(f"{args.out}: {len(entries)} bodies from {sum(map(len, versions))} rows; "
+          f"{n_same} identify hand-written entries, {len(entries) - n_same} new entries")
+
+
+if __name__ == "__main__":
+    main()

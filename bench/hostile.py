@@ -10,6 +10,7 @@ the wall time, the peak resident memory of the largest process of the run
 full rows. The first line is a baseline: the good release alone, measured in
 the same session, so each case reads as a ratio to it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,8 +27,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 GOOD = (ROOT / "corpus" / "texts" / "004_6d5b41267b244a94.txt").read_text(encoding="utf-8")
-PARAGRAPH = ("L'université et le CNRS renforcent leur coopération de recherche sur les matériaux, "
-             "annonce le communiqué n°{i}, qui détaille les moyens engagés pour les laboratoires communs.")
+PARAGRAPH = (
+    "L'université et le CNRS renforcent leur coopération de recherche sur les matériaux, "
+    "annonce le communiqué n°{i}, qui détaille les moyens engagés pour les laboratoires communs."
+)
 
 
 def docx_bomb(path: Path, inflated_mb: int = 1536) -> None:
@@ -97,7 +100,7 @@ def fifo(folder: Path) -> Path:
 
 def formula_name(folder: Path) -> Path:
     p = folder / "=cmd|' -C calc'!A0.txt"
-    p.write_text("=HYPERLINK(\"http://x\", \"Lire le communiqué\")\n\n" + GOOD, encoding="utf-8")
+    p.write_text('=HYPERLINK("http://x", "Lire le communiqué")\n\n' + GOOD, encoding="utf-8")
     return p
 
 
@@ -119,11 +122,15 @@ def measure(folder: Path, jobs: int) -> dict:
     out = Path(tempfile.mkdtemp(prefix="hostile-out-"))
     exe = Path(sys.executable).with_name("extract")
     cmd = [str(exe), "run", str(folder), "--out", str(out), "--quiet", "--jobs", str(jobs)]
-    wrapper = ("import json, resource, subprocess, sys, time; t = time.perf_counter(); "
-               "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode; "
-               "print(json.dumps({'seconds': time.perf_counter() - t, 'exit': code, "
-               "'peak_mb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))")
-    done = subprocess.run([sys.executable, "-c", wrapper, *cmd], capture_output=True, text=True, check=True, timeout=3600)
+    wrapper = (
+        "import json, resource, subprocess, sys, time; t = time.perf_counter(); "
+        "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode; "
+        "print(json.dumps({'seconds': time.perf_counter() - t, 'exit': code, "
+        "'peak_mb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", wrapper, *cmd], capture_output=True, text=True, check=True, timeout=3600
+    )
     result = json.loads(done.stdout.strip().splitlines()[-1])
     with open(out / "documents.csv", encoding="utf-8", newline="") as f:
         result["rows"] = [(r["doc_id"], r["status"], r["error"]) for r in csv.DictReader(f)]
@@ -143,8 +150,10 @@ def main() -> None:
         (base / "good.txt").write_text(GOOD, encoding="utf-8")
         baseline = measure(base, args.jobs)
         print(f"{'case':20}{'seconds':>9}{'× base':>8}{'peak MB':>9}{'exit':>5}  rows")
-        print(f"{'good release alone':20}{baseline['seconds']:9.1f}{1:8.2f}{baseline['peak_mb']:9.0f}"
-              f"{baseline['exit']:5}  {baseline['rows']}")
+        print(
+            f"{'good release alone':20}{baseline['seconds']:9.1f}{1:8.2f}{baseline['peak_mb']:9.0f}"
+            f"{baseline['exit']:5}  {baseline['rows']}"
+        )
         for name in args.cases.split(","):
             folder = work / name
             folder.mkdir()
@@ -153,8 +162,11 @@ def main() -> None:
             r = measure(folder, args.jobs)
             good_ok = ("good", "ok", "") in r["rows"]
             bad = [row for row in r["rows"] if row[0] != "good"]
-            print(f"{name:20}{r['seconds']:9.1f}{r['seconds'] / baseline['seconds']:8.2f}{r['peak_mb']:9.0f}"
-                  f"{r['exit']:5}  good release {'ok' if good_ok else 'MISSING'}; {bad}", flush=True)
+            print(
+                f"{name:20}{r['seconds']:9.1f}{r['seconds'] / baseline['seconds']:8.2f}{r['peak_mb']:9.0f}"
+                f"{r['exit']:5}  good release {'ok' if good_ok else 'MISSING'}; {bad}",
+                flush=True,
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -15,6 +15,7 @@ loaded beforehand, as the service has it), which gives the baseline of
 documents per second measured in the same session. A 300-word release is the
 target of issue 10 (under 0.2 s median once warm).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,8 +36,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def texts() -> dict[str, str]:
     files = sorted(p for p in (ROOT / "corpus" / "texts").rglob("*.*") if p.suffix in (".txt", ".md"))
-    return {p.relative_to(ROOT / "corpus" / "texts").with_suffix("").as_posix(): p.read_text(encoding="utf-8")
-            for p in files}
+    return {
+        p.relative_to(ROOT / "corpus" / "texts").with_suffix("").as_posix(): p.read_text(encoding="utf-8")
+        for p in files
+    }
 
 
 def free_port() -> int:
@@ -48,8 +51,11 @@ def free_port() -> int:
 def start(workers: int) -> tuple[subprocess.Popen, str]:
     port = free_port()
     exe = Path(sys.executable).with_name("extract")
-    proc = subprocess.Popen([str(exe), "serve", "--port", str(port), "--workers", str(workers)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [str(exe), "serve", "--port", str(port), "--workers", str(workers)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     for _ in range(240):
         try:
@@ -63,7 +69,7 @@ def start(workers: int) -> tuple[subprocess.Popen, str]:
 
 def latency(base: str, docs: dict[str, str], rounds: int) -> dict[str, list[float]]:
     with httpx.Client(timeout=120) as client:
-        for text in docs.values():                       # warm-up
+        for text in docs.values():  # warm-up
             client.post(base + "/extract", json={"text": text})
         times: dict[str, list[float]] = {name: [] for name in docs}
         for _ in range(rounds):
@@ -118,8 +124,10 @@ def main() -> None:
     docs = texts()
     words = {name: len(text.split()) for name, text in docs.items()}
     seeds = [name for name in docs if "/" not in name]
-    print(f"{len(docs)} texts of corpus/ ({min(words.values())}-{max(words.values())} words, "
-          f"median {statistics.median(words.values()):.0f}), {args.rounds} rounds")
+    print(
+        f"{len(docs)} texts of corpus/ ({min(words.values())}-{max(words.values())} words, "
+        f"median {statistics.median(words.values()):.0f}), {args.rounds} rounds"
+    )
     for workers in (1, 2):
         proc, base = start(workers)
         try:
@@ -131,9 +139,12 @@ def main() -> None:
         finally:
             proc.terminate()
             proc.wait(timeout=30)
-        print(f"serve --workers {workers}: latency median {statistics.median(every) * 1000:.0f} ms, "
-              f"p95 {p95(every) * 1000:.0f} ms (seeds: median {statistics.median(seed_times) * 1000:.0f} ms, "
-              f"p95 {p95(seed_times) * 1000:.0f} ms; 250-350 words: median {statistics.median(near_300) * 1000:.0f} ms); throughput with {workers} client(s) {rate:.1f} docs/s")
+        print(
+            f"serve --workers {workers}: latency median {statistics.median(every) * 1000:.0f} ms, "
+            f"p95 {p95(every) * 1000:.0f} ms (seeds: median {statistics.median(seed_times) * 1000:.0f} ms, "
+            f"p95 {p95(seed_times) * 1000:.0f} ms; 250-350 words: median "
+            f"{statistics.median(near_300) * 1000:.0f} ms); throughput with {workers} client(s) {rate:.1f} docs/s"
+        )
     print(f"extract run in one process (--jobs 1), same texts: {batch_baseline(docs, args.rounds):.1f} docs/s")
 
 

@@ -1,5 +1,6 @@
 """``extract run --dask`` (issue 10 §2): a LocalCluster of two worker processes gives the
 tables of ``--jobs 1`` byte for byte, even when a worker is killed during the run."""
+
 from __future__ import annotations
 
 import filecmp
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture
 def in_root():
     here = os.getcwd()
-    os.chdir(ROOT)                      # paths in documents.csv as `make run` writes them
+    os.chdir(ROOT)  # paths in documents.csv as `make run` writes them
     yield
     os.chdir(here)
 
@@ -37,7 +38,8 @@ def test_a_local_cluster_writes_the_tables_of_jobs_1(tmp_path, nlp, in_root):
     same_tables(tmp_path / "one", tmp_path / "dask")
     saved = tmp_path / "dask" / "texts" / "dev" / "01_accord_cadre_lille_inria.txt"
     assert saved.read_text(encoding="utf-8") == (ROOT / "corpus/texts/dev/01_accord_cadre_lille_inria.txt").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
 
 
 def test_a_worker_killed_during_the_run_loses_no_row_and_writes_none_twice(tmp_path, in_root):
@@ -47,8 +49,7 @@ def test_a_worker_killed_during_the_run_loses_no_row_and_writes_none_twice(tmp_p
         if done >= 16 and not killed:
             # the Dask worker processes: children of this one (the nanny runs here) started by
             # multiprocessing's spawn; their own forked analysis workers are grandchildren
-            workers = [p for p in psutil.Process().children(recursive=False)
-                       if "spawn_main" in " ".join(p.cmdline())]
+            workers = [p for p in psutil.Process().children(recursive=False) if "spawn_main" in " ".join(p.cmdline())]
             assert len(workers) == 2, [p.cmdline() for p in psutil.Process().children()]
             victim = workers[0]
             os.kill(victim.pid, signal.SIGKILL)
@@ -67,5 +68,8 @@ def test_files_the_client_cannot_read_get_their_rows(tmp_path):
     os.symlink("loop.txt", docs / "loop.txt")
     run([docs], tmp_path / "out", dask="local", jobs=1)
     rows = {r["doc_id"]: (r["status"], r["error"]) for r in tables(tmp_path / "out")["documents"]}
-    assert rows == {"good": ("ok", ""), "pipe": ("error", "not a regular file (a named pipe)"),
-                    "loop": ("error", "symbolic link loop")}
+    assert rows == {
+        "good": ("ok", ""),
+        "pipe": ("error", "not a regular file (a named pipe)"),
+        "loop": ("error", "symbolic link loop"),
+    }

@@ -3,6 +3,7 @@ of its plain-text version, and the title and date the file declares for itself.
 
 Fixtures are built here; expected values are what a reader of the page sees.
 """
+
 from __future__ import annotations
 
 import io
@@ -37,12 +38,13 @@ def findings(t, doc_id):
 def plain(tmp_path_factory, nlp):
     t, _ = run_on({"plain.txt": PLAIN}, tmp_path_factory.mktemp("plain"), nlp)
     goals, partnerships = findings(t, "plain")
-    assert len(goals) >= 3 and len(partnerships) >= 1         # the reference itself finds something
+    assert len(goals) >= 3 and len(partnerships) >= 1  # the reference itself finds something
     assert any(h == "2025" for _, h, _ in goals) and any(h == "/2028" for _, h, _ in goals)
     return findings(t, "plain")
 
 
 # -- HTML ---------------------------------------------------------------------------------------------
+
 
 def page(head: str, dateline: bool = False) -> str:
     items = "".join(f"<li>{item[2:]}</li>" for item in BODY[2:4])
@@ -55,10 +57,10 @@ def page(head: str, dateline: bool = False) -> str:
 
 HEADS = {
     "opengraph": f'<title>{TITLE} | Actualités</title><meta property="og:title" content="{TITLE}">'
-                 '<meta property="article:published_time" content="2025-02-12T09:30:00+01:00">',
+    '<meta property="article:published_time" content="2025-02-12T09:30:00+01:00">',
     "json-ld": f'<title>{TITLE} | Actualités</title><script type="application/ld+json">'
-               f'{{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "{TITLE}", '
-               '"datePublished": "2025-02-12T09:30:00+01:00"}</script>',
+    f'{{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "{TITLE}", '
+    '"datePublished": "2025-02-12T09:30:00+01:00"}</script>',
 }
 
 
@@ -67,7 +69,7 @@ def test_a_web_page_gives_its_title_its_date_and_the_findings_of_its_text(tmp_pa
     t, _ = run_on({"page.html": page(HEADS[kind])}, tmp_path, nlp)
     (row,) = t["documents"]
     assert (row["title"], row["publication_date"]) == (TITLE, "2025-02-12")
-    assert findings(t, "page") == plain          # relative dates resolved against the page's date
+    assert findings(t, "page") == plain  # relative dates resolved against the page's date
 
 
 def test_the_text_of_a_page_keeps_its_headings_and_list_items_as_lines():
@@ -79,8 +81,9 @@ def test_the_text_of_a_page_keeps_its_headings_and_list_items_as_lines():
 
 def test_a_date_the_page_states_in_its_text_comes_first_and_none_is_guessed_from_the_body(tmp_path, nlp):
     head = f'<title>{TITLE}</title><meta property="article:published_time" content="2024-12-01">'
-    t, _ = run_on({"stated.html": page(head, dateline=True), "bare.html": page(f"<title>{TITLE}</title>")},
-                  tmp_path, nlp)
+    t, _ = run_on(
+        {"stated.html": page(head, dateline=True), "bare.html": page(f"<title>{TITLE}</title>")}, tmp_path, nlp
+    )
     dates = {r["doc_id"]: r["publication_date"] for r in t["documents"]}
     assert dates == {"stated": "2025-02-12", "bare": ""}
 
@@ -101,40 +104,62 @@ def pdf_pages() -> list[list[str]]:
 
 
 def test_a_pdf_loses_its_running_header_and_page_numbers_and_rejoins_hyphenation(tmp_path, nlp, plain):
-    assert BODY[0][94] != " " and BODY[0][95] != " "          # the cut falls inside a word
+    assert BODY[0][94] != " " and BODY[0][95] != " "  # the cut falls inside a word
     raw = pdf_bytes(pdf_pages(), title="Accord Université de Lille et CNRS")
     extracted = read_pdf(raw, DEFAULT_LIMITS)
     assert HEADER not in extracted.text and "/ 3" not in extracted.text
     assert BODY[0] in extracted.text
-    assert extracted.title == "Accord Université de Lille et CNRS"   # the first line was a running header
+    assert extracted.title == "Accord Université de Lille et CNRS"  # the first line was a running header
     t, _ = run_on({"release.pdf": raw}, tmp_path, nlp)
     assert t["documents"][0]["title"] == "Accord Université de Lille et CNRS"
     assert findings(t, "release") == plain
 
 
-@pytest.mark.parametrize("lines, want", [
-    ("le déve-\nloppement", "le développement"),
-    ("la région Île-de-\nFrance", "la région Île-de-France"),
-    ("un tiret -\nen fin", "un tiret -\nen fin"),
-    ("2024-\n2025", "2024-\n2025"),
-])
+@pytest.mark.parametrize(
+    "lines, want",
+    [
+        ("le déve-\nloppement", "le développement"),
+        ("la région Île-de-\nFrance", "la région Île-de-France"),
+        ("un tiret -\nen fin", "un tiret -\nen fin"),
+        ("2024-\n2025", "2024-\n2025"),
+    ],
+)
 def test_hyphenation_at_line_ends(lines, want):
     assert rejoin_hyphens(lines) == want
 
 
 def test_a_line_on_one_page_only_is_no_running_header():
-    pages, had_header = clean_pages(["Titre du rapport\nTexte de la page un, qui est assez long pour faire la largeur.\n1",
-                                     "Texte de la page deux.\n2"])
-    assert pages == ["Titre du rapport\n\nTexte de la page un, qui est assez long pour faire la largeur.",
-                     "Texte de la page deux."] and not had_header
+    pages, had_header = clean_pages(
+        [
+            "Titre du rapport\nTexte de la page un, qui est assez long pour faire la largeur.\n1",
+            "Texte de la page deux.\n2",
+        ]
+    )
+    assert (
+        pages
+        == [
+            "Titre du rapport\n\nTexte de la page un, qui est assez long pour faire la largeur.",
+            "Texte de la page deux.",
+        ]
+        and not had_header
+    )
 
 
-@pytest.mark.parametrize("text, want", [
-    ("Un titre court\nUne ligne de texte qui fait toute la largeur de la page, ou presque,\nqui continue ici.\nUn autre "
-     "paragraphe.", "Un titre court\n\nUne ligne de texte qui fait toute la largeur de la page, ou presque,\nqui "
-     "continue ici.\n\nUn autre paragraphe."),
-    ("Les objectifs sont :\n- former ;\n- chercher.\nEnsuite.", "Les objectifs sont :\n- former ;\n- chercher.\n\nEnsuite."),
-])
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Un titre court\nUne ligne de texte qui fait toute la largeur de la page, ou presque,\n"
+            "qui continue ici.\nUn autre paragraphe.",
+            "Un titre court\n\nUne ligne de texte qui fait toute la largeur de la page, ou presque,\nqui "
+            "continue ici.\n\nUn autre paragraphe.",
+        ),
+        (
+            "Les objectifs sont :\n- former ;\n- chercher.\nEnsuite.",
+            "Les objectifs sont :\n- former ;\n- chercher.\n\nEnsuite.",
+        ),
+    ],
+)
 def test_paragraph_breaks_are_put_back(text, want):
     from extract.pdflayout import mark_paragraphs
 
@@ -142,6 +167,7 @@ def test_paragraph_breaks_are_put_back(text, want):
 
 
 # -- DOCX ---------------------------------------------------------------------------------------------
+
 
 def release_docx(table: bool = False) -> bytes:
     from docx import Document
@@ -184,18 +210,24 @@ def test_a_docx_made_of_plain_paragraphs_reads_as_before():
 
 # -- manifest -----------------------------------------------------------------------------------------
 
+
 def test_a_manifest_takes_reduced_dates_and_is_not_read_as_a_document(tmp_path, nlp):
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "a.txt").write_text("L'Université de Lille ouvrira cette année un campus à Roubaix.\n", encoding="utf-8")
-    (docs / "b.txt").write_text("L'Université de Lille a ouvert en mai dernier un campus à Roubaix.\n", encoding="utf-8")
+    (docs / "b.txt").write_text(
+        "L'Université de Lille a ouvert en mai dernier un campus à Roubaix.\n", encoding="utf-8"
+    )
     manifest = docs / "manifest.csv"
     manifest.write_text("doc_id,publication_date\na,2019\nb,2019-09\n", encoding="utf-8")
-    from extract.run import run
     from test_inputs import tables
+
+    from extract.run import run
 
     run([docs], tmp_path / "out", nlp=nlp, metadata=manifest)
     t = tables(tmp_path / "out")
     assert [r["doc_id"] for r in t["documents"]] == ["a", "b"]
     assert [(r["doc_id"], r["text"], r["value"]) for r in t["dates"]] == [
-        ("a", "cette année", "2019"), ("b", "mai dernier", "2019-05")]
+        ("a", "cette année", "2019"),
+        ("b", "mai dernier", "2019-05"),
+    ]

@@ -4,6 +4,7 @@ keep full, unchanged rows, and the tables are replaced all at once or not at all
 Every fixture is generated here. Time and memory of the large cases are measured by
 ``bench/hostile.py``, not asserted here.
 """
+
 from __future__ import annotations
 
 import errno
@@ -39,10 +40,24 @@ def reference(tmp_path_factory, nlp):
 
 def assert_neighbour_intact(t, reference, doc_id="good"):
     got = content({name: by_doc(rows, doc_id) for name, rows in t.items()})
-    want = content({name: [{**r, "doc_id": doc_id, **({"partnership_id": r["partnership_id"].replace("good#", f"{doc_id}#")}
-                                                          if "partnership_id" in r else {}),
-                            **({"goal_id": r["goal_id"].replace("good#", f"{doc_id}#")} if "goal_id" in r else {})}
-                           for r in rows] for name, rows in reference.items()})
+    want = content(
+        {
+            name: [
+                {
+                    **r,
+                    "doc_id": doc_id,
+                    **(
+                        {"partnership_id": r["partnership_id"].replace("good#", f"{doc_id}#")}
+                        if "partnership_id" in r
+                        else {}
+                    ),
+                    **({"goal_id": r["goal_id"].replace("good#", f"{doc_id}#")} if "goal_id" in r else {}),
+                }
+                for r in rows
+            ]
+            for name, rows in reference.items()
+        }
+    )
     assert got == want
 
 
@@ -54,6 +69,7 @@ def only_row(t, doc_id):
 
 
 # -- bounded work per document -----------------------------------------------------------------------
+
 
 def test_a_docx_zip_bomb_is_refused_while_inflating(tmp_path, nlp, reference):
     bomb = docx_bomb(60)
@@ -67,8 +83,12 @@ def test_a_docx_zip_bomb_is_refused_while_inflating(tmp_path, nlp, reference):
 
 
 def test_a_pdf_whose_streams_inflate_is_refused(tmp_path, nlp, reference):
-    t, _ = run_on({"inflating.pdf": pdf_inflating(2, 5), "good.txt": GOOD}, tmp_path, nlp,
-                  limits=Limits(max_unpacked_bytes=4 * MB))
+    t, _ = run_on(
+        {"inflating.pdf": pdf_inflating(2, 5), "good.txt": GOOD},
+        tmp_path,
+        nlp,
+        limits=Limits(max_unpacked_bytes=4 * MB),
+    )
     row = only_row(t, "inflating")
     assert row["error"].startswith("PDF content too large once inflated (over 4 MB by page 1")
     assert_neighbour_intact(t, reference)
@@ -83,12 +103,23 @@ def test_a_pdf_with_too_much_text_stops_at_the_page_that_passes_the_cap(tmp_path
     assert doc.status == "error" and doc.error.startswith("text too long (") and doc.error.endswith("by page 1")
 
 
-@pytest.mark.parametrize("name, data", [
-    ("oneline.txt", ("L'université signe une convention avec le CNRS. " * 25_000).encode()),
-    ("page.html", ("<html><body><article>" + "".join(
-        f"<p>Paragraphe {i} : l'université signe une convention avec le CNRS pour la recherche.</p>"
-        for i in range(16_000)) + "</article></body></html>").encode()),
-])
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("oneline.txt", ("L'université signe une convention avec le CNRS. " * 25_000).encode()),
+        (
+            "page.html",
+            (
+                "<html><body><article>"
+                + "".join(
+                    f"<p>Paragraphe {i} : l'université signe une convention avec le CNRS pour la recherche.</p>"
+                    for i in range(16_000)
+                )
+                + "</article></body></html>"
+            ).encode(),
+        ),
+    ],
+)
 def test_a_text_over_the_character_cap_is_refused(tmp_path, nlp, reference, name, data):
     t, _ = run_on({name: data, "good.txt": GOOD}, tmp_path, nlp)
     row = only_row(t, Path(name).stem)
@@ -99,6 +130,7 @@ def test_a_text_over_the_character_cap_is_refused(tmp_path, nlp, reference, name
 
 def _slow_or_hungry(real):
     """``read_document`` that stalls on files named slow*, grabs memory on hog*, crashes on crash*."""
+
     def read(source, limits):
         name = source.file.name
         if name.startswith("slow"):
@@ -111,11 +143,12 @@ def _slow_or_hungry(real):
         if name.startswith("crash"):
             import faulthandler
 
-            faulthandler.disable()                        # no dump of the crash in the test log
+            faulthandler.disable()  # no dump of the crash in the test log
             os.kill(os.getpid(), signal.SIGSEGV)
         if name.startswith("broken"):
             raise ImportError("No module named 'lxml_html_clean'")
         return real(source, limits)
+
     return read
 
 
@@ -123,9 +156,14 @@ def _slow_or_hungry(real):
 def test_a_document_past_its_time_budget_is_stopped_and_the_worker_goes_on(tmp_path, nlp, reference, monkeypatch, jobs):
     monkeypatch.setattr(run_module, "read_document", _slow_or_hungry(run_module.read_document))
     started = time.monotonic()
-    t, summary = run_on({"good.txt": GOOD, "slow1.txt": GOOD, "slow2.txt": GOOD, "z.txt": GOOD}, tmp_path, nlp,
-                        jobs=jobs, limits=Limits(timeout=3))
-    assert time.monotonic() - started < 40          # neither stall was waited for (60 s each)
+    t, summary = run_on(
+        {"good.txt": GOOD, "slow1.txt": GOOD, "slow2.txt": GOOD, "z.txt": GOOD},
+        tmp_path,
+        nlp,
+        jobs=jobs,
+        limits=Limits(timeout=3),
+    )
+    assert time.monotonic() - started < 40  # neither stall was waited for (60 s each)
     for doc_id in ("slow1", "slow2"):
         row = only_row(t, doc_id)
         assert (row["status"], row["error"]) == ("error", "time limit exceeded (3 s; see --timeout)")
@@ -140,8 +178,7 @@ def test_a_document_past_its_memory_budget_is_stopped(tmp_path, nlp, reference, 
     with open(f"/proc/{os.getpid()}/statm") as f:
         baseline = int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
     limit = baseline + 512 * MB
-    t, _ = run_on({"hog.txt": GOOD, "good.txt": GOOD}, tmp_path, nlp,
-                  limits=Limits(timeout=50, max_memory_bytes=limit))
+    t, _ = run_on({"hog.txt": GOOD, "good.txt": GOOD}, tmp_path, nlp, limits=Limits(timeout=50, max_memory_bytes=limit))
     row = only_row(t, "hog")
     assert row["error"].startswith("memory limit exceeded (") and f"limit {limit // MB} MB" in row["error"]
     assert_neighbour_intact(t, reference)
@@ -166,6 +203,7 @@ def test_a_broken_installation_stops_the_run_and_keeps_the_previous_tables(tmp_p
 
 # -- odd files ---------------------------------------------------------------------------------------
 
+
 def test_odd_files_each_get_a_row(tmp_path, nlp, reference):
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -176,18 +214,22 @@ def test_odd_files_each_get_a_row(tmp_path, nlp, reference):
     os.mkfifo(docs / "pipe.txt")
     (docs / os.fsdecode(b"m_\xff\xfe.txt")).write_text(GOOD, encoding="utf-8")
     (docs / "loop").mkdir()
-    os.symlink("..", docs / "loop" / "up")                 # a link to a folder is not walked
+    os.symlink("..", docs / "loop" / "up")  # a link to a folder is not walked
     for name in ("empty.pdf", "empty.docx", "empty.html"):
         (docs / name).write_bytes(b"")
     summary = run([docs], tmp_path / "out", nlp=nlp)
     t = tables(tmp_path / "out")
     rows = {r["doc_id"]: (r["status"], r["error"]) for r in t["documents"]}
     assert rows == {
-        "a": ("error", "symbolic link loop"), "b": ("error", "symbolic link loop"),
+        "a": ("error", "symbolic link loop"),
+        "b": ("error", "symbolic link loop"),
         "self": ("error", "symbolic link loop"),
         "pipe": ("error", "not a regular file (a named pipe)"),
-        "m_\\xff\\xfe": ("ok", ""), "good": ("ok", ""),
-        "empty.pdf": ("empty", ""), "empty.docx": ("empty", ""), "empty.html": ("empty", ""),
+        "m_\\xff\\xfe": ("ok", ""),
+        "good": ("ok", ""),
+        "empty.pdf": ("empty", ""),
+        "empty.docx": ("empty", ""),
+        "empty.html": ("empty", ""),
     }
     assert by_doc(t["documents"], "m_\\xff\\xfe")[0]["path"].endswith("m_\\xff\\xfe.txt")
     assert_neighbour_intact(t, reference)
@@ -206,7 +248,7 @@ def test_a_fifo_given_directly_or_swapped_in_never_blocks(tmp_path, nlp):
     f.write_text(GOOD, encoding="utf-8")
     (source,) = discover([f])
     f.unlink()
-    os.mkfifo(f)                                          # swapped in between discovery and reading
+    os.mkfifo(f)  # swapped in between discovery and reading
     doc = read_document(source)
     assert (doc.status, doc.error) == ("error", "not a regular file (a named pipe)")
 
@@ -227,7 +269,7 @@ def test_links_outside_the_input_are_followed_and_texts_stay_inside_out(tmp_path
     os.symlink(outside, docs / "linked.txt")
     out = tmp_path / "out"
     (out / "texts").mkdir(parents=True)
-    os.symlink(outside, out / "texts" / "linked.txt")      # a planted link is not written through
+    os.symlink(outside, out / "texts" / "linked.txt")  # a planted link is not written through
     run([docs], out, nlp=nlp, save_text=True)
     assert by_doc(tables(out)["documents"], "linked")[0]["status"] == "ok"
     assert outside.read_text(encoding="utf-8") == GOOD
@@ -246,7 +288,7 @@ def test_equal_names_in_two_folders_get_unique_doc_ids(tmp_path, nlp):
     assert {r["partnership_id"] for r in t["partnerships"]} == {"x#1", "x~2#1"}
     assert "Lyon" in (out / "texts" / "x~2.txt").read_text(encoding="utf-8")
     assert "Lille" in (out / "texts" / "x.txt").read_text(encoding="utf-8")
-    run([tmp_path / "d1", tmp_path / "d2"], out, nlp=nlp)            # two folders holding x.txt
+    run([tmp_path / "d1", tmp_path / "d2"], out, nlp=nlp)  # two folders holding x.txt
     assert [r["doc_id"] for r in tables(out)["documents"]] == ["x", "x~2"]
 
 
@@ -261,12 +303,19 @@ def test_an_out_folder_inside_the_input_is_not_read_back(tmp_path, nlp):
 
 # -- manifest ----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, fault", [
-    ("doc_id,url\na,https://a\na,https://b\n", "doc_id 'a' is listed twice"),
-    ("path,url\nx/a.txt,https://a\nx/a.txt,https://b\n", "path 'x/a.txt' is listed twice"),
-    ("doc_id,title,metadata_title\na,T,U\n", "field 'title' would be written as column 'metadata_title', which another field already takes"),
-    ("doc_id,url,url\na,https://a,https://b\n", "column 'url' appears more than once"),
-])
+
+@pytest.mark.parametrize(
+    "text, fault",
+    [
+        ("doc_id,url\na,https://a\na,https://b\n", "doc_id 'a' is listed twice"),
+        ("path,url\nx/a.txt,https://a\nx/a.txt,https://b\n", "path 'x/a.txt' is listed twice"),
+        (
+            "doc_id,title,metadata_title\na,T,U\n",
+            "field 'title' would be written as column 'metadata_title', which another field already takes",
+        ),
+        ("doc_id,url,url\na,https://a,https://b\n", "column 'url' appears more than once"),
+    ],
+)
 def test_a_manifest_that_would_lose_a_value_is_refused(tmp_path, text, fault):
     m = tmp_path / "manifest.csv"
     m.write_text(text, encoding="utf-8")
@@ -276,17 +325,21 @@ def test_a_manifest_that_would_lose_a_value_is_refused(tmp_path, text, fault):
 
 # -- formula-safe cells ------------------------------------------------------------------------------
 
+
 def test_no_cell_can_start_a_formula_unless_raw_csv(tmp_path, nlp):
     evil_name = "=cmd|' -C calc'!A0.txt"
-    text = "=HYPERLINK(\"http://x\", \"Lire le communiqué\")\n\n" + GOOD
+    text = '=HYPERLINK("http://x", "Lire le communiqué")\n\n' + GOOD
     manifest = tmp_path / "manifest.csv"
-    manifest.write_text(f"doc_id,publisher\n\"{evil_name[:-4]}\",@SUM(A1)\n", encoding="utf-8")
+    manifest.write_text(f'doc_id,publisher\n"{evil_name[:-4]}",@SUM(A1)\n', encoding="utf-8")
     t, _ = run_on({evil_name: text}, tmp_path, nlp, metadata=manifest)
     raw_cells = [c for name in TABLES for c in _cells(tmp_path / "out" / f"{name}.csv")]
     assert not [c for c in raw_cells if c[:1] in "=+-@\t\r" and c]
-    (row,) = t["documents"]                       # the project's reader gives the values back
-    assert (row["doc_id"], row["title"], row["publisher"]) == (evil_name[:-4], '=HYPERLINK("http://x", "Lire le communiqué")',
-                                                            "@SUM(A1)")
+    (row,) = t["documents"]  # the project's reader gives the values back
+    assert (row["doc_id"], row["title"], row["publisher"]) == (
+        evil_name[:-4],
+        '=HYPERLINK("http://x", "Lire le communiqué")',
+        "@SUM(A1)",
+    )
 
     run_on({evil_name: text}, tmp_path, nlp, metadata=manifest, raw_csv=True)
     raw = list(_cells(tmp_path / "out" / "documents.csv"))
@@ -301,10 +354,21 @@ def _cells(path: Path):
             yield from row
 
 
-@pytest.mark.parametrize("value, guarded", [
-    ("=1+1", "'=1+1"), ("+33 1", "'+33 1"), ("-2", "'-2"), ("@x", "'@x"), ("\tx", "'\tx"), ("\rx", "'\rx"),
-    ("x=1", "x=1"), ("'quoted", "'quoted"), ("", ""), (7, 7),
-])
+@pytest.mark.parametrize(
+    "value, guarded",
+    [
+        ("=1+1", "'=1+1"),
+        ("+33 1", "'+33 1"),
+        ("-2", "'-2"),
+        ("@x", "'@x"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("x=1", "x=1"),
+        ("'quoted", "'quoted"),
+        ("", ""),
+        (7, 7),
+    ],
+)
 def test_guard_and_unguard(value, guarded):
     assert guard_cell(value) == guarded
     if isinstance(value, str):
@@ -313,6 +377,7 @@ def test_guard_and_unguard(value, guarded):
 
 # -- all-or-nothing tables ---------------------------------------------------------------------------
 
+
 def _write_tables(out: Path, text: str) -> None:
     w = TableWriter(out, table_columns())
     w.write({"documents": [{"doc_id": text, "status": "ok"}], "goals": [{"doc_id": text, "text": text * 50}]})
@@ -320,8 +385,12 @@ def _write_tables(out: Path, text: str) -> None:
 
 
 def _state(out: Path) -> set[str]:
-    return {read_table(out / f"{name}.csv")[0]["doc_id"] if name in ("documents", "goals") else
-            str(len(read_table(out / f"{name}.csv"))) for name in TABLES}
+    return {
+        read_table(out / f"{name}.csv")[0]["doc_id"]
+        if name in ("documents", "goals")
+        else str(len(read_table(out / f"{name}.csv")))
+        for name in TABLES
+    }
 
 
 def test_a_kill_at_any_step_of_the_final_write_leaves_all_old_or_all_new_tables(tmp_path):
@@ -332,16 +401,18 @@ def test_a_kill_at_any_step_of_the_final_write_leaves_all_old_or_all_new_tables(
     k = 0
     while True:
         pid = os.fork()
-        if pid == 0:                                     # the child commits and dies at call k
+        if pid == 0:  # the child commits and dies at call k
             counter = {"n": 0}
 
-            def stepping(fn):
+            def stepping(fn, counter=counter, k=k):
                 def call(*a, **kw):
                     if counter["n"] == k:
                         os.kill(os.getpid(), signal.SIGKILL)
                     counter["n"] += 1
                     return fn(*a, **kw)
+
                 return call
+
             w = TableWriter(out, table_columns())
             w.write({"documents": [{"doc_id": "new", "status": "ok"}], "goals": [{"doc_id": "new", "text": "x" * 50}]})
             for name in calls:
@@ -351,15 +422,17 @@ def test_a_kill_at_any_step_of_the_final_write_leaves_all_old_or_all_new_tables(
         _, status = os.waitpid(pid, 0)
         state = _state(out)
         assert state in ({"old", "0"}, {"new", "0"}), (k, state)
-        if os.WIFEXITED(status):                          # the commit ran to its end: every step was tried
+        if os.WIFEXITED(status):  # the commit ran to its end: every step was tried
             assert state == {"new", "0"}
             break
         if state == {"new", "0"}:
-            _write_tables(out, "old")                     # back to the old tables for the next step
+            _write_tables(out, "old")  # back to the old tables for the next step
         k += 1
     assert k > 5
-    _write_tables(out, "third")                           # the next run cleans what the killed ones left
-    assert sorted(p.name for p in (out / ".tables").iterdir()) == sorted(["current", os.readlink(out / ".tables/current")])
+    _write_tables(out, "third")  # the next run cleans what the killed ones left
+    assert sorted(p.name for p in (out / ".tables").iterdir()) == sorted(
+        ["current", os.readlink(out / ".tables/current")]
+    )
     assert sorted(p.name for p in out.iterdir()) == sorted([".tables", *(f"{n}.csv" for n in TABLES)])
 
 
@@ -400,14 +473,16 @@ def test_disk_full_keeps_the_previous_tables_and_cleans_up(small_disk, tmp_path,
     before = {p.name: p.read_bytes() for p in out.glob("*.csv")}
     big = tmp_path / "big"
     big.mkdir()
-    for i in range(40):                                   # about 40 x 9 KB of rows: more than the disk holds
+    for i in range(40):  # about 40 x 9 KB of rows: more than the disk holds
         (big / f"r{i:02}.txt").write_text(GOOD * 4, encoding="utf-8")
     with pytest.raises(OutputError) as err:
         run([big], out, nlp=nlp)
     assert err.value.errno == errno.ENOSPC
     assert err.value.strerror.startswith(f"no space left on the device of {out}: the previous tables are unchanged")
     assert {p.name: p.read_bytes() for p in out.glob("*.csv")} == before
-    assert sorted(p.name for p in (out / ".tables").iterdir()) == sorted(["current", os.readlink(out / ".tables/current")])
+    assert sorted(p.name for p in (out / ".tables").iterdir()) == sorted(
+        ["current", os.readlink(out / ".tables/current")]
+    )
 
 
 def test_read_only_out_gives_one_line_and_exit_2(small_disk, tmp_path):
@@ -420,4 +495,5 @@ def test_read_only_out_gives_one_line_and_exit_2(small_disk, tmp_path):
     result = CliRunner().invoke(app, ["run", str(tmp_path / "a.txt"), "--out", str(small_disk / "out"), "--quiet"])
     assert result.exit_code == 2
     assert result.output.strip().splitlines() == [
-        f"error: cannot write into {small_disk / 'out'} (Read-only file system): the previous tables are unchanged"]
+        f"error: cannot write into {small_disk / 'out'} (Read-only file system): the previous tables are unchanged"
+    ]

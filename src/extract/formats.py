@@ -14,6 +14,7 @@ title and publication date the file declares for itself). No spaCy here.
 
 Each reader enforces the bounds of :class:`limits.Limits` while it inflates.
 """
+
 from __future__ import annotations
 
 import io
@@ -28,15 +29,15 @@ TEXT_EXTENSIONS = {".txt", ".md", ".text", ".markdown"}
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
 SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | {".pdf", ".docx"}
 MIN_ARTICLE_WORDS = 8
-HTML_MARKUP_FACTOR = 10   # a page may carry up to 10 characters of markup per character of text
+HTML_MARKUP_FACTOR = 10  # a page may carry up to 10 characters of markup per character of text
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 @dataclass(frozen=True)
 class Extracted:
     text: str
-    title: str = ""         # the title the file declares (page title, PDF metadata)
-    published: str = ""     # the publication date it declares (ISO), from metadata
+    title: str = ""  # the title the file declares (page title, PDF metadata)
+    published: str = ""  # the publication date it declares (ISO), from metadata
 
 
 def too_long(n: int, limits: Limits) -> str:
@@ -44,6 +45,7 @@ def too_long(n: int, limits: Limits) -> str:
 
 
 # -- text and web pages ----------------------------------------------------------------------------
+
 
 def read_text(raw: bytes, limits: Limits) -> Extracted:
     return Extracted(decode_bytes(raw, limits.max_chars))
@@ -55,7 +57,9 @@ def read_html(raw: bytes, limits: Limits) -> Extracted:
         markup = decode_bytes(raw, cap)
     except DocumentError as err:
         if str(err).startswith("text too long"):
-            raise DocumentError(f"HTML page too large (over {cap:,} characters of markup, ten times --max-chars)") from None
+            raise DocumentError(
+                f"HTML page too large (over {cap:,} characters of markup, ten times --max-chars)"
+            ) from None
         raise
     return html_to_text(markup)
 
@@ -66,11 +70,16 @@ def html_to_text(html: str) -> Extracted:
     import trafilatura
 
     found = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=True, favor_recall=True,
-        date_extraction_params={"extensive_search": False, "original_date": True})
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        favor_recall=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
     text = (found.text if found is not None else "") or ""
     n_words = len(_WORD.findall(text))
-    if n_words < MIN_ARTICLE_WORDS:   # a menu or a cookie banner is not an article
+    if n_words < MIN_ARTICLE_WORDS:  # a menu or a cookie banner is not an article
         raise DocumentError(f"HTML page has no readable article text ({n_words} words outside navigation)")
     return Extracted(paragraphs(text), title=one_line(found.title or ""), published=_iso_day(found.date))
 
@@ -96,6 +105,7 @@ def paragraphs(text: str) -> str:
 
 
 # -- PDF ---------------------------------------------------------------------------------------------
+
 
 def read_pdf(raw: bytes, limits: Limits) -> Extracted:
     """The text layer of a PDF, page by page; a page whose inflated content passes
@@ -137,8 +147,10 @@ def _pdf_pages(reader, limits: Limits) -> list[str]:
         contents = page.get_contents()
         unpacked += len(contents.get_data()) if contents is not None else 0
         if unpacked > limits.max_unpacked_bytes:
-            raise DocumentError(f"PDF content too large once inflated (over {limits.max_unpacked_bytes // MB} MB "
-                                f"by page {number}; see --max-unpacked-mb)")
+            raise DocumentError(
+                f"PDF content too large once inflated (over {limits.max_unpacked_bytes // MB} MB "
+                f"by page {number}; see --max-unpacked-mb)"
+            )
         pages.append(page.extract_text() or "")
         chars += len(pages[-1])
         if chars > limits.max_chars:
@@ -147,6 +159,7 @@ def _pdf_pages(reader, limits: Limits) -> list[str]:
 
 
 # -- DOCX --------------------------------------------------------------------------------------------
+
 
 def read_docx(raw: bytes, limits: Limits) -> Extracted:
     """A Word file in reading order: headers, body paragraphs and tables, footers. Its
@@ -175,8 +188,10 @@ def _check_unpacked(archive, max_bytes: int) -> None:
             while block := member.read(1 << 20):
                 total += len(block)
                 if total > max_bytes:
-                    raise DocumentError(f"DOCX too large once unpacked (over {max_bytes // MB} MB in "
-                                        f"{printable(info.filename)}; a zip bomb?)")
+                    raise DocumentError(
+                        f"DOCX too large once unpacked (over {max_bytes // MB} MB in "
+                        f"{printable(info.filename)}; a zip bomb?)"
+                    )
 
 
 _READERS = {**{ext: read_html for ext in HTML_EXTENSIONS}, ".pdf": read_pdf, ".docx": read_docx}

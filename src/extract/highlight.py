@@ -6,6 +6,7 @@ cross; the text is cut at every span boundary and each piece is wrapped in one
 share its ``data-row`` (the row of the table it comes from), and the first piece
 carries ``data-first``, the target of "scroll to this row's evidence".
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,9 +17,9 @@ from html import escape
 class Mark:
     start: int
     end: int
-    row: str            # the table row it shows, e.g. "goals-3"
-    classes: str        # CSS classes, e.g. "m-org k-university"
-    title: str = ""     # the tooltip: normalised value, actor, theme …
+    row: str  # the table row it shows, e.g. "goals-3"
+    classes: str  # CSS classes, e.g. "m-org k-university"
+    title: str = ""  # the tooltip: normalised value, actor, theme …
 
 
 def highlight(text: str, marks: list[Mark]) -> str:
@@ -27,10 +28,10 @@ def highlight(text: str, marks: list[Mark]) -> str:
     by_start = sorted(marks, key=lambda m: (m.start, -m.end))
     opened: set[str] = set()
     out: list[str] = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in zip(bounds, bounds[1:], strict=False):
         piece = escape(text[a:b])
         covering = [m for m in by_start if m.start <= a and m.end >= b]
-        for m in sorted(covering, key=lambda m: (m.end - m.start, m.row)):    # innermost first
+        for m in sorted(covering, key=lambda m: (m.end - m.start, m.row)):  # innermost first
             first = "" if m.row in opened else " data-first"
             opened.add(m.row)
             title = f' title="{escape(m.title)}"' if m.title else ""

@@ -16,6 +16,7 @@ was not cancelled), rebuilds the rows and writes them through the gold writer;
 every file is then validated like any gold file. An export that does not fit
 stops with the task, the region and the fault.
 """
+
 from __future__ import annotations
 
 import json
@@ -30,8 +31,14 @@ from .tablestore import read_table
 
 STATUSES = ("established", "planned")
 ORG_LABELS = {kind: f"ORG-{kind}" for kind in KINDS}
-ORG_COLOURS = {"university": "#7fb0ff", "school": "#8fd07a", "group": "#e59bd6", "company": "#ffb066",
-               "public_body": "#b5b5b5", "other": "#d8cf9f"}
+ORG_COLOURS = {
+    "university": "#7fb0ff",
+    "school": "#8fd07a",
+    "group": "#e59bd6",
+    "company": "#ffb066",
+    "public_body": "#b5b5b5",
+    "other": "#d8cf9f",
+}
 
 
 class LabelStudioError(ValueError):
@@ -40,34 +47,45 @@ class LabelStudioError(ValueError):
 
 # -- the labelling interface ---------------------------------------------------------------------------
 
+
 def label_config() -> str:
     def choices(name: str, values, required: bool = False) -> str:
-        items = "".join(f'<Choice value={quoteattr(v)}/>' for v in values)
-        return (f'<Choices name="{name}" toName="text" perRegion="true" choice="single" '
-                f'required="{str(required).lower()}">{items}</Choices>')
+        items = "".join(f"<Choice value={quoteattr(v)}/>" for v in values)
+        return (
+            f'<Choices name="{name}" toName="text" perRegion="true" choice="single" '
+            f'required="{str(required).lower()}">{items}</Choices>'
+        )
 
     def area(name: str, placeholder: str) -> str:
-        return (f'<TextArea name="{name}" toName="text" perRegion="true" maxSubmissions="1" editable="true" '
-                f'placeholder={quoteattr(placeholder)}/>')
+        return (
+            f'<TextArea name="{name}" toName="text" perRegion="true" maxSubmissions="1" editable="true" '
+            f"placeholder={quoteattr(placeholder)}/>"
+        )
 
     orgs = ",".join(ORG_LABELS.values())
     labels = "".join(f'<Label value="{v}" background="{ORG_COLOURS[k]}"/>' for k, v in ORG_LABELS.items())
     return f"""<View>
-  <Labels name="label" toName="text">{labels}<Label value="DATE" background="#0b7a75"/><Label value="GOAL" background="#edc948"/><Label value="PARTNERSHIP" background="#6b4fbb"/></Labels>
+  <Labels name="label" toName="text">{labels}
+    <Label value="DATE" background="#0b7a75"/><Label value="GOAL" background="#edc948"/>
+    <Label value="PARTNERSHIP" background="#6b4fbb"/>
+  </Labels>
   <Text name="text" value="$text"/>
   <Relations><Relation value="party"/></Relations>
   <Header value="Publication date (ISO) the document states, if any"/>
   <TextArea name="publication_date" toName="text" maxSubmissions="1" editable="true"/>
   <View visibleWhen="region-selected" whenLabelValue="{orgs}">
-    {area("org_name", "canonical full name")}{area("org_acronym", "acronym")}{area("org_aliases", "other forms, one per line")}
+    {area("org_name", "canonical full name")}{area("org_acronym", "acronym")}
+    {area("org_aliases", "other forms, one per line")}
   </View>
   <View visibleWhen="region-selected" whenLabelValue="DATE">{area("date_value", "ISO value (SPEC §4)")}</View>
   <View visibleWhen="region-selected" whenLabelValue="GOAL">
-    {area("goal_actor", "actor: canonical name, empty if none")}{choices("goal_theme", THEMES, True)}{area("goal_horizon", "horizon (ISO)")}
+    {area("goal_actor", "actor: canonical name, empty if none")}{choices("goal_theme", THEMES, True)}
+    {area("goal_horizon", "horizon (ISO)")}
   </View>
   <View visibleWhen="region-selected" whenLabelValue="PARTNERSHIP">
     {choices("partnership_kind", PARTNERSHIP_KINDS, True)}{choices("partnership_status", STATUSES, True)}
-    {area("partnership_date", "date (ISO)")}{area("partnership_name", "its own name")}{area("partnership_topics", "topics, one per line")}
+    {area("partnership_date", "date (ISO)")}{area("partnership_name", "its own name")}
+    {area("partnership_topics", "topics, one per line")}
   </View>
   <View visibleWhen="region-selected">{choices("optional", ["optional"])}</View>
 </View>
@@ -76,10 +94,12 @@ def label_config() -> str:
 
 # -- export --------------------------------------------------------------------------------------------
 
-def export_tasks(out_dir: str | Path, texts_dir: str | Path | None = None, *, model_version: str = "extract") \
-        -> list[dict]:
+
+def export_tasks(
+    out_dir: str | Path, texts_dir: str | Path | None = None, *, model_version: str = "extract"
+) -> list[dict]:
     """One Label Studio task per analysed document of the run in ``out_dir``, pre-annotated."""
-    from .report import DocReview, _reviews, _text_of
+    from .report import _reviews, _text_of
 
     out = Path(out_dir)
     tables = {name: read_table(out / f"{name}.csv") for name in TABLES}
@@ -100,44 +120,85 @@ def _task(review, model_version: str) -> dict:
     text = review.text
     pub = review.row.get("publication_date", "")
     if pub:
-        result.append({"id": "publication_date", "from_name": "publication_date", "to_name": "text",
-                       "type": "textarea", "value": {"text": [pub]}})
+        result.append(
+            {
+                "id": "publication_date",
+                "from_name": "publication_date",
+                "to_name": "text",
+                "type": "textarea",
+                "value": {"text": [pub]},
+            }
+        )
     for i, r in enumerate(review.rows["organisations"], start=1):
         rid = org_region[r["org_id"]] = f"o{i}"
         forms = [m for m in r["mentions"].split("|") if m and m not in (r["name"], r["acronym"])]
-        result += _region(rid, r, text, ORG_LABELS[r["kind"]], {"org_name": [r["name"]], "org_acronym": [r["acronym"]],
-                                                                "org_aliases": forms})
+        result += _region(
+            rid,
+            r,
+            text,
+            ORG_LABELS[r["kind"]],
+            {"org_name": [r["name"]], "org_acronym": [r["acronym"]], "org_aliases": forms},
+        )
     for i, r in enumerate(review.rows["dates"], start=1):
         result += _region(f"d{i}", r, text, "DATE", {"date_value": [r["value"]]})
     for i, r in enumerate(review.rows["goals"], start=1):
-        result += _region(f"g{i}", r, text, "GOAL", {"goal_actor": [r["actor"]], "goal_horizon": [r["horizon"]]},
-                          {"goal_theme": r["theme"]})
+        result += _region(
+            f"g{i}",
+            r,
+            text,
+            "GOAL",
+            {"goal_actor": [r["actor"]], "goal_horizon": [r["horizon"]]},
+            {"goal_theme": r["theme"]},
+        )
     for i, r in enumerate(review.rows["partnerships"], start=1):
         rid = f"p{i}"
-        result += _region(rid, r, text, "PARTNERSHIP",
-                          {"partnership_date": [r["date"]], "partnership_name": [r["name"]],
-                           "partnership_topics": [t for t in r["topics"].split("|") if t]},
-                          {"partnership_kind": r["kind"], "partnership_status": r["status"]})
-        result += [{"type": "relation", "from_id": rid, "to_id": org_region[org_id], "direction": "right",
-                    "labels": ["party"]} for org_id in r["party_ids"].split("|") if org_id in org_region]
-    return {"data": {"text": text, "doc_id": review.doc_id, "publication_date": pub},
-            "predictions": [{"model_version": model_version, "result": result}]}
+        result += _region(
+            rid,
+            r,
+            text,
+            "PARTNERSHIP",
+            {
+                "partnership_date": [r["date"]],
+                "partnership_name": [r["name"]],
+                "partnership_topics": [t for t in r["topics"].split("|") if t],
+            },
+            {"partnership_kind": r["kind"], "partnership_status": r["status"]},
+        )
+        result += [
+            {"type": "relation", "from_id": rid, "to_id": org_region[org_id], "direction": "right", "labels": ["party"]}
+            for org_id in r["party_ids"].split("|")
+            if org_id in org_region
+        ]
+    return {
+        "data": {"text": text, "doc_id": review.doc_id, "publication_date": pub},
+        "predictions": [{"model_version": model_version, "result": result}],
+    }
 
 
-def _region(rid: str, row: dict, text: str, label: str, areas: dict[str, list[str]],
-            choices: dict[str, str] | None = None) -> list[dict]:
+def _region(
+    rid: str, row: dict, text: str, label: str, areas: dict[str, list[str]], choices: dict[str, str] | None = None
+) -> list[dict]:
     start, end = int(row["start"]), int(row["end"])
     span = {"start": start, "end": end}
-    out = [{"id": rid, "from_name": "label", "to_name": "text", "type": "labels",
-            "value": {**span, "text": text[start:end], "labels": [label]}}]
+    out = [
+        {
+            "id": rid,
+            "from_name": "label",
+            "to_name": "text",
+            "type": "labels",
+            "value": {**span, "text": text[start:end], "labels": [label]},
+        }
+    ]
     for name, values in areas.items():
         values = [v for v in values if v]
         if values:
-            out.append({"id": rid, "from_name": name, "to_name": "text", "type": "textarea",
-                        "value": {**span, "text": values}})
+            out.append(
+                {"id": rid, "from_name": name, "to_name": "text", "type": "textarea", "value": {**span, "text": values}}
+            )
     for name, value in (choices or {}).items():
-        out.append({"id": rid, "from_name": name, "to_name": "text", "type": "choices",
-                    "value": {**span, "choices": [value]}})
+        out.append(
+            {"id": rid, "from_name": name, "to_name": "text", "type": "choices", "value": {**span, "choices": [value]}}
+        )
     return out
 
 
@@ -152,6 +213,7 @@ def write_export(tasks: list[dict], to: str | Path) -> Path:
 
 
 # -- import --------------------------------------------------------------------------------------------
+
 
 @dataclass
 class _Region:
@@ -213,20 +275,34 @@ def _rows(result: list[dict], text: str, where: str) -> tuple[dict[str, list[dic
         if reg.label == "DATE":
             rows["dates"].append({"text": reg.text, "value": _one(reg, "date_value"), "optional": reg.optional})
         elif reg.label == "GOAL":
-            rows["goals"].append({"text": reg.text, "actor": _one(reg, "goal_actor"), "optional": reg.optional,
-                                  "theme": _choice(reg, "goal_theme", THEMES, where),
-                                  "horizon": _one(reg, "goal_horizon")})
+            rows["goals"].append(
+                {
+                    "text": reg.text,
+                    "actor": _one(reg, "goal_actor"),
+                    "optional": reg.optional,
+                    "theme": _choice(reg, "goal_theme", THEMES, where),
+                    "horizon": _one(reg, "goal_horizon"),
+                }
+            )
         elif reg.label == "PARTNERSHIP":
             parties = [by_region[t]["name"] for f, t in relations if f == reg.rid and t in by_region]
             if not parties:
-                raise LabelStudioError(f"{where}, region {reg.rid} ({reg.text[:40]!r}): a partnership needs "
-                                       f"'party' relations to the organisations that take part")
-            rows["partnerships"].append({
-                "parties": "|".join(dict.fromkeys(parties)), "evidence": reg.text, "optional": reg.optional,
-                "kind": _choice(reg, "partnership_kind", PARTNERSHIP_KINDS, where),
-                "status": _choice(reg, "partnership_status", STATUSES, where),
-                "date": _one(reg, "partnership_date"), "name": _one(reg, "partnership_name"),
-                "topics": "|".join(reg.fields.get("partnership_topics", []))})
+                raise LabelStudioError(
+                    f"{where}, region {reg.rid} ({reg.text[:40]!r}): a partnership needs "
+                    f"'party' relations to the organisations that take part"
+                )
+            rows["partnerships"].append(
+                {
+                    "parties": "|".join(dict.fromkeys(parties)),
+                    "evidence": reg.text,
+                    "optional": reg.optional,
+                    "kind": _choice(reg, "partnership_kind", PARTNERSHIP_KINDS, where),
+                    "status": _choice(reg, "partnership_status", STATUSES, where),
+                    "date": _one(reg, "partnership_date"),
+                    "name": _one(reg, "partnership_name"),
+                    "topics": "|".join(reg.fields.get("partnership_topics", [])),
+                }
+            )
     return rows, pub
 
 
@@ -278,11 +354,21 @@ def _organisations(regions: dict[str, _Region], where: str) -> dict[str, dict]:
         if reg.label not in kinds:
             continue
         name = _one(reg, "org_name") or reg.text
-        row = orgs.setdefault(key(name), {"name": name, "kind": kinds[reg.label], "acronym": "", "mentions": "",
-                                          "optional": reg.optional, "_regions": []})
+        row = orgs.setdefault(
+            key(name),
+            {
+                "name": name,
+                "kind": kinds[reg.label],
+                "acronym": "",
+                "mentions": "",
+                "optional": reg.optional,
+                "_regions": [],
+            },
+        )
         if row["kind"] != kinds[reg.label]:
-            raise LabelStudioError(f"{where}, region {reg.rid}: {name!r} is labelled both {row['kind']} and "
-                                   f"{kinds[reg.label]}")
+            raise LabelStudioError(
+                f"{where}, region {reg.rid}: {name!r} is labelled both {row['kind']} and {kinds[reg.label]}"
+            )
         row["_regions"].append(reg.rid)
         row["acronym"] = row["acronym"] or _one(reg, "org_acronym")
         forms = [f for f in row["mentions"].split("|") if f]
@@ -297,6 +383,8 @@ def _one(reg: _Region, name: str) -> str:
 def _choice(reg: _Region, name: str, allowed, where: str) -> str:
     value = _one(reg, name)
     if value not in allowed:
-        raise LabelStudioError(f"{where}, region {reg.rid} ({reg.text[:40]!r}): {name} {value or '(none)'!r} is not "
-                               f"one of {', '.join(allowed)}")
+        raise LabelStudioError(
+            f"{where}, region {reg.rid} ({reg.text[:40]!r}): {name} {value or '(none)'!r} is not "
+            f"one of {', '.join(allowed)}"
+        )
     return value

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from .sources import Source
 
-
 ISO_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
 
 
@@ -41,7 +40,7 @@ def _check_columns(p: Path, fields: list[str]) -> None:
     from .tables import DOCUMENT_COLUMNS
 
     names = [column_name(f, DOCUMENT_COLUMNS) for f in fields]
-    for f, name in zip(fields, names):
+    for f, name in zip(fields, names, strict=True):
         if names.count(name) > 1:
             raise ManifestError(f"{p}: field {f!r} would be written as column {name!r}, which another field "
                                 f"already takes (a field named like a SPEC column gets the prefix 'metadata_')")

@@ -17,6 +17,7 @@ line of a paragraph, a title, a dateline) and the next line starts a new one (a
 capital, a digit, a quote), except inside a list and between a list and the
 line that introduces it.
 """
+
 from __future__ import annotations
 
 import re

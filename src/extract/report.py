@@ -12,6 +12,7 @@ Texts come from ``--texts DIR`` (the run's input folder), else ``OUT/texts/``
 (``--save-text``), else the paths in ``documents.csv``, read as ``extract run``
 reads them, so offsets point at the same characters.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,8 +28,15 @@ from .tables import TABLES
 from .tablestore import read_table
 
 FINDINGS = ("organisations", "dates", "partnerships", "goals")
-ASSETS = ("cytoscape.min.js", "chart.umd.min.js", "cytoscape.min.js.LICENSE.txt", "chart.umd.min.js.LICENSE.txt",
-          "report.css", "index.js", "document.js")
+ASSETS = (
+    "cytoscape.min.js",
+    "chart.umd.min.js",
+    "cytoscape.min.js.LICENSE.txt",
+    "chart.umd.min.js.LICENSE.txt",
+    "report.css",
+    "index.js",
+    "document.js",
+)
 
 
 @dataclass
@@ -57,8 +65,13 @@ class ReportSummary:
     n_pages: int
 
 
-def build_report(out_dir: str | Path, *, texts_dir: str | Path | None = None, gold_dir: str | Path | None = None,
-                 report_dir: str | Path | None = None) -> ReportSummary:
+def build_report(
+    out_dir: str | Path,
+    *,
+    texts_dir: str | Path | None = None,
+    gold_dir: str | Path | None = None,
+    report_dir: str | Path | None = None,
+) -> ReportSummary:
     """Write the report of the tables in ``out_dir`` (into ``out_dir/report`` by default)."""
     out = Path(out_dir)
     target = Path(report_dir) if report_dir else out / "report"
@@ -87,9 +100,12 @@ def build_report(out_dir: str | Path, *, texts_dir: str | Path | None = None, go
 
 # -- data ----------------------------------------------------------------------------------------------
 
+
 def _reviews(tables: dict[str, list[dict[str, str]]]) -> dict[str, DocReview]:
-    reviews = {row["doc_id"]: DocReview(n, row, {name: [] for name in FINDINGS})
-               for n, row in enumerate(tables["documents"], start=1)}
+    reviews = {
+        row["doc_id"]: DocReview(n, row, {name: [] for name in FINDINGS})
+        for n, row in enumerate(tables["documents"], start=1)
+    }
     for name in FINDINGS:
         for row in tables[name]:
             if row["doc_id"] in reviews:
@@ -106,8 +122,11 @@ def _text_of(review: DocReview, out: Path, texts_dir: str | Path | None) -> str:
     from .sources import Source
 
     saved = out / "texts" / f"{review.doc_id}.txt"
-    given = sorted(Path(p) for p in glob.glob(glob.escape(str(Path(texts_dir) / review.doc_id)) + ".*")) \
-        if texts_dir is not None else []
+    given = (
+        sorted(Path(p) for p in glob.glob(glob.escape(str(Path(texts_dir) / review.doc_id)) + ".*"))
+        if texts_dir is not None
+        else []
+    )
     for path in [*given, saved, Path(review.row["path"])]:
         if path == saved and path.is_file():
             with open(path, encoding="utf-8", newline="") as f:
@@ -125,21 +144,55 @@ def marks_of(review: DocReview) -> list[Mark]:
     marks: list[Mark] = []
     wrong = _flagged_rows(review)
     for i, r in enumerate(review.rows["organisations"], start=1):
-        marks.append(Mark(int(r["start"]), int(r["end"]), f"organisations-{i}", f"m-org k-{r['kind']}" +
-                          wrong.get(("organisations", i), ""), f"{r['name']} ({r['kind']})"))
+        marks.append(
+            Mark(
+                int(r["start"]),
+                int(r["end"]),
+                f"organisations-{i}",
+                f"m-org k-{r['kind']}" + wrong.get(("organisations", i), ""),
+                f"{r['name']} ({r['kind']})",
+            )
+        )
     for i, r in enumerate(review.rows["dates"], start=1):
-        marks.append(Mark(int(r["start"]), int(r["end"]), f"dates-{i}", "m-date" + wrong.get(("dates", i), ""),
-                          f"{r['kind']}: {r['value'] or '(unresolved)'}"))
+        marks.append(
+            Mark(
+                int(r["start"]),
+                int(r["end"]),
+                f"dates-{i}",
+                "m-date" + wrong.get(("dates", i), ""),
+                f"{r['kind']}: {r['value'] or '(unresolved)'}",
+            )
+        )
     for i, r in enumerate(review.rows["partnerships"], start=1):
-        marks.append(Mark(int(r["start"]), int(r["end"]), f"partnerships-{i}",
-                          f"m-part s-{r['status']}" + wrong.get(("partnerships", i), ""),
-                          f"{r['kind']}, {r['status']}: {r['parties'].replace('|', ', ')}"))
+        marks.append(
+            Mark(
+                int(r["start"]),
+                int(r["end"]),
+                f"partnerships-{i}",
+                f"m-part s-{r['status']}" + wrong.get(("partnerships", i), ""),
+                f"{r['kind']}, {r['status']}: {r['parties'].replace('|', ', ')}",
+            )
+        )
     for i, r in enumerate(review.rows["goals"], start=1):
-        marks.append(Mark(int(r["start"]), int(r["end"]), f"goals-{i}", "m-goal" + wrong.get(("goals", i), ""),
-                          f"{r['actor'] or '(no actor)'} · {r['theme']} · {r['horizon'] or '(no horizon)'}"))
+        marks.append(
+            Mark(
+                int(r["start"]),
+                int(r["end"]),
+                f"goals-{i}",
+                "m-goal" + wrong.get(("goals", i), ""),
+                f"{r['actor'] or '(no actor)'} · {r['theme']} · {r['horizon'] or '(no horizon)'}",
+            )
+        )
     for j, (m, start) in enumerate(_located_misses(review), start=1):
-        marks.append(Mark(start, start + len(m["text"]), f"missed-{j}", f"m-fn t-{m['table']}",
-                          f"missed {m['table'][:-1]}: expected {m['expected']}".strip()))
+        marks.append(
+            Mark(
+                start,
+                start + len(m["text"]),
+                f"missed-{j}",
+                f"m-fn t-{m['table']}",
+                f"missed {m['table'][:-1]}: expected {m['expected']}".strip(),
+            )
+        )
     return marks
 
 
@@ -166,8 +219,11 @@ def _row_of(rows: list[dict[str, str]], m: dict[str, str]) -> int | None:
             return i
     attr = m["error"].removeprefix("wrong ")
     for i, r in enumerate(rows, start=1):
-        if m["evidence"] and r.get("evidence") == m["evidence"] and (m["error"] == "false positive" or
-                                                                      r.get(attr, "") == m["predicted"]):
+        if (
+            m["evidence"]
+            and r.get("evidence") == m["evidence"]
+            and (m["error"] == "false positive" or r.get(attr, "") == m["predicted"])
+        ):
             return i
     return None
 
@@ -184,22 +240,36 @@ def _located_misses(review: DocReview) -> list[tuple[dict[str, str], int]]:
 
 # -- views ---------------------------------------------------------------------------------------------
 
+
 def document_view(review: DocReview, neighbours: tuple[str | None, str | None]) -> dict[str, Any]:
     marks = marks_of(review)
     wrong = _flagged_rows(review)
-    rows = {name: [{**r, "_id": f"{name}-{i}", "_flag": wrong.get((name, i), "").strip()}
-                   for i, r in enumerate(review.rows[name], start=1)] for name in FINDINGS}
+    rows = {
+        name: [
+            {**r, "_id": f"{name}-{i}", "_flag": wrong.get((name, i), "").strip()}
+            for i, r in enumerate(review.rows[name], start=1)
+        ]
+        for name in FINDINGS
+    }
     located = {m["text"] for m, _ in _located_misses(review)}
-    return {"review": review, "row": review.row, "html": highlight(review.text, marks), "rows": rows,
-            "missed": [m for m in review.mismatches if m["error"] == "false negative"],
-            "located": located, "prev": neighbours[0], "next": neighbours[1],
-            "wrong": [m for m in review.mismatches if m["error"].startswith("wrong")]}
+    return {
+        "review": review,
+        "row": review.row,
+        "html": highlight(review.text, marks),
+        "rows": rows,
+        "missed": [m for m in review.mismatches if m["error"] == "false negative"],
+        "located": located,
+        "prev": neighbours[0],
+        "next": neighbours[1],
+        "wrong": [m for m in review.mismatches if m["error"].startswith("wrong")],
+    }
 
 
 def index_view(tables: dict[str, list[dict[str, str]]], reviews: list[DocReview], evaluation) -> dict[str, Any]:
     statuses = Counter(r.row["status"] for r in reviews)
     return {
-        "reviews": reviews, "statuses": dict(sorted(statuses.items())),
+        "reviews": reviews,
+        "statuses": dict(sorted(statuses.items())),
         "failures": [r for r in reviews if r.row["status"] == "error"],
         "counts": {name: len(tables[name]) for name in FINDINGS},
         "organisations": _organisations(tables["organisations"]),
@@ -212,13 +282,25 @@ def index_view(tables: dict[str, list[dict[str, str]]], reviews: list[DocReview]
 def _organisations(rows: list[dict[str, str]]) -> list[dict[str, Any]]:
     by_id: dict[str, dict[str, Any]] = {}
     for r in rows:
-        o = by_id.setdefault(r["org_id"], {"org_id": r["org_id"], "name": r["name"], "kind": r["kind"],
-                                           "acronym": r["acronym"], "ror": r.get("ror", ""),
-                                           "wikidata": r.get("wikidata", ""), "documents": set(), "mentions": 0})
+        o = by_id.setdefault(
+            r["org_id"],
+            {
+                "org_id": r["org_id"],
+                "name": r["name"],
+                "kind": r["kind"],
+                "acronym": r["acronym"],
+                "ror": r.get("ror", ""),
+                "wikidata": r.get("wikidata", ""),
+                "documents": set(),
+                "mentions": 0,
+            },
+        )
         o["documents"].add(r["doc_id"])
         o["mentions"] += int(r["n_mentions"] or 0)
-    return sorted(({**o, "documents": len(o["documents"])} for o in by_id.values()),
-                  key=lambda o: (-o["documents"], o["name"].casefold()))
+    return sorted(
+        ({**o, "documents": len(o["documents"])} for o in by_id.values()),
+        key=lambda o: (-o["documents"], o["name"].casefold()),
+    )
 
 
 def _network(partnerships: list[dict[str, str]], organisations: list[dict[str, str]]) -> dict[str, Any]:
@@ -232,13 +314,23 @@ def _network(partnerships: list[dict[str, str]], organisations: list[dict[str, s
         if not p["party_ids"]:
             continue
         ids, names = p["party_ids"].split("|"), p["parties"].split("|")
-        for org_id, name in zip(ids, names):
+        for org_id, name in zip(ids, names, strict=True):
             nodes.setdefault(org_id, {"id": org_id, "label": name, "kind": kinds.get(org_id, "other"), "degree": 0})
         year = (p["date"] or "")[:4]
-        for a, b in [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:]] or [(ids[0], ids[0])]:
-            edge = edges.setdefault((a, b, p["kind"], p["status"], year), {
-                "id": f"e{len(edges) + 1}", "source": a, "target": b, "kind": p["kind"], "status": p["status"],
-                "year": year, "weight": 0, "docs": []})
+        for a, b in [(a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]] or [(ids[0], ids[0])]:
+            edge = edges.setdefault(
+                (a, b, p["kind"], p["status"], year),
+                {
+                    "id": f"e{len(edges) + 1}",
+                    "source": a,
+                    "target": b,
+                    "kind": p["kind"],
+                    "status": p["status"],
+                    "year": year,
+                    "weight": 0,
+                    "docs": [],
+                },
+            )
             edge["weight"] += 1
             if p["doc_id"] not in edge["docs"]:
                 edge["docs"].append(p["doc_id"])
@@ -266,22 +358,39 @@ def _scores(evaluation) -> list[dict[str, Any]] | None:
     out = []
     for name, m in metrics.items():
         if isinstance(m, dict):
-            attributes = " · ".join(f"{k.removesuffix('_accuracy')} {v:.3f}" for k, v in m.items()
-                                    if k.endswith("_accuracy") and isinstance(v, float))
-            out.append({"table": name, "precision": m.get("precision", 0.0), "recall": m.get("recall", 0.0),
-                        "f1": m.get("f1", 0.0), "tp": m.get("tp", 0), "fp": m.get("fp", 0), "fn": m.get("fn", 0),
-                        "attributes": attributes})
+            attributes = " · ".join(
+                f"{k.removesuffix('_accuracy')} {v:.3f}"
+                for k, v in m.items()
+                if k.endswith("_accuracy") and isinstance(v, float)
+            )
+            out.append(
+                {
+                    "table": name,
+                    "precision": m.get("precision", 0.0),
+                    "recall": m.get("recall", 0.0),
+                    "f1": m.get("f1", 0.0),
+                    "tp": m.get("tp", 0),
+                    "fp": m.get("fp", 0),
+                    "fn": m.get("fn", 0),
+                    "attributes": attributes,
+                }
+            )
     return out
 
 
 # -- files ---------------------------------------------------------------------------------------------
 
+
 def _templates():
     import jinja2
 
-    return jinja2.Environment(loader=jinja2.PackageLoader("extract", "report_templates"),
-                              autoescape=jinja2.select_autoescape(["html", "j2"]), trim_blocks=True,
-                              lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("extract", "report_templates"),
+        autoescape=jinja2.select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
 
 
 def _write_assets(target: Path) -> None:

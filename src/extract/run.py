@@ -22,12 +22,12 @@ from spacy.language import Language
 
 from .dates import PART_ANCHOR, SOURCE_DATE
 from .documents import Document, decode_document, language_identifier, language_problem, read_document
-from .limits import DEFAULT_LIMITS, Limits
 from .layout import parts_of
+from .limits import DEFAULT_LIMITS, Limits
 from .metadata import Manifest
 from .normalise import CleanText, clean_text
 from .pipeline import build_nlp, make_doc
-from .sources import Source, discover
+from .sources import discover
 from .tables import DocRows, document_rows, failed_rows, table_columns
 from .tablestore import TableWriter
 from .workers import Supervisor, fork_available
@@ -75,7 +75,7 @@ def analyse(nlp: Language, documents: list[Document], save_text_dir: Path | None
     results: dict[int, DocRows] = {}
     try:
         docs = [make_doc(nlp, cleaned[id(d)].text, pipeline_meta(d)) for d in short]
-        for d, doc in zip(short, nlp.pipe(docs, batch_size=32)):
+        for d, doc in zip(short, nlp.pipe(docs, batch_size=32), strict=True):
             results[id(d)] = document_rows(d, doc, cleaned[id(d)])
     except (ImportError, MemoryError):
         raise
@@ -132,7 +132,8 @@ def analyse_long(nlp: Language, document: Document, clean: CleanText) -> DocRows
     anchor = first._.anchor
     later_meta = {**document.metadata, PART_ANCHOR: anchor.isoformat() if anchor else ""}
     later = nlp.pipe((make_doc(nlp, clean.text[s:e], later_meta) for s, e in bounds[1:]), batch_size=2)
-    return document_rows(document, itertools.chain([(first, 0)], zip(later, (s for s, _ in bounds[1:]))), clean)
+    shifts = (s for s, _ in bounds[1:])
+    return document_rows(document, itertools.chain([(first, 0)], zip(later, shifts, strict=True)), clean)
 
 
 def analyse_file(path: str | Path, *, patterns_dir: str | Path | None = None, nlp: Language | None = None) -> DocRows:
@@ -156,7 +157,7 @@ def _process(nlp: Language, save_dir: Path | None, limits: Limits, chunk: list[t
     documents = [_read(item, limits) for item in chunk]
     rows = analyse(nlp, documents, save_dir)
     if keep_text:
-        for d, r in zip(documents, rows):
+        for d, r in zip(documents, rows, strict=True):
             r.text = d.text or None
     return rows
 

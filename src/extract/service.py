@@ -12,6 +12,7 @@ Endpoints: ``POST /extract`` (JSON), ``POST /extract/file`` (an upload),
 ``GET /health``, ``GET /version``; the OpenAPI page is at ``/docs``. Every error
 is ``{"error": "one line"}`` with a 4xx or 5xx status.
 """
+
 from __future__ import annotations
 
 import functools
@@ -50,8 +51,12 @@ class ServiceSettings:
     max_memory_bytes: int = 4096 * MB
 
     def limits(self) -> Limits:
-        return Limits(max_file_bytes=self.max_body_bytes, max_chars=self.max_chars, timeout=self.timeout,
-                      max_memory_bytes=self.max_memory_bytes)
+        return Limits(
+            max_file_bytes=self.max_body_bytes,
+            max_chars=self.max_chars,
+            timeout=self.timeout,
+            max_memory_bytes=self.max_memory_bytes,
+        )
 
     def to_env(self) -> str:
         return json.dumps(asdict(self))
@@ -65,8 +70,9 @@ class ServiceSettings:
 class TextRequest(BaseModel):
     text: str = Field(..., description="The document's text (UTF-8).")
     doc_id: str = Field("document", description="The doc_id of the rows.", min_length=1, max_length=200)
-    publication_date: str | None = Field(None, description="ISO date (or YYYY-MM, YYYY) that anchors relative dates "
-                                                           "when the text states none.")
+    publication_date: str | None = Field(
+        None, description="ISO date (or YYYY-MM, YYYY) that anchors relative dates when the text states none."
+    )
 
     @field_validator("text")
     @classmethod
@@ -114,7 +120,7 @@ class Analyser:
             try:
                 (rows,) = next(iter(self.supervisor.map([[(Source(path, filename, doc_id), meta)]])))
             except BaseException:
-                self.supervisor.close()        # a fresh worker for the next request
+                self.supervisor.close()  # a fresh worker for the next request
                 raise
             finally:
                 path.unlink(missing_ok=True)
@@ -152,9 +158,15 @@ def create_app(settings: ServiceSettings | None = None, nlp=None) -> FastAPI:
         yield
         state.pop("analyser").close()
 
-    app = FastAPI(title="extract", version=_version(), lifespan=lifespan, description=(
-        "Organisations, dates, partnerships and strategic goals from French higher-education texts: "
-        "the rows of the five tables of SPEC §1 for one document. Errors are {\"error\": \"one line\"}."))
+    app = FastAPI(
+        title="extract",
+        version=_version(),
+        lifespan=lifespan,
+        description=(
+            "Organisations, dates, partnerships and strategic goals from French higher-education texts: "
+            'the rows of the five tables of SPEC §1 for one document. Errors are {"error": "one line"}.'
+        ),
+    )
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     _add_error_handlers(app)
 
@@ -168,12 +180,14 @@ def create_app(settings: ServiceSettings | None = None, nlp=None) -> FastAPI:
 
     @app.post("/extract", summary="The five tables' rows for one text")
     def extract(request: TextRequest) -> dict[str, list[dict[str, Any]]]:
-        return state["analyser"].analyse(request.text.encode("utf-8"), "text.txt", request.doc_id,
-                                         request.publication_date)
+        return state["analyser"].analyse(
+            request.text.encode("utf-8"), "text.txt", request.doc_id, request.publication_date
+        )
 
     @app.post("/extract/file", summary="The five tables' rows for one uploaded file (txt, md, html, pdf, docx)")
-    def extract_file(file: UploadFile = File(...), doc_id: str | None = Form(None),
-                     publication_date: str | None = Form(None)) -> dict[str, list[dict[str, Any]]]:
+    def extract_file(
+        file: UploadFile = File(...), doc_id: str | None = Form(None), publication_date: str | None = Form(None)
+    ) -> dict[str, list[dict[str, Any]]]:
         if publication_date and not ISO_DATE.fullmatch(publication_date):
             raise ServiceError(422, f"publication_date {publication_date!r} is not an ISO date")
         name = Path(file.filename or "upload.txt").name
@@ -240,8 +254,13 @@ class BodyLimit:
 
 async def _too_large(send, max_bytes: int) -> None:
     body = json.dumps({"error": f"request body too large (limit {max_bytes // MB} MB)"}).encode()
-    await send({"type": "http.response.start", "status": 413,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
@@ -264,11 +283,23 @@ def app_from_env() -> FastAPI:
     return create_app(ServiceSettings.from_env())
 
 
-def serve(host: str = "127.0.0.1", port: int = 8000, workers: int = 1, settings: ServiceSettings | None = None,
-          log_level: str = "info") -> None:
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    workers: int = 1,
+    settings: ServiceSettings | None = None,
+    log_level: str = "info",
+) -> None:
     """Start the service (blocks). Each of ``workers`` processes loads the pipeline once."""
     import uvicorn
 
     os.environ[SETTINGS_ENV] = (settings or ServiceSettings()).to_env()
-    uvicorn.run("extract.service:app_from_env", factory=True, host=host, port=port, workers=workers,
-                log_level=log_level, timeout_graceful_shutdown=5)
+    uvicorn.run(
+        "extract.service:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level=log_level,
+        timeout_graceful_shutdown=5,
+    )

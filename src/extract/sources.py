@@ -15,6 +15,7 @@ files, or two folders holding ``x.txt``), the second and later, in the order of
 their paths, get ``~2``, ``~3`` … after the id. A name that is not valid UTF-8
 is kept in a faithful, printable form: each undecodable byte as ``\\xNN``.
 """
+
 from __future__ import annotations
 
 import logging
@@ -32,7 +33,7 @@ class Source:
     """A file to read: where it is and the doc_id it gets."""
 
     file: Path
-    path: str      # as given on the command line, joined with the relative path (printable)
+    path: str  # as given on the command line, joined with the relative path (printable)
     doc_id: str
 
 
@@ -41,8 +42,9 @@ def printable(name: str | os.PathLike) -> str:
     return os.fsencode(name).decode("utf-8", errors="backslashreplace")
 
 
-def discover(inputs: list[str | Path], include: set[str] | None = None,
-             exclude: list[Path] | None = None) -> list[Source]:
+def discover(
+    inputs: list[str | Path], include: set[str] | None = None, exclude: list[Path] | None = None
+) -> list[Source]:
     """Every file under ``inputs``, in a stable order, with unique ``doc_id`` s.
 
     A corpus folder holding ``texts/`` and ``gold/`` is read from its ``texts/``.
@@ -84,8 +86,11 @@ def _walk(root: Path, skip: set[str]) -> list[Path]:
     ``skip`` folders left out, sorted."""
     found: list[Path] = []
     for top, dirs, files in os.walk(root, followlinks=False, onerror=_walk_error):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and _real(Path(top) / d) not in skip
-                         and not _is_dir_link(Path(top) / d))
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and _real(Path(top) / d) not in skip and not _is_dir_link(Path(top) / d)
+        )
         for name in files:
             if not name.startswith("."):
                 found.append(Path(top) / name)
@@ -116,8 +121,12 @@ def unique_ids(sources: list[Source]) -> list[Source]:
     for s in unique:
         groups.setdefault(s.doc_id, set()).add(s.file.suffix)
     counts = Counter(s.doc_id for s in unique)
-    with_ext = [Source(s.file, s.path, s.doc_id + printable(s.file.suffix))
-                if counts[s.doc_id] > 1 and len(groups[s.doc_id]) > 1 else s for s in unique]
+    with_ext = [
+        Source(s.file, s.path, s.doc_id + printable(s.file.suffix))
+        if counts[s.doc_id] > 1 and len(groups[s.doc_id]) > 1
+        else s
+        for s in unique
+    ]
     taken: Counter[str] = Counter()
     out = []
     for s in sorted(with_ext, key=lambda s: (s.doc_id, s.path)):

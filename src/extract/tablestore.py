@@ -15,8 +15,10 @@ Cells. A cell that a spreadsheet would read as a formula (first character
 OWASP recommends and SPEC §1 requires, unless the run asks for raw CSV;
 :func:`read_table` removes that one ``'`` again.
 """
+
 from __future__ import annotations
 
+import contextlib
 import csv
 import errno
 import hashlib
@@ -24,7 +26,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 STORE = ".tables"
@@ -82,13 +84,19 @@ class TableWriter:
             self.store.mkdir(parents=True, exist_ok=True)
             _remove_stale(self.store)
             self.tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.store))
-            os.chmod(self.tmp, 0o777 & ~current_umask())     # readable like any folder the user makes
+            os.chmod(self.tmp, 0o777 & ~current_umask())  # readable like any folder the user makes
             self._files = {}
             self._writers = {}
             for name, cols in columns.items():
-                f = open(self.tmp / f"{name}.csv", "w", encoding="utf-8", newline="")
-                w = csv.DictWriter(f, fieldnames=cols, lineterminator="\n", quoting=csv.QUOTE_MINIMAL,
-                                   extrasaction="ignore", restval="")
+                f = open(self.tmp / f"{name}.csv", "w", encoding="utf-8", newline="")  # noqa: SIM115 - streamed, closed by commit/abort
+                w = csv.DictWriter(
+                    f,
+                    fieldnames=cols,
+                    lineterminator="\n",
+                    quoting=csv.QUOTE_MINIMAL,
+                    extrasaction="ignore",
+                    restval="",
+                )
                 w.writeheader()
                 self._files[name], self._writers[name] = f, w
         except OSError as err:
@@ -116,7 +124,7 @@ class TableWriter:
                 digest.update(name.encode() + b"\0" + _file_digest(self.tmp / f"{name}.csv"))
             generation = self.store / digest.hexdigest()[:16]
             if generation.is_dir():
-                shutil.rmtree(self.tmp)      # the same tables are already there
+                shutil.rmtree(self.tmp)  # the same tables are already there
             else:
                 _fsync_dir(self.tmp)
                 os.rename(self.tmp, generation)
@@ -134,10 +142,8 @@ class TableWriter:
 
     def _cleanup(self) -> None:
         for f in getattr(self, "_files", {}).values():
-            try:
+            with contextlib.suppress(OSError):
                 f.close()
-            except OSError:
-                pass
         tmp = getattr(self, "tmp", None)
         if tmp is not None and tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
@@ -200,5 +206,5 @@ def _remove_stale(store: Path) -> None:
             shutil.rmtree(entry, ignore_errors=True)
     for entry in store.parent.glob(".*.csv.link-*"):
         entry.unlink(missing_ok=True)
-    for entry in store.parent.glob(".*.csv.tmp"):    # temporary tables of the previous writer
+    for entry in store.parent.glob(".*.csv.tmp"):  # temporary tables of the previous writer
         entry.unlink(missing_ok=True)

@@ -14,8 +14,10 @@ A worker that meets a broken installation (``ImportError``) or a machine out
 of memory (``MemoryError``) reports it, and the run stops with that message:
 that is no bad document.
 """
+
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import multiprocessing as mp
@@ -51,9 +53,9 @@ def fork_available() -> bool:
 
 @dataclass
 class _Task:
-    index: int                 # the chunk's place in the run
+    index: int  # the chunk's place in the run
     items: list[Item]
-    part: int | None = None    # the document's place in its chunk when redone one by one
+    part: int | None = None  # the document's place in its chunk when redone one by one
 
 
 @dataclass
@@ -73,7 +75,7 @@ class _Pending:
 
 
 def _worker_main(conn: Connection, process: Process) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)    # the parent stops the run and the workers
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the run and the workers
     while True:
         try:
             task = conn.recv()
@@ -122,10 +124,8 @@ class Supervisor:
 
     def close(self) -> None:
         for w in self.workers:
-            try:
+            with contextlib.suppress(OSError):
                 w.conn.send(None)
-            except OSError:
-                pass
         for w in self.workers:
             w.process.join(timeout=2)
             if w.process.is_alive():
@@ -169,8 +169,13 @@ class Supervisor:
             if now > w.deadline:
                 self._replace(w, queue, pending, f"time limit exceeded ({self.limits.timeout:g} s; see --timeout)")
             elif (rss := _resident_bytes(w.process.pid)) > self.limits.max_memory_bytes:
-                self._replace(w, queue, pending, f"memory limit exceeded ({rss // MB} MB, limit "
-                                                 f"{self.limits.max_memory_bytes // MB} MB; see --max-memory-mb)")
+                self._replace(
+                    w,
+                    queue,
+                    pending,
+                    f"memory limit exceeded ({rss // MB} MB, limit "
+                    f"{self.limits.max_memory_bytes // MB} MB; see --max-memory-mb)",
+                )
 
     def _store(self, task: _Task, rows: list[DocRows], pending: _Pending) -> None:
         if task.part is None:

@@ -8,7 +8,6 @@ import copy
 import json
 import os
 import shutil
-import socket
 import subprocess
 import time
 import xml.etree.ElementTree as ET
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import ROOT
+from conftest import ROOT, free_port
 
 from extract.evaluate import evaluate
 from extract.labelstudio import LabelStudioError, export_tasks, import_export, label_config, write_export
@@ -122,12 +121,6 @@ def test_unannotated_and_cancelled_tasks_give_no_gold(tmp_path):
 
 
 # -- the real Label Studio -----------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import ROOT
+from conftest import ROOT, free_port
 from files import docx_bytes, html_page, pdf_bytes
 from test_inputs import ENGLISH, RELEASE, run_on
 
@@ -20,12 +19,6 @@ from extract.tables import TABLES
 pytestmark = pytest.mark.slow
 SEED = ROOT / "corpus" / "texts" / "000_a7b092c0aea6cb72.txt"
 TIMEOUT = 4
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

@@ -167,13 +167,7 @@ def _fsync_dir(path: Path) -> None:
 
 def _switch(store: Path, generation: str) -> None:
     """Point ``store/current`` at ``generation`` with one atomic rename."""
-    link = store / CURRENT
-    if link.is_symlink() and os.readlink(link) == generation:
-        return
-    tmp_link = store / f".{CURRENT}-{os.getpid()}"
-    tmp_link.unlink(missing_ok=True)
-    os.symlink(generation, tmp_link)
-    os.replace(tmp_link, link)
+    _point(store / CURRENT, generation)
 
 
 def _link_tables(out_dir: Path, columns: dict[str, list[str]]) -> None:
@@ -182,14 +176,17 @@ def _link_tables(out_dir: Path, columns: dict[str, list[str]]) -> None:
     A regular file left by a version of the tool before these links is replaced
     by its link only now, after ``current`` holds the new tables."""
     for name in columns:
-        target = f"{STORE}/{CURRENT}/{name}.csv"
-        path = out_dir / f"{name}.csv"
-        if path.is_symlink() and os.readlink(path) == target:
-            continue
-        tmp_link = out_dir / f".{name}.csv.link-{os.getpid()}"
-        tmp_link.unlink(missing_ok=True)
-        os.symlink(target, tmp_link)
-        os.replace(tmp_link, path)
+        _point(out_dir / f"{name}.csv", f"{STORE}/{CURRENT}/{name}.csv")
+
+
+def _point(link: Path, target: str) -> None:
+    """Make ``link`` a symbolic link to ``target`` in one rename (nothing to do when it is one)."""
+    if link.is_symlink() and os.readlink(link) == target:
+        return
+    tmp_link = link.with_name(f".{link.name}.link-{os.getpid()}")
+    tmp_link.unlink(missing_ok=True)
+    os.symlink(target, tmp_link)
+    os.replace(tmp_link, link)
 
 
 def _remove_stale(store: Path) -> None:

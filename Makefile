@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test evaluate bench lock labelstudio clean
+.PHONY: run test evaluate bench lock labelstudio browser clean
 LS_VENV ?= .venv-ls
 
 $(BIN)/python:
@@ -30,7 +30,15 @@ $(LS_VENV)/.installed: requirements-labelstudio.lock
 
 labelstudio: $(LS_VENV)/.installed
 
-test: $(VENV)/.installed $(LS_VENV)/.installed
+# The report's browser tests drive Debian's Chromium and its driver (never a downloaded browser).
+browser:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  if [ "$$(id -u)" != 0 ]; then echo "install Debian's chromium and chromium-driver (as root: make browser)"; exit 1; fi; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+
+test: $(VENV)/.installed $(LS_VENV)/.installed browser
 	EXTRACT_REQUIRE_LABELSTUDIO=1 $(BIN)/python -m pytest
 
 evaluate: $(VENV)/.installed

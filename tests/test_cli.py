@@ -82,3 +82,41 @@ def test_run_strict_exits_at_the_first_failure(tmp_path):
     assert result.exit_code == 1
     assert "error: --strict: b: PDF is damaged or truncated" in result.output
     assert not (tmp_path / "out" / "documents.csv").exists()
+
+
+def test_report_export_and_import_commands(corpus_outputs, tmp_path):
+    out, _ = corpus_outputs
+    texts = str(ROOT / "corpus" / "texts")
+    result = runner.invoke(app, ["report", str(out), "--texts", texts, "--to", str(tmp_path / "report")])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == f"written: {tmp_path / 'report'}/index.html (53 document pages)"
+    assert len(list((tmp_path / "report" / "docs").glob("*.html"))) == 53
+    result = runner.invoke(app, ["export-labelstudio", str(out), "--texts", texts, "--to", str(tmp_path / "ls" / "t.json")])
+    assert result.exit_code == 0, result.output
+    tasks = json.loads((tmp_path / "ls" / "t.json").read_text(encoding="utf-8"))
+    assert len(tasks) == 53 and (tmp_path / "ls" / "label_config.xml").exists()
+    for n, task in enumerate(tasks[:3], start=1):        # three tasks accepted as predicted, as Label Studio exports them
+        task.update(id=n, annotations=[{"id": n, "result": task["predictions"][0]["result"], "was_cancelled": False}])
+    (tmp_path / "export.json").write_text(json.dumps(tasks), encoding="utf-8")
+    result = runner.invoke(app, ["import-labelstudio", str(tmp_path / "export.json"), "--out", str(tmp_path / "gold")])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == f"written: 3 gold files into {tmp_path / 'gold'}"
+
+
+def test_report_and_import_refuse_what_is_not_there(tmp_path):
+    result = runner.invoke(app, ["report", str(tmp_path)])
+    assert result.exit_code == 2 and "documents.csv not found" in result.output
+    (tmp_path / "bad.json").write_text('{"not": "a list"}', encoding="utf-8")
+    result = runner.invoke(app, ["import-labelstudio", str(tmp_path / "bad.json"), "--out", str(tmp_path / "g")])
+    assert result.exit_code == 2 and "not a Label Studio JSON export" in result.output
+
+
+def test_run_with_report_writes_both(tmp_path):
+    doc = tmp_path / "docs" / "release.txt"
+    doc.parent.mkdir()
+    shutil.copy(ROOT / "corpus" / "texts" / "dev" / "01_accord_cadre_lille_inria.txt", doc)
+    result = runner.invoke(app, ["run", str(doc.parent), "--out", str(tmp_path / "out"), "--report", "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "documents.csv").exists()
+    page = (tmp_path / "out" / "report" / "docs" / "00001.html").read_text(encoding="utf-8")
+    assert "Inria" in page and 'class="m-org' in page

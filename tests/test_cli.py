@@ -91,11 +91,12 @@ def test_report_export_and_import_commands(corpus_outputs, tmp_path):
     assert result.exit_code == 0, result.output
     assert result.output.strip() == f"written: {tmp_path / 'report'}/index.html (53 document pages)"
     assert len(list((tmp_path / "report" / "docs").glob("*.html"))) == 53
-    result = runner.invoke(app, ["export-labelstudio", str(out), "--texts", texts, "--to", str(tmp_path / "ls" / "t.json")])
+    to = str(tmp_path / "ls" / "t.json")
+    result = runner.invoke(app, ["export-labelstudio", str(out), "--texts", texts, "--to", to])
     assert result.exit_code == 0, result.output
     tasks = json.loads((tmp_path / "ls" / "t.json").read_text(encoding="utf-8"))
     assert len(tasks) == 53 and (tmp_path / "ls" / "label_config.xml").exists()
-    for n, task in enumerate(tasks[:3], start=1):        # three tasks accepted as predicted, as Label Studio exports them
+    for n, task in enumerate(tasks[:3], start=1):   # three tasks accepted as predicted, as Label Studio exports them
         task.update(id=n, annotations=[{"id": n, "result": task["predictions"][0]["result"], "was_cancelled": False}])
     (tmp_path / "export.json").write_text(json.dumps(tasks), encoding="utf-8")
     result = runner.invoke(app, ["import-labelstudio", str(tmp_path / "export.json"), "--out", str(tmp_path / "gold")])

@@ -439,6 +439,8 @@ class OrganisationFinder:
                 if last_good is not None and low in self.plural_heads and \
                         not any(t.text[:1].isupper() for t in tokens[i + 1:last_good + 1]):
                     last_good = None                # "grandes Écoles d'ingénieurs": a generic plural
+                if last_good is not None and self._generic_kind(tokens[i:last_good + 1]):
+                    last_good = None                # "l'Institut de recherche", "une École d'architecture"
                 if last_good is not None and last_good - i <= 2 and self._opens_sentence(tokens, i) and \
                         all(t.is_lower for t in tokens[i + 1:last_good + 1]):
                     last_good = None                # "Université européenne : …": the capital is the sentence's
@@ -449,6 +451,14 @@ class OrganisationFinder:
                     continue
             i += 1
         return out
+
+    def _generic_kind(self, span) -> bool:
+        """A capitalised head and one lower-case content word, nothing proper after it
+        (``Institut de recherche``, ``École d'architecture``) names a kind of body, not a body.
+        Heads French writes in lower case (``ministère de la culture``) are names all the same."""
+        head = strip_accents(span[0].text).lower()
+        rest = [t for t in span[1:] if strip_accents(t.text).lower().rstrip("'") not in PARTICLES]
+        return head not in self.lowercase_heads and len(rest) == 1 and rest[0].is_lower
 
     @staticmethod
     def _opens_sentence(tokens, i: int) -> bool:

@@ -6,6 +6,10 @@ UNIV_TOURS = "Université de Tours"
 CASES = [
     ("L'Université de Tours souhaite ouvrir un institut du numérique afin de former davantage d'ingénieurs.",
      [("ouvrir un institut du numérique", UNIV_TOURS, "")]),
+    # an anaphor in subject position continues the topic, unless its noun names another body and not the topic
+    ("La Région Occitanie et le ministère de l'Enseignement supérieur et de la Recherche signent une convention. "
+     "La Région finance le nouveau campus. Le ministère entend doubler les bourses d'ici 2027.",
+     [("doubler les bourses", "Ministère de l'Enseignement supérieur et de la Recherche", "/2027")]),
     ("L'Université de Caen Normandie présente son plan\n\nD'ici 2027, l'établissement ambitionne de doubler le "
      "nombre de ses apprentis et de renforcer ses liens avec les entreprises.",
      [("doubler le nombre de ses apprentis", "Université de Caen Normandie", "/2027"),

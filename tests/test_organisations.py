@@ -63,6 +63,9 @@ CASES = [
     # an apposition says what a body is
     "L'<o name='Institut Carnot Chimie Balard' kind='group'>Institut Carnot Chimie Balard</o>, réseau de "
     "laboratoires, lance un appel.",
+    # national research institutes are public bodies, "de recherche" or "de la recherche"
+    "L'<o name='Institut national de la recherche agronomique' kind='public_body'>Institut national de la recherche "
+    "agronomique</o> publie un rapport.",
     # a head and one lower-case word name a kind of body, not a body; a lower-case ministry is one all the same
     "Selon l'Institut de recherche, la future École d'architecture ouvrira en 2027.",
     "Le <o name='ministère de la recherche' kind='public_body'>ministère de la recherche</o> soutient le projet.",

@@ -122,11 +122,12 @@ class Actors:
                 opener = b <= sent_start and self.folded[b] == "pour"      # "Pour CY, … l'université veut"
                 if org.kind in kinds and (s == sent_start or self.folded[b] not in PREPOSITIONS or opener):
                     return org
+            named = next((org for _, _, org in reversed(before) if w in fold(org.name).split()), None)
             prev = self.previous_subject(i)
-            if prev is not None and prev.kind in kinds and prev not in exclude:
-                return prev
-            if self.main is not None and self.main.kind in kinds and self.main not in exclude:
-                return self.main
+            for topic in (prev, self.main):
+                if topic is not None and topic.kind in kinds and topic not in exclude:
+                    # the topic, unless the noun names another body and not it ("le ministère" after "l'État")
+                    return named if named is not None and w not in fold(topic.name).split() else topic
         for s, e, org in reversed(before):
             if self._introduced_as(s, w) or w in fold(org.name).split():
                 return org

@@ -99,15 +99,15 @@ def export_tasks(
     out_dir: str | Path, texts_dir: str | Path | None = None, *, model_version: str = "extract"
 ) -> list[dict]:
     """One Label Studio task per analysed document of the run in ``out_dir``, pre-annotated."""
-    from .report import _reviews, _text_of
+    from .report import decoded_text, document_reviews
 
     out = Path(out_dir)
     tables = {name: read_table(out / f"{name}.csv") for name in TABLES}
     tasks = []
-    for review in _reviews(tables).values():
+    for review in document_reviews(tables).values():
         if review.row["status"] != "ok":
             continue
-        review.text = _text_of(review, out, texts_dir)
+        review.text = decoded_text(review, out, texts_dir)
         if not review.text:
             continue
         tasks.append(_task(review, model_version))

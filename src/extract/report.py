@@ -76,7 +76,7 @@ def build_report(
     out = Path(out_dir)
     target = Path(report_dir) if report_dir else out / "report"
     tables = {name: read_table(out / f"{name}.csv") for name in TABLES}
-    reviews = _reviews(tables)
+    reviews = document_reviews(tables)
     evaluation = None
     if gold_dir is not None:
         from .evaluate import evaluate
@@ -90,7 +90,7 @@ def build_report(
     ordered = list(reviews.values())
     for i, review in enumerate(ordered):
         if review.row["status"] == "ok":
-            review.text = _text_of(review, out, texts_dir)
+            review.text = decoded_text(review, out, texts_dir)
         neighbours = (ordered[i - 1].page if i else None, ordered[i + 1].page if i + 1 < len(ordered) else None)
         page = env.get_template("document.html.j2").render(**document_view(review, neighbours))
         _write(target / review.page, page)
@@ -101,7 +101,7 @@ def build_report(
 # -- data ----------------------------------------------------------------------------------------------
 
 
-def _reviews(tables: dict[str, list[dict[str, str]]]) -> dict[str, DocReview]:
+def document_reviews(tables: dict[str, list[dict[str, str]]]) -> dict[str, DocReview]:
     reviews = {
         row["doc_id"]: DocReview(n, row, {name: [] for name in FINDINGS})
         for n, row in enumerate(tables["documents"], start=1)
@@ -113,7 +113,7 @@ def _reviews(tables: dict[str, list[dict[str, str]]]) -> dict[str, DocReview]:
     return reviews
 
 
-def _text_of(review: DocReview, out: Path, texts_dir: str | Path | None) -> str:
+def decoded_text(review: DocReview, out: Path, texts_dir: str | Path | None) -> str:
     """The decoded text the run analysed: from ``texts_dir``, the saved ``OUT/texts/``, or
     the path in ``documents.csv``; a file whose bytes changed since the run is not used."""
     import glob

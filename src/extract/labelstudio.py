@@ -26,8 +26,7 @@ from xml.sax.saxutils import quoteattr
 
 from .normalise import key
 from .rules import KINDS, PARTNERSHIP_KINDS, THEMES
-from .tables import TABLES
-from .tablestore import read_table
+from .tablestore import read_tables
 
 STATUSES = ("established", "planned")
 ORG_LABELS = {kind: f"ORG-{kind}" for kind in KINDS}
@@ -102,7 +101,7 @@ def export_tasks(
     from .report import decoded_text, document_reviews
 
     out = Path(out_dir)
-    tables = {name: read_table(out / f"{name}.csv") for name in TABLES}
+    tables = read_tables(out)
     tasks = []
     for review in document_reviews(tables).values():
         if review.row["status"] != "ok":

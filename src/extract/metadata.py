@@ -10,13 +10,11 @@ column gets the prefix ``metadata_``).
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .normalise import ISO_DATE
 from .sources import Source
-
-ISO_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
 
 
 class ManifestError(ValueError):

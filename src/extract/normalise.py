@@ -24,6 +24,9 @@ _SUBSTITUTE = {
 # Characters dropped from the working copy (the offset map keeps the rest aligned).
 _DROP = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\r"}
 
+# An ISO 8601 date, full or reduced (SPEC §4): 2019-03-14, 2019-03, 2019.
+ISO_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
+
 
 @dataclass(frozen=True)
 class CleanText:

@@ -24,8 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .highlight import Mark, highlight
-from .tables import TABLES
-from .tablestore import read_table
+from .tablestore import read_tables, write_atomic
 
 FINDINGS = ("organisations", "dates", "partnerships", "goals")
 ASSETS = (
@@ -75,7 +74,7 @@ def build_report(
     """Write the report of the tables in ``out_dir`` (into ``out_dir/report`` by default)."""
     out = Path(out_dir)
     target = Path(report_dir) if report_dir else out / "report"
-    tables = {name: read_table(out / f"{name}.csv") for name in TABLES}
+    tables = read_tables(out)
     reviews = document_reviews(tables)
     evaluation = None
     if gold_dir is not None:
@@ -93,8 +92,9 @@ def build_report(
             review.text = decoded_text(review, out, texts_dir)
         neighbours = (ordered[i - 1].page if i else None, ordered[i + 1].page if i + 1 < len(ordered) else None)
         page = env.get_template("document.html.j2").render(**document_view(review, neighbours))
-        _write(target / review.page, page)
-    _write(target / "index.html", env.get_template("index.html.j2").render(**index_view(tables, ordered, evaluation)))
+        write_atomic(target / review.page, page)
+    index = env.get_template("index.html.j2").render(**index_view(tables, ordered, evaluation))
+    write_atomic(target / "index.html", index)
     return ReportSummary(target, len(ordered), len(ordered))
 
 
@@ -138,11 +138,11 @@ def decoded_text(review: DocReview, out: Path, texts_dir: str | Path | None) -> 
     return ""
 
 
-def marks_of(review: DocReview) -> list[Mark]:
+def marks_of(review: DocReview, wrong: dict[tuple[str, int], str],
+             misses: list[tuple[dict[str, str], int]]) -> list[Mark]:
     """One mark per row of each table (its first mention, span, evidence or objective),
-    and one per missed gold entry that can be found in the text."""
+    flagged as gold says (``wrong``), and one per missed gold entry found in the text."""
     marks: list[Mark] = []
-    wrong = _flagged_rows(review)
     for i, r in enumerate(review.rows["organisations"], start=1):
         marks.append(
             Mark(
@@ -183,7 +183,7 @@ def marks_of(review: DocReview) -> list[Mark]:
                 f"{r['actor'] or '(no actor)'} · {r['theme']} · {r['horizon'] or '(no horizon)'}",
             )
         )
-    for j, (m, start) in enumerate(_located_misses(review), start=1):
+    for j, (m, start) in enumerate(misses, start=1):
         marks.append(
             Mark(
                 start,
@@ -242,8 +242,7 @@ def _located_misses(review: DocReview) -> list[tuple[dict[str, str], int]]:
 
 
 def document_view(review: DocReview, neighbours: tuple[str | None, str | None]) -> dict[str, Any]:
-    marks = marks_of(review)
-    wrong = _flagged_rows(review)
+    wrong, misses = _flagged_rows(review), _located_misses(review)
     rows = {
         name: [
             {**r, "_id": f"{name}-{i}", "_flag": wrong.get((name, i), "").strip()}
@@ -251,11 +250,11 @@ def document_view(review: DocReview, neighbours: tuple[str | None, str | None]) 
         ]
         for name in FINDINGS
     }
-    located = {m["text"] for m, _ in _located_misses(review)}
+    located = {m["text"] for m, _ in misses}
     return {
         "review": review,
         "row": review.row,
-        "html": highlight(review.text, marks),
+        "html": highlight(review.text, marks_of(review, wrong, misses)),
         "rows": rows,
         "missed": [m for m in review.mismatches if m["error"] == "false negative"],
         "located": located,
@@ -400,10 +399,3 @@ def _write_assets(target: Path) -> None:
     for name in ASSETS:
         with (source / name).open("rb") as f, open(assets / name, "wb") as g:
             shutil.copyfileobj(f, g)
-
-
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)

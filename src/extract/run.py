@@ -151,9 +151,9 @@ def _read(item: tuple, limits: Limits) -> Document:
     return doc
 
 
-def _process(nlp: Language, save_dir: Path | None, limits: Limits, chunk: list[tuple],
+def process_chunk(nlp: Language, save_dir: Path | None, limits: Limits, chunk: list[tuple],
              keep_text: bool = False) -> list[DocRows]:
-    """Read and analyse one chunk (in a worker process)."""
+    """Read and analyse one chunk (in a worker process: forked here, a Dask worker, a server worker)."""
     documents = [_read(item, limits) for item in chunk]
     rows = analyse(nlp, documents, save_dir)
     if keep_text:
@@ -195,35 +195,34 @@ def run(inputs: Iterable[str | Path], out_dir: str | Path, options: RunOptions |
     out = Path(out_dir)
     sources = sorted(discover(list(inputs), opts.include, exclude=[out]), key=lambda s: (s.doc_id, s.path))
     manifest = Manifest.load(metadata_path) if (metadata_path := opts.metadata) else Manifest.empty()
-    manifest_file = Path(metadata_path).resolve() if metadata_path else None
-    work = [(s, manifest.fields_for(s)) for s in sources if manifest_file is None or _resolved(s.file) != manifest_file]
+    manifest_file = os.path.realpath(metadata_path) if metadata_path else None
+    work = [(s, manifest.fields_for(s)) for s in sources if os.path.realpath(s.file) != manifest_file]
     save_dir = out / "texts" if opts.save_text else None
     summary = RunSummary(out)
     writer = TableWriter(out, table_columns(manifest.extra_columns), raw=opts.raw_csv)
+    chunks = list(_chunks(work, CHUNK))
+    results = _on_dask(opts, chunks, save_dir) if opts.dask else _here(nlp, opts, chunks, save_dir, progress)
     try:
-        chunks = list(_chunks(work, CHUNK))
-        if opts.dask:
-            _consume(_on_dask(opts, chunks, save_dir), writer, summary, opts.strict, progress, len(work))
-        else:
-            _run_here(nlp, opts, chunks, save_dir, lambda results: _consume(results, writer, summary, opts.strict,
-                                                                          progress, len(work)), progress)
+        _consume(results, writer, summary, opts.strict, progress, len(work))
         writer.commit()
     except BaseException:
         writer.abort()
         raise
+    finally:
+        results.close()        # workers, cluster and client go at once, also after a --strict stop
     return summary
 
 
-def _run_here(nlp: Language | None, opts: RunOptions, chunks: list, save_dir: Path | None,
-              consume: Callable[[Iterable[list[DocRows]]], None], progress) -> None:
-    """Chunks analysed by worker processes forked from this one, which loads the pipeline."""
+def _here(nlp: Language | None, opts: RunOptions, chunks: list, save_dir: Path | None,
+          progress: Callable[[int, int], None] | None) -> Iterator[list[DocRows]]:
+    """The rows of each chunk, analysed by worker processes forked from this one, which loads the pipeline."""
     model = nlp or build_nlp(str(opts.patterns_dir) if opts.patterns_dir else None)
     language_identifier()          # loaded once, before the workers are forked
     if progress is not None:
         progress(0, sum(len(c) for c in chunks))
-    process = functools.partial(_process, model, save_dir, opts.limits)
+    process = functools.partial(process_chunk, model, save_dir, opts.limits)
     with Supervisor(process, opts.jobs, opts.limits) as supervisor:
-        consume(supervisor.map(chunks) if fork_available() else map(process, chunks))
+        yield from (supervisor.map(chunks) if fork_available() else map(process, chunks))
 
 
 def _on_dask(opts: RunOptions, chunks: list, save_dir: Path | None) -> Iterator[list[DocRows]]:
@@ -231,13 +230,6 @@ def _on_dask(opts: RunOptions, chunks: list, save_dir: Path | None) -> Iterator[
 
     return dask_results(opts.dask, chunks, jobs=opts.jobs, limits=opts.limits, save_dir=save_dir,
                         patterns_dir=str(opts.patterns_dir) if opts.patterns_dir else None)
-
-
-def _resolved(p: Path) -> Path | None:
-    try:
-        return p.resolve()
-    except (OSError, RuntimeError):
-        return None
 
 
 def _consume(results: Iterable[list[DocRows]], writer: TableWriter, summary: RunSummary, strict: bool,

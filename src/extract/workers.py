@@ -23,15 +23,13 @@ import logging
 import multiprocessing as mp
 import os
 import signal
-import stat
 import time
 from collections import deque
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .documents import Document
+from .documents import Document, read_raw
 from .limits import MB, Limits
 from .sources import Source
 from .tables import DocRows, failed_rows
@@ -206,26 +204,9 @@ class Supervisor:
 
 def _failed(source: Source, meta: dict[str, str], reason: str, limits: Limits) -> DocRows:
     doc = Document(doc_id=source.doc_id, path=source.path, status="error", error=reason, metadata=dict(meta))
-    doc.sha256 = _sha256(source.file, limits.max_file_bytes)
+    raw = read_raw(source, limits)          # bounded and non-blocking, as the worker read it
+    doc.sha256 = hashlib.sha256(raw.data).hexdigest() if raw.data is not None else ""
     return failed_rows(doc)
-
-
-def _sha256(path: Path, max_bytes: int) -> str:
-    """The hash of a regular file of at most ``max_bytes`` (else empty), read without blocking."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except OSError:
-        return ""
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode) or st.st_size > max_bytes:
-            return ""
-        h = hashlib.sha256()
-        while block := os.read(fd, 1 << 20):
-            h.update(block)
-        return h.hexdigest()
-    finally:
-        os.close(fd)
 
 
 def _resident_bytes(pid: int | None) -> int:

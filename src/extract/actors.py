@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from .grammar import DETERMINERS
 from .lexicon import Lexicons, fold, folded_tokens
 from .organisations import Organisation
-from .docview import entities, lines, sentence_of, text_of
+from .docview import cached, entities, lines, sentence_of, text_of
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 AUXILIARIES = frozenset({
@@ -435,11 +435,7 @@ def _is_date_token(w: str) -> bool:
 
 def actors_of(doc: Doc, lex: Lexicons) -> "Actors":
     """The :class:`Actors` of a document, built once and shared by the components."""
-    found = doc.user_data.get("hesr_actors")
-    if found is None:
-        found = Actors(doc, lex, folded_tokens(doc))
-        doc.user_data["hesr_actors"] = found
-    return found
+    return cached(doc, "actors", lambda d: Actors(d, lex, folded_tokens(d)))
 
 
 def main_actor(doc: Doc) -> Organisation | None:

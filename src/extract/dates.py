@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .grammar import is_future
+from .serialise import serialisable
 from .timex import Timex, find_timexes, publication_date, resolve, update_date
 from .docview import sentence_of, text_of
 
@@ -22,6 +23,7 @@ TEMPORAL_PREPOSITIONS = {"en", "depuis", "dès", "de", "à", "d'ici", "avant", "
                          "pour", "horizon", "l'horizon", "chiffres", "entre", "et", "au", "mi", "fin", "début"}
 
 
+@serialisable
 @dataclass(frozen=True)
 class DateMention:
     timex: Timex
@@ -128,6 +130,7 @@ for _name in ("meta", "publication_date", "anchor", "dates"):
         Doc.set_extension(_name, default=None)
 
 
-@Language.factory("hesr_dates")
+@Language.factory("hesr_dates", requires=["token.is_sent_start"],
+                  assigns=["doc._.dates", "doc._.publication_date", "doc._.anchor"])
 def make_dates(nlp: Language, name: str):
     return DateFinder()

@@ -2,8 +2,10 @@
 
 ``Doc.text``, ``Doc.sents`` and ``Doc.ents`` are rebuilt from every token on
 each access; the components ask for them often, so each is computed once per
-document and kept in ``doc.user_data``. Sentence boundaries are final once the
-segmentation component has set every token's ``is_sent_start``.
+document and kept in one :class:`DocCache` in ``doc.user_data``. The cache is
+transient: it is left out when the Doc is serialised (:mod:`serialise`) and
+rebuilt on demand. Sentence boundaries are final once the segmentation
+component has set every token's ``is_sent_start``.
 """
 from __future__ import annotations
 
@@ -11,24 +13,50 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
-SENTENCE_STARTS = "hesr_sentence_starts"
+from .layout import lines_of
+from .normalise import fold
+from .serialise import Transient
+
+CACHE = "hesr_cache"
+
+
+class DocCache(Transient):
+    """Views of one Doc computed once (never serialised)."""
+
+    __slots__ = ("views",)
+
+    def __init__(self) -> None:
+        self.views: dict = {}
+
+
+def cache(doc: Doc) -> dict:
+    found = doc.user_data.get(CACHE)
+    if not isinstance(found, DocCache):
+        found = DocCache()
+        doc.user_data[CACHE] = found
+    return found.views
+
+
+def forget_sentences(doc: Doc) -> None:
+    """Drop the cached sentence starts (the segmentation component changed them)."""
+    cache(doc).pop("sentence_starts", None)
 
 
 def text_of(doc: Doc) -> str:
-    text = doc.user_data.get("hesr_text")
-    if text is None:
-        text = doc.text
-        doc.user_data["hesr_text"] = text
-    return text
+    c = cache(doc)
+    if "text" not in c:
+        c["text"] = doc.text
+    return c["text"]
 
 
 def _starts(doc: Doc) -> list[int]:
-    starts = doc.user_data.get(SENTENCE_STARTS)
+    c = cache(doc)
+    starts = c.get("sentence_starts")
     if starts is None:
         starts = [t.i for t in doc if t.is_sent_start] or [0]
         if starts[0] != 0:
             starts.insert(0, 0)
-        doc.user_data[SENTENCE_STARTS] = starts
+        c["sentence_starts"] = starts
     return starts
 
 
@@ -36,7 +64,7 @@ def sentences(doc: Doc) -> list[Span]:
     """The sentences of ``doc`` as spans."""
     starts = _starts(doc)
     ends = starts[1:] + [len(doc)]
-    return [doc[s:e] for s, e in zip(starts, ends) if e > s]
+    return [doc[s:e] for s, e in zip(starts, ends, strict=True) if e > s]
 
 
 def sentence_of(doc: Doc, i: int) -> Span:
@@ -49,30 +77,31 @@ def sentence_of(doc: Doc, i: int) -> Span:
 
 def entities(doc: Doc) -> list[Span]:
     """The model's entities."""
-    ents = doc.user_data.get("hesr_entities")
-    if ents is None:
-        ents = list(doc.ents)
-        doc.user_data["hesr_entities"] = ents
-    return ents
+    c = cache(doc)
+    if "entities" not in c:
+        c["entities"] = list(doc.ents)
+    return c["entities"]
 
 
 def lines(doc: Doc) -> list:
     """The layout of the text (:func:`layout.lines_of`)."""
-    found = doc.user_data.get("hesr_lines")
-    if found is None:
-        from .layout import lines_of
-
-        found = lines_of(text_of(doc))
-        doc.user_data["hesr_lines"] = found
-    return found
+    c = cache(doc)
+    if "lines" not in c:
+        c["lines"] = lines_of(text_of(doc))
+    return c["lines"]
 
 
 def folded(doc: Doc) -> list[str]:
-    """The comparison form of every token (:func:`lexicon.fold`)."""
-    found = doc.user_data.get("hesr_folded")
-    if found is None:
-        from .lexicon import fold
+    """The comparison form of every token (:func:`normalise.fold`)."""
+    c = cache(doc)
+    if "folded" not in c:
+        c["folded"] = [fold(t.text) for t in doc]
+    return c["folded"]
 
-        found = [fold(t.text) for t in doc]
-        doc.user_data["hesr_folded"] = found
-    return found
+
+def cached(doc: Doc, name: str, build):
+    """Any other per-document view, built once by ``build(doc)``."""
+    c = cache(doc)
+    if name not in c:
+        c[name] = build(doc)
+    return c[name]

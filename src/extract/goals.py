@@ -39,7 +39,8 @@ from .layout import Line, lines_of, list_groups
 from .lexicon import Lexicons, fold, folded_tokens
 from .normalise import content_words, dice, key, strip_accents
 from .organisations import Organisation
-from .rules import cached_rules
+from .components import RuleComponent
+from .serialise import serialisable
 from .docview import sentence_of, sentences, text_of, lines as doc_lines
 
 COPULAS = frozenset({"est", "sont", "sera", "seront", "reste", "restent", "demeure", "consiste", "consistera",
@@ -50,6 +51,7 @@ AMOUNT_NOUNS = frozenset({"budget", "montant", "enveloppe", "somme", "cout", "fi
 DEDUPE_DICE = 0.6   # the same objective restated ("Structurer une offre de formation …" twice)
 
 
+@serialisable
 @dataclass
 class Goal:
     start: int                 # offsets of the objective's text (clean text)
@@ -68,14 +70,11 @@ class Goal:
         return content_words(text[self.start:self.end])
 
 
-class GoalFinder:
-    """The spaCy component; the work is done per document by :class:`DocGoals`."""
-
-    def __init__(self, lex: Lexicons):
-        self.lex = lex
+class GoalFinder(RuleComponent):
+    """Sets ``doc._.goals``: the strategic goals the document states (SPEC §4)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.goals = DocGoals(self.lex, doc).find()
+        doc._.goals = DocGoals(self.lexicons, doc).find()
         return doc
 
 
@@ -652,7 +651,7 @@ def _date_tokens(doc: Doc, dates) -> frozenset[int]:
 
 @functools.lru_cache(maxsize=4096)
 def _theme_words(text: str) -> str:
-    return " " + " ".join(strip_accents(text).lower().replace("'", " ").replace("’", " ").replace("-", " ").split()) + " "
+    return " " + " ".join(fold(text).replace("'", " ").replace("-", " ").split()) + " "
 
 
 def classify_theme(text: str, themes: list[tuple[str, tuple[str, ...]]]) -> str:
@@ -719,6 +718,7 @@ if not Doc.has_extension("goals"):
     Doc.set_extension("goals", default=None)
 
 
-@Language.factory("hesr_goals", default_config={"patterns_dir": None})
+@Language.factory("hesr_goals", default_config={"patterns_dir": None},
+                  requires=["doc._.organisations", "doc._.dates", "doc._.partnerships"], assigns=["doc._.goals"])
 def make_goals(nlp: Language, name: str, patterns_dir: str | None):
-    return GoalFinder(Lexicons.build(cached_rules(patterns_dir), nlp.make_doc))
+    return GoalFinder(nlp, name, patterns_dir=patterns_dir)

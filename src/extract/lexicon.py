@@ -14,24 +14,16 @@ from typing import Any, Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
-from .normalise import noun_forms, strip_accents, verb_forms
+from .normalise import fold, noun_forms, verb_forms
 from .rules import Rules
-from .docview import sentence_of
+from .docview import folded, sentence_of
 
 
 REFLEXIVE = frozenset({"s'", "se", "nous", "vous", "m'", "me"})
 
 
-@lru_cache(maxsize=200_000)
-def fold(text: str) -> str:
-    """Comparison form of one token: lowercase, no accents, typographic apostrophe as ``'``."""
-    return strip_accents(text.lower().replace("’", "'"))
-
-
 def folded_tokens(doc: Doc) -> list[str]:
     """Folded text of every token, computed once per Doc."""
-    from .docview import folded
-
     return folded(doc)
 
 

@@ -75,6 +75,15 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """The one comparison form of a word: lowercase, no accents, typographic apostrophe as ``'``.
+
+    Every word list of ``patterns/words.jsonl`` and every rule term is compared in this form
+    (also available on tokens as ``token._.folded``)."""
+    return strip_accents(text.lower().replace("’", "'"))
+
+
 _NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
 
 

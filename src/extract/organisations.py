@@ -26,7 +26,9 @@ from spacy.tokens import Doc
 
 from .lexicon import TermIndex, fold
 from .normalise import key, slug, strip_accents, words_with_offsets
-from .rules import Rules, cached_rules
+from .components import RuleComponent
+from .serialise import serialisable
+from .rules import Rules
 from .docview import text_of
 
 PARTICLES = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "pour", "sur", "à", "aux", "au", "-"}
@@ -35,6 +37,7 @@ ELISION = re.compile(r"^(?:[lLdD]|qu|Qu)'")
 ACRONYM_SHAPE = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9.&+!-]{1,11}$|^[A-Z][a-z]{2,5}$")
 
 
+@serialisable
 @dataclass
 class Mention:
     start: int
@@ -43,6 +46,7 @@ class Mention:
     source: str  # gazetteer | definition | grammar | ner | anaphor
 
 
+@serialisable
 @dataclass(eq=False)
 class Organisation:
     org_id: str
@@ -133,7 +137,7 @@ def _initials_match(acronym: str, long_form: str) -> bool:
     """Schwartz–Hearst check: the acronym's letters appear in order in the long form,
     its first letter opening a word of it."""
     letters = [c.lower() for c in strip_accents(acronym) if c.isalnum()]
-    text = strip_accents(long_form).lower()
+    text = fold(long_form)
     if not letters:
         return False
     s_idx = len(letters) - 1
@@ -208,24 +212,24 @@ class OrganisationFinder:
     def __init__(self, rules: Rules, tokenize):
         self.gazetteer = Gazetteer(rules.organisations)
         grammar = rules.org_grammar
-        self.heads = {strip_accents(r["term"]).lower(): r["kind"] for r in grammar if r["type"] == "head"}
-        self.lowercase_heads = {strip_accents(r["term"]).lower() for r in grammar if r["type"] == "head" and r.get("lowercase")}
+        self.heads = {fold(r["term"]): r["kind"] for r in grammar if r["type"] == "head"}
+        self.lowercase_heads = {fold(r["term"]) for r in grammar if r["type"] == "head" and r.get("lowercase")}
         # heads written in capitals ("TU Delft") match only in capitals ("tu" is also a pronoun)
-        self.capital_heads = {strip_accents(r["term"]).lower() for r in grammar if r["type"] == "head" and r["term"].isupper()}
+        self.capital_heads = {fold(r["term"]) for r in grammar if r["type"] == "head" and r["term"].isupper()}
         self.plural_heads = {h for h in self.heads if h.endswith(("s", "x")) and h[:-1] in self.heads}
 
         intros = [r for r in grammar if r["type"] == "name_intro"]
         self.name_intros = TermIndex.build(tokenize, [(r["term"], r) for r in intros])
-        self.intro_kinds = {strip_accents(r["term"]).lower(): (r["kind"], bool(r.get("needs_adjective")))
+        self.intro_kinds = {fold(r["term"]): (r["kind"], bool(r.get("needs_adjective")))
                             for r in intros if " " not in r["term"]}
         self.not_org_acronyms = {r["term"].upper() for r in grammar if r["type"] == "not_org_acronym"}
         self.acronym_prefixes = sorted(((r["term"].upper(), r["kind"]) for r in grammar if r["type"] == "acronym_prefix"),
                                        key=lambda p: -len(p[0]))
-        self.kind_phrases = [(strip_accents(r["term"]).lower(), r["kind"]) for r in grammar if r["type"] == "kind_phrase"]
-        self.inner = {strip_accents(r["term"]).lower() for r in grammar if r["type"] == "inner"}
-        self.not_org_context = {strip_accents(r["term"]).lower() for r in grammar if r["type"] == "not_org_context"}
-        self.not_org_name = {strip_accents(r["term"]).lower() for r in grammar if r["type"] == "not_org_name"}
-        self.anaphors = {strip_accents(r["term"]).lower() for r in grammar if r["type"] == "anaphor"}
+        self.kind_phrases = [(fold(r["term"]), r["kind"]) for r in grammar if r["type"] == "kind_phrase"]
+        self.inner = {fold(r["term"]) for r in grammar if r["type"] == "inner"}
+        self.not_org_context = {fold(r["term"]) for r in grammar if r["type"] == "not_org_context"}
+        self.not_org_name = {fold(r["term"]) for r in grammar if r["type"] == "not_org_name"}
+        self.anaphors = {fold(r["term"]) for r in grammar if r["type"] == "anaphor"}
 
     # -- candidate sources ---------------------------------------------------
     def _gazetteer_candidates(self, text: str) -> list[tuple[int, int, str, set[str]]]:
@@ -249,7 +253,7 @@ class OrganisationFinder:
                     out.append((text[s0:line_start + len(before)], s0, line_start + len(before),
                                 inner_clean, i_start, i_start + len(inner_clean)))
             elif len(parts) >= 2 and ACRONYM_SHAPE.match(parts[0]) and all(p[:1].isupper() for p in parts[1:]) \
-                    and strip_accents(before).lower().endswith(strip_accents(" ".join(parts[1:])).lower()):
+                    and fold(before).endswith(fold(" ".join(parts[1:]))):
                 # Long Form Place (ACR Place): "… de techniques avancées Bretagne (ENSTA Bretagne)"
                 core = before[:len(before) - len(" ".join(parts[1:]))].rstrip()
                 start = _long_form_start(core, parts[0])
@@ -307,7 +311,7 @@ class OrganisationFinder:
             if quoted:
                 j += 1
             end = _capitalised_run(doc, j, limit=5)
-            if end == j or strip_accents(doc[j].text).lower() in self.heads or (
+            if end == j or fold(doc[j].text) in self.heads or (
                     quoted and not (end < len(doc) and doc[end].text in CLOSING_QUOTES)):
                 i += 1
                 continue
@@ -321,7 +325,7 @@ class OrganisationFinder:
         (``l'ESR``, ``d'UE``) or the text defines it as one."""
         out = []
         for i, tok in enumerate(doc):
-            prev = strip_accents(doc[i - 1].text).lower() if i else ""
+            prev = fold(doc[i - 1].text) if i else ""
             t = tok.text
             letters = [c for c in t if c.isalpha()]
             if not (2 <= len(letters) <= 9 and all(c.isupper() for c in letters) and t[:1].isalpha()):
@@ -366,7 +370,7 @@ class OrganisationFinder:
                     break
                 if t.pos_ in ("DET", "PRON", "ADP", "VERB", "AUX", "CCONJ", "SCONJ") or self.gazetteer.find(t.text):
                     break
-                if strip_accents(t.text).lower() in self.heads or strip_accents(t.text).lower() in self.not_org_name:
+                if fold(t.text) in self.heads or fold(t.text) in self.not_org_name:
                     break
                 run.append(t)
                 j += 1
@@ -387,7 +391,7 @@ class OrganisationFinder:
             return False
         if any(w in self.heads for w in words[:3]):
             return True
-        if any(strip_accents(w).lower() in self.heads for w in long_form.split()[-1:]):
+        if any(fold(w) in self.heads for w in long_form.split()[-1:]):
             return True
         return False
 
@@ -397,7 +401,7 @@ class OrganisationFinder:
         i = 0
         while i < len(tokens):
             tok = tokens[i]
-            low = strip_accents(tok.text).lower()
+            low = fold(tok.text)
             capital_ok = (tok.text[:1].isupper() or low in self.lowercase_heads) and \
                 (low not in self.capital_heads or tok.text.isupper())
             if low in self.heads and capital_ok and not self._starts_inside_name(tokens, i):
@@ -407,24 +411,24 @@ class OrganisationFinder:
                     t = tokens[j]
                     if "\n" in t.text or t.is_punct and t.text not in {"-", "'"}:
                         break
-                    tl = strip_accents(t.text).lower().rstrip("'")
+                    tl = fold(t.text).rstrip("'")
                     if tl == "et":
                         # "et" joins two parts of one name: "… de l'industrie et de l'économie numérique"
                         k = j + 1
-                        while k < len(tokens) and strip_accents(tokens[k].text).lower().rstrip("'") in PARTICLES - {"et"}:
+                        while k < len(tokens) and fold(tokens[k].text).rstrip("'") in PARTICLES - {"et"}:
                             k += 1
                         nxt = tokens[k] if k < len(tokens) else None
-                        if nxt is None or not (nxt.text[:1].isupper() or strip_accents(nxt.text).lower() in self.inner):
+                        if nxt is None or not (nxt.text[:1].isupper() or fold(nxt.text) in self.inner):
                             break
-                        if strip_accents(tokens[j + 1].text).lower() in {"au", "aux", "a"}:
+                        if fold(tokens[j + 1].text) in {"au", "aux", "a"}:
                             break                   # "… à l'Institut Agro Montpellier et au CIRAD": a new complement
-                        if nxt.text.isupper() and len(nxt.text) > 1 or strip_accents(nxt.text).lower() in self.heads \
+                        if nxt.text.isupper() and len(nxt.text) > 1 or fold(nxt.text) in self.heads \
                                 or any(h[0] == 0 for h in self.gazetteer.find(text_of(doc)[nxt.idx:nxt.idx + 80])):
                             break                   # "Université de Warwick et l'Université de Ljubljana": two names
                         j += 1
                         continue
                     if tl in PARTICLES or (tl == "a" and j + 1 < len(tokens)
-                                           and strip_accents(tokens[j + 1].text).lower() in self.inner):
+                                           and fold(tokens[j + 1].text) in self.inner):
                         j += 1                      # "… d'enseignement à distance", not "… de Lille à Paris"
                         continue
                     if t.text == "'" and tokens[j - 1].text[:1].isupper() and j + 1 < len(tokens) \
@@ -456,8 +460,8 @@ class OrganisationFinder:
         """A capitalised head and one lower-case content word, nothing proper after it
         (``Institut de recherche``, ``École d'architecture``) names a kind of body, not a body.
         Heads French writes in lower case (``ministère de la culture``) are names all the same."""
-        head = strip_accents(span[0].text).lower()
-        rest = [t for t in span[1:] if strip_accents(t.text).lower().rstrip("'") not in PARTICLES]
+        head = fold(span[0].text)
+        rest = [t for t in span[1:] if fold(t.text).rstrip("'") not in PARTICLES]
         return head not in self.lowercase_heads and len(rest) == 1 and rest[0].is_lower
 
     @staticmethod
@@ -475,7 +479,7 @@ class OrganisationFinder:
             return False
         if prev.text[:1].isupper() and prev.text.lower() not in DETERMINERS and not ELISION.match(prev.text + "'"):
             return True
-        return strip_accents(prev.text).lower() in self.not_org_context
+        return fold(prev.text) in self.not_org_context
 
     def _ner_candidates(self, doc: Doc) -> list[tuple[int, int, str, str]]:
         out = []
@@ -485,7 +489,7 @@ class OrganisationFinder:
             toks = [t for t in ent if not (t.lower_.rstrip("'") in DETERMINERS and t.i == ent.start)]
             if len(toks) < 2:
                 continue
-            first = strip_accents(toks[0].text).lower()
+            first = fold(toks[0].text)
             if first in self.not_org_name or first in self.heads or toks[0].pos_ == "VERB":
                 continue
             if not all(t.text[:1].isupper() or t.lower_.rstrip("'") in PARTICLES for t in toks):
@@ -495,7 +499,7 @@ class OrganisationFinder:
             k = ent.start - 1
             while k >= 0 and doc[k].is_punct and doc[k].text in {"«", "\"", "“", "'"}:
                 k -= 1
-            if k >= 0 and strip_accents(doc[k].text).lower() in self.not_org_context:
+            if k >= 0 and fold(doc[k].text) in self.not_org_context:
                 continue
             out.append((toks[0].idx, ent.end_char, "ner", "other"))
         return out
@@ -657,7 +661,7 @@ class OrganisationFinder:
                     continue
                 head = ow[:len(ow) - len(words) + 1]
                 initials = "".join(strip_accents(w)[0].lower() for w in head if fold(w) not in NAME_PARTICLES)
-                if key(" ".join(ow[len(head):])) == tail and initials == strip_accents(words[0]).lower():
+                if key(" ".join(ow[len(head):])) == tail and initials == fold(words[0]):
                     other.mentions.extend(org.mentions)
                     del orgs[oid]
                     break
@@ -695,7 +699,7 @@ class OrganisationFinder:
         skipped = 0
         while j >= 0 and skipped <= 2:
             tok = doc[j]
-            w = strip_accents(tok.text).lower()
+            w = fold(tok.text)
             intro = self.intro_kinds.get(w)
             if tok.is_lower and intro and (skipped > 0 or not intro[1]):
                 return intro[0]             # "le groupe pharmaceutique X", "la société X", "le réseau X"
@@ -725,11 +729,11 @@ class OrganisationFinder:
             j += 1
         if j >= len(doc) or not doc[j].is_lower:
             return None
-        intro = self.intro_kinds.get(strip_accents(doc[j].text).lower())
+        intro = self.intro_kinds.get(fold(doc[j].text))
         return intro[0] if intro else None
 
     def _phrase_kind(self, name: str) -> str | None:
-        low = strip_accents(name).lower()
+        low = fold(name)
         return next((kind for phrase, kind in self.kind_phrases if phrase in low), None)
 
     def _kind_of(self, name: str) -> str:
@@ -737,17 +741,17 @@ class OrganisationFinder:
         if phrase_kind:
             return phrase_kind
         for w in name.split()[:3]:
-            k = self.heads.get(strip_accents(ELISION.sub("", w)).lower())
+            k = self.heads.get(fold(ELISION.sub("", w)))
             if k:
                 return k
-        last = strip_accents(name.split()[-1]).lower() if name.split() else ""
+        last = fold(name.split()[-1]) if name.split() else ""
         return self.heads.get(last, "other")
 
     def _add_anaphors(self, doc: Doc, orgs: dict[str, Organisation], taken: bytearray) -> None:
         """``l'Institut``, ``l'Université``: a capitalised head alone after a definite
         article is a further mention of the nearest body named with that head."""
         for tok in doc:
-            low = strip_accents(tok.text).lower()
+            low = fold(tok.text)
             if low not in self.anaphors or not tok.text[:1].isupper() or tok.i == 0:
                 continue
             if doc[tok.i - 1].lower_.rstrip("'") not in {"l", "le", "la"}:
@@ -758,7 +762,7 @@ class OrganisationFinder:
             if nxt is not None and nxt.text[:1].isupper() and not nxt.is_punct:
                 continue
             candidates = [o for o in orgs.values() if o.mentions and o.start < tok.idx
-                          and strip_accents(o.name.split()[0]).lower() == low]
+                          and fold(o.name.split()[0]) == low]
             if len(candidates) == 1:
                 candidates[0].mentions.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "anaphor"))
 
@@ -767,6 +771,21 @@ if not Doc.has_extension("organisations"):
     Doc.set_extension("organisations", default=None)
 
 
-@Language.factory("hesr_organisations", default_config={"patterns_dir": None})
+class OrganisationComponent(RuleComponent):
+    """Sets ``doc._.organisations``: the organisations the document names (SPEC §1)."""
+
+    _finder: OrganisationFinder | None = None
+
+    def rules_changed(self) -> None:
+        self._finder = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self._finder is None:
+            self._finder = OrganisationFinder(self.rules, self.nlp.make_doc)
+        return self._finder(doc)
+
+
+@Language.factory("hesr_organisations", default_config={"patterns_dir": None},
+                  requires=["token.is_sent_start", "doc.ents"], assigns=["doc._.organisations"])
 def make_organisations(nlp: Language, name: str, patterns_dir: str | None):
-    return OrganisationFinder(cached_rules(patterns_dir), nlp.make_doc)
+    return OrganisationComponent(nlp, name, patterns_dir=patterns_dir)

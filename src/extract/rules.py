@@ -190,6 +190,10 @@ MESR_SCHEMA: dict[str, Field] = {
 }
 
 
+# every file a patterns folder may hold (what a saved pipeline copies beside each component)
+RULE_FILES = (*SCHEMAS, MESR_FILE, "words.jsonl")
+
+
 def load_rules(directory: Path | str | None = None) -> Rules:
     directory = Path(directory) if directory else DEFAULT_PATTERNS_DIR
     rules = Rules(directory=directory)

@@ -12,7 +12,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .docview import SENTENCE_STARTS, lines, text_of
+from .docview import forget_sentences, lines, text_of
 from .layout import sentence_starts
 
 
@@ -43,11 +43,11 @@ def set_sentence_starts(doc: Doc) -> Doc:
         prev_end = tok.idx + len(tok.text)
     flags[0, 0] = 1
     doc.from_array([SENT_START], flags.view("uint64"))      # spaCy's encoding of -1
-    doc.user_data.pop(SENTENCE_STARTS, None)
+    forget_sentences(doc)
     return doc
 
 
-@Language.factory("hesr_lines")
+@Language.factory("hesr_lines", assigns=["token.is_sent_start"])
 def make_lines(nlp: Language, name: str):
     return set_sentence_starts
 

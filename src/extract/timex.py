@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from .serialise import serialisable
+
 MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
     "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
@@ -31,6 +33,7 @@ _N = r"(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + ")"
 _APOS = "'’"
 
 
+@serialisable
 @dataclass(frozen=True)
 class Part:
     """One calendar point, possibly partial or relative."""
@@ -90,6 +93,7 @@ def _relative_day(p: "Part", anchor: date) -> date:
     return anchor - timedelta(days=(7 - delta) % 7)   # "ce jeudi": this week's, on or before the anchor
 
 
+@serialisable
 @dataclass(frozen=True)
 class Timex:
     start: int

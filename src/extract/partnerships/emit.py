@@ -1,0 +1,99 @@
+"""Step 6: the partnerships a frame states, with their attributes: one per body joined
+(``X est membre de A et du réseau B``), one per partner of separate acts (``l'un avec X …
+l'autre avec Y``, ``ses accords avec X et Y``), else one."""
+from __future__ import annotations
+
+from ..organisations import Organisation
+from . import attributes
+from .clauses import dont_including
+from .model import KIND_RANK, Context, Partnership, Trigger
+from .parties import avec_groups
+from .work import Work
+
+
+def _base(w: Work, ev_start: int, ev_end: int) -> dict:
+    return dict(start=ev_start, end=ev_end, name=w.name, generic=w.generic, count_hint=w.count,
+                sent_index=w.clause.s_index)
+
+
+def _per_body_joined(ctx: Context, w: Work, base: dict) -> list[Partnership]:
+    joined = [p for p in w.parties if w.position.get(id(p), -1) > w.first and p is not w.frame.antecedent]
+    members = [p for p in w.parties if p not in joined]
+    if len(joined) < 2 or not members:
+        return []
+    status = attributes.status(ctx, w.triggers, w.frame)
+    date = attributes.date(ctx, w.clause.sent, w.first, w.frame, w.clause.claimed)
+    return [Partnership(parties=members + [g], kind=w.kind, status=status, date=date,
+                        topics=attributes.topics(ctx, w.first, w.frame.end), **base) for g in joined]
+
+
+def _separate_acts(ctx: Context, w: Work, groups: list) -> bool:
+    """Several ``avec``, or one ``avec`` listing several partners of a plural agreement noun."""
+    if len(groups) >= 2:
+        return True
+    partners = [o for g in groups for o, _ in g[0]]
+    plural_agreement = any("Plur" in ctx.doc[t[0]].morph.get("Number") and t[2]["pos"] == "NOUN"
+                           and t[2]["kind"] == "agreement" for t in w.triggers)
+    return plural_agreement and len(partners) >= 2 and (not w.generic or any(
+        dont_including(ctx, j, w.frame.end) for j in w.frame.indices()))
+
+
+def _other_side(ctx: Context, w: Work, partners: list[Organisation]) -> list[Organisation]:
+    """Who makes the separate acts: a party that is no partner, the subject's actor
+    (``Elle compte conclure des conventions avec A et B``), else the issuer."""
+    others = [p for p in w.parties if p not in partners]
+    subj = w.subj
+    if not others and subj is not None and subj.kind in ("pronoun", "anaphor"):
+        actor = ctx.actors.actor_for(subj)
+        if actor is not None and actor not in partners:
+            others = [actor]
+    if not others and ctx.actors.main is not None and ctx.actors.main not in partners:
+        others = [ctx.actors.main]
+    return others
+
+
+def _own_trigger(w: Work, boundary: int, at: int) -> Trigger:
+    """The strongest word of one partner's own stretch (``accords de double diplôme avec X``)."""
+    own = [t for t in w.triggers if boundary < t[0] < at]
+    if own:
+        return max(own, key=lambda t: KIND_RANK[t[2]["kind"]])
+    return max((t for t in w.triggers if t[0] < at), key=lambda t: t[0], default=w.triggers[0])
+
+
+def _per_partner(ctx: Context, w: Work, groups: list, base: dict) -> list[Partnership]:
+    others = _other_side(ctx, w, [o for g in groups for o, _ in g[0]])
+    if len(groups) >= 2:
+        items = groups
+    else:                              # one "avec" listing several partners of a plural act
+        members, at, seg_end = groups[0]
+        items = [([m], at, seg_end) for m in members]
+    result = []
+    boundary, last_at = -1, -1
+    for members, at, seg_end in items:
+        if at != last_at:
+            boundary, last_at = last_at, at
+        orgs = [o for o, _ in members]
+        if len(others[:1] + orgs) < 2 and not w.generic:
+            continue                   # a partner with no one on the other side
+        trig = _own_trigger(w, boundary, at)
+        result.append(Partnership(
+            parties=others[:1] + orgs, kind=attributes.object_kind(ctx, [trig], trig[2]["kind"]),
+            status=attributes.status(ctx, [trig], w.frame),
+            date=attributes.date(ctx, w.clause.sent, at, w.frame, w.clause.claimed),
+            topics=attributes.topics(ctx, at, seg_end), **base))
+    return result
+
+
+def emit(ctx: Context, w: Work, ev_start: int, ev_end: int) -> list[Partnership]:
+    base = _base(w, ev_start, ev_end)
+    if w.kind == "membership":
+        joined = _per_body_joined(ctx, w, base)
+        if joined:
+            return joined
+    groups = avec_groups(ctx, w.frame)
+    if _separate_acts(ctx, w, groups):
+        return _per_partner(ctx, w, groups, base)
+    status = attributes.status(ctx, w.triggers, w.frame)
+    date = attributes.date(ctx, w.clause.sent, w.first, w.frame, w.clause.claimed)
+    return [Partnership(parties=w.parties, kind=w.kind, status=status, date=date,
+                        topics=attributes.topics(ctx, w.first, w.frame.end), **base)]

@@ -1,0 +1,69 @@
+"""Relations that grow: a group opening to a new member (``le réseau s'ouvrira à l'Université de Gand``)
+or a cooperation extended to new partners (``élargit la coopération à l'Institut Agro``)."""
+from __future__ import annotations
+
+from ..docview import sentence_of
+from ..grammar import DETERMINERS
+from ..organisations import Organisation
+from .model import Context, Frame, Partnership, Trigger
+
+TO = {"a", "au", "aux"}
+
+
+def joining(ctx: Context, trig: Trigger, frame: Frame) -> bool:
+    """``s'ouvrir (dès 2026) à (d'autres partenaires, notamment) au CNRS``: an
+    organisation named in the ``à`` complement of an extension verb."""
+    doc, folded = ctx.doc, ctx.folded
+    i, n, _ = trig
+    k = i + n
+    while k < frame.end and k - i < 6 and folded[k] not in TO:
+        k += 1
+    if k >= frame.end or folded[k] not in TO:
+        return False
+    for m in range(k + 1, min(frame.end, k + 10)):
+        if m in ctx.actors.token_org:
+            return True
+        if doc[m].pos_ in ("VERB", "AUX") or doc[m].text in {";", ":", "."} or folded[m] in {"avec", "pour", "afin"}:
+            return False
+    return False
+
+
+def _targets(ctx: Context, trig: Trigger, frame: Frame) -> list[Organisation]:
+    """The organisations listed after the first ``à``/``au`` following the trigger."""
+    folded, token_org = ctx.folded, ctx.actors.token_org
+    i, n, _ = trig
+    k = i + n
+    while k < frame.end and k - i < 8 and folded[k] not in TO:
+        k += 1
+    if k >= frame.end or k - i >= 8:
+        return []
+    targets = []
+    m = k + 1
+    while m < frame.end:
+        if m in token_org:
+            org, _, e = token_org[m]
+            targets.append(org)
+            m = e
+        elif folded[m] in DETERMINERS | {"et", ",", "au", "aux", "a"}:
+            m += 1
+        else:
+            break
+    return targets
+
+
+def extend(ctx: Context, trig: Trigger, frame: Frame, s_index: int, found: list[Partnership]) -> bool:
+    """Add the organisations after ``à``/``au`` to the last relation, when the subject names none."""
+    i = trig[0]
+    targets = _targets(ctx, trig, frame)
+    subj = ctx.actors.subject(i, frame.start)
+    if not targets or subj.kind == "org":
+        return False
+    last = next((p for p in reversed(found) if 0 <= s_index - p.sent_index <= 2), None)
+    if last is None:
+        return False
+    for org in targets:
+        if org not in last.parties:
+            last.parties.append(org)
+    sent = sentence_of(ctx.doc, i)
+    last.sources.append((sent.start_char, sent.end_char))
+    return True

@@ -1,0 +1,47 @@
+"""Step 7: one entry per act across the document (a headline restating a relation of the body,
+the same relation stated twice, a group counted then listed by name)."""
+from __future__ import annotations
+
+from .model import KIND_RANK, Partnership
+
+
+def merge(found: list[Partnership]) -> list[Partnership]:
+    """One entry per act. A headline restating a relation of the body is that
+    relation; the same parties, kind and status stated twice are one
+    partnership; a group counted (``6 écoles``) then listed by name in the next
+    sentences is one partnership."""
+    body = [p for p in found if not p.in_title]
+    kept = [p for p in found if not (p.in_title and any(q.ids == p.ids for q in body))]
+    for p in found:
+        if p.in_title and p not in kept:
+            q = next(q for q in body if q.ids == p.ids)
+            q.date = q.date or p.date
+            q.sources += p.sources
+    merged: list[Partnership] = []
+    for p in kept:
+        target = None
+        for q in merged:
+            if q.ids == p.ids and q.status == p.status and (
+                    q.kind == p.kind or ("cooperation" in (q.kind, p.kind) and not (q.date and p.date and q.date != p.date))):
+                target = q
+                if KIND_RANK[p.kind] > KIND_RANK[q.kind]:
+                    q.kind = p.kind            # "un rapprochement" then "pourraient fusionner": a merger
+                break
+            if q.count_hint and q.generic and 0 < p.sent_index - q.sent_index <= 2 and \
+                    len(p.ids - q.ids) == q.count_hint:
+                target = q
+                q.parties = q.parties + [o for o in p.parties if o.org_id not in q.ids]
+                q.generic = False
+                q.count_hint = None
+                break
+        if target is None:
+            merged.append(p)
+            continue
+        target.sources += p.sources
+        if target.status == "planned" and p.date and target.date and p.date > target.date:
+            target.date = p.date               # a planned act starts at its effective date, not at its decision
+        target.date = target.date or p.date
+        target.name = target.name or p.name
+        target.topics = target.topics + [t for t in p.topics if t not in target.topics]
+    merged.sort(key=lambda p: p.start)
+    return merged

@@ -1,0 +1,123 @@
+"""What an act founds or is called: the body or name a founding trigger creates
+(``pour fonder IMT Grand Est``, ``la chaire « IA de confiance »``), a quoted name."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ..docview import entities, text_of
+from ..grammar import DETERMINERS
+from ..organisations import Organisation
+from ..words import words
+from .model import Context, Frame, Trigger
+
+W = words()
+AVOIR_FORMS = W.set("avoir_forms")
+OPENING_QUOTES = ("«", '"', "“")
+
+
+def proper_name_at(doc: Doc, j: int, end: int) -> str:
+    """A multiword proper name starting at token ``j``: an ORG or MISC entity of the
+    model, or a run of at least two capitalised words (``The Secure Compression Lab``)."""
+    tok = doc[j]
+    if tok.ent_iob_ == "B" and tok.ent_type_ in ("ORG", "MISC"):
+        ent = next(e for e in entities(doc) if e.start == j)
+        if ent.end <= end and len(ent) >= 2:
+            prev = doc[j - 1] if j > 0 else None
+            capital_before = prev is not None and prev.text[:1].isupper() and prev.is_alpha and prev.ent_iob_ == "O"
+            return doc[j - 1 if capital_before else j:ent.end].text
+    k = j
+    while k < end and doc[k].text[:1].isupper() and doc[k].is_alpha:
+        k += 1
+    if k - j >= 2 and not (j > 0 and doc[j - 1].text[:1].isupper()):
+        return doc[j:k].text
+    return ""
+
+
+def quoted_name(doc: Doc, first: int, end: int) -> str:
+    text = text_of(doc)[doc[first].idx:doc[end - 1].idx + len(doc[end - 1].text)]
+    m = re.search(r"[«\"“]\s*([^»\"”]{4,160}?)\s*[»\"”]", text)
+    if m and m.group(1)[:1].isupper():
+        return m.group(1).strip()
+    return ""
+
+
+def founds_structure(ctx: Context, t: Trigger, frame: Frame) -> bool:
+    """``ont créé une école universitaire de recherche``: the founded object is an institution."""
+    doc, folded = ctx.doc, ctx.folded
+    i, n, _ = t
+    for j in range(i + n, min(frame.end, i + n + 4)):
+        if folded[j] in DETERMINERS or doc[j].pos_ in ("ADJ", "NUM") or doc[j].ent_type_ == "DATE" or folded[j] == "en":
+            continue
+        return folded[j] in ctx.lex.structures
+    return False
+
+
+def _org_named(ctx: Context, j: int) -> tuple[Organisation, str]:
+    org = ctx.actors.token_org[j][0]
+    return org, org.name
+
+
+def _named_after(ctx: Context, j: int, end: int) -> tuple[Organisation | None, str] | None:
+    """A body, a proper name or a quoted name at token ``j``."""
+    doc, token_org = ctx.doc, ctx.actors.token_org
+    if j in token_org:
+        return _org_named(ctx, j)
+    name = proper_name_at(doc, j, end)
+    if name:
+        return None, name
+    if doc[j].text in OPENING_QUOTES:
+        if j + 1 in token_org:              # "le groupement « Cyber Ouest »": a body
+            return _org_named(ctx, j + 1)
+        name = quoted_name(doc, j, end)      # "la chaire industrielle « IA de confiance … »"
+        if name:
+            return None, name
+    return None
+
+
+def _founded_after(ctx: Context, t: Trigger, frame: Frame) -> tuple[Organisation | None, str] | None:
+    """What is named after a founding trigger (``fonder IMT Grand Est``)."""
+    doc, folded = ctx.doc, ctx.folded
+    i, n, _ = t
+    j = i + n
+    if j < frame.end and doc[j].text == ",":
+        # "ont créé, ce mercredi, le groupement …": an incidental phrase between commas
+        close = next((k for k in range(j + 1, min(frame.end, j + 6)) if doc[k].text == ","), None)
+        if close is not None:
+            j = close + 1
+    for j in range(j, min(frame.end, j + 8)):
+        named = _named_after(ctx, j, frame.end)
+        if named is not None:
+            return named
+        # the kind of thing founded, up to its name: "le groupement d'intérêt scientifique « … »"
+        if folded[j] not in DETERMINERS | {"nouvelle", "nouveau", "de", "d'", "du"} \
+                and doc[j].text not in OPENING_QUOTES and doc[j].pos_ not in ("ADJ", "NOUN"):
+            break
+    return None
+
+
+def _founded_before(ctx: Context, i: int, frame: Frame) -> tuple[Organisation | None, str] | None:
+    """A passive (``The Secure Compression Lab … a été lancé``): the founded thing is its
+    subject, in the first conjunct for a coordinated verb."""
+    doc, folded, token_org = ctx.doc, ctx.folded, ctx.actors.token_org
+    window = range(max(frame.start, i - 3), i)
+    active = any(folded[k] in AVOIR_FORMS for k in window) and not any(folded[k] == "ete" for k in window)
+    if active or "Part" not in doc[i].morph.get("VerbForm") or "Past" not in doc[i].morph.get("Tense"):
+        return None
+    for j in range(frame.shared_start if frame.shared_start >= 0 else frame.start, i):
+        if j > frame.start and folded[j - 1] in {"de", "d'", "du", "des", "a", "au", "avec", "pour", "par", "sur"}:
+            continue
+        if j in token_org:
+            return _org_named(ctx, j)
+        name = proper_name_at(doc, j, i)
+        if name:
+            return None, name
+    return None
+
+
+def created(ctx: Context, t: Trigger, frame: Frame) -> tuple[Organisation | None, str]:
+    """What a founding trigger founds: an organisation or a capitalised name
+    right after it (``fonder IMT Grand Est``, ``la création de QuantumLab``),
+    or, for a passive participle, the named subject before it."""
+    return _founded_after(ctx, t, frame) or _founded_before(ctx, t[0], frame) or (None, "")

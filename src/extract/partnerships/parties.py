@@ -1,0 +1,222 @@
+"""Step 3: who takes part: named organisations, anaphors, plural anaphors, the subject side,
+the partners listed after ``avec``, and who does not (examples, sources, employers of a speaker)."""
+from __future__ import annotations
+
+from ..grammar import DETERMINERS, is_finite_verb, is_gerund, is_infinitive
+from ..organisations import Organisation
+from ..words import words
+from .clauses import dont_including
+from .model import Context, Frame, Partnership
+
+W = words()
+PERSON_TITLES = W.set("person_titles")
+NUMBER_WORDS = W.values("number_words")
+PLURAL_NOUNS = W.kinds_of("plural_party_nouns")
+
+
+def not_a_party(ctx: Context, s: int, first: int, c_start: int) -> bool:
+    """An organisation cited as an example, a comparison, a source, or the
+    employer of someone quoted is not a party; the institution of someone who
+    signs (``X, président de l'Université de Lille, … ont signé``) is."""
+    doc, folded, lex = ctx.doc, ctx.folded, ctx.lex
+    for k in range(max(c_start, s - 4), s):
+        if lex.not_party.match(doc, k, folded) is not None:
+            return True
+    titled = any(w in PERSON_TITLES for w in folded[max(c_start, s - 3):s])
+    if not titled:
+        return False
+    if s > first:
+        return True
+    return any(lex.not_party.match(doc, k, folded) is not None or folded[k] in W.set("speech_verbs")
+               for k in range(c_start, s))
+
+
+def listed_after_not_party(ctx: Context, c_start: int, c_end: int) -> set[int]:
+    """Mentions in the list a not-party phrase opens: ``aux côtés de l'ENSEEIHT, de l'ENSAT et de l'ENSIACET``."""
+    doc, folded, actors = ctx.doc, ctx.folded, ctx.actors
+    out: set[int] = set()
+    k = c_start
+    while k < c_end:
+        hit = ctx.lex.not_party.match(doc, k, folded)
+        if hit is None:
+            k += 1
+            continue
+        k += hit[1]
+        while k < c_end:
+            if k in actors.token_org:
+                out.add(actors.token_org[k][1])
+                k = actors.token_org[k][2]
+                continue
+            if folded[k] in {"de", "d'", "du", "des", "l'", "la", "le", "les", "et", "ou", ","}:
+                k += 1
+                continue
+            break
+    return out
+
+
+def _counted(folded: list[str], j: int) -> tuple[int, int] | None:
+    """``les deux universités``, ``elles sont toutes deux``, ``l'une et l'autre`` at ``j``."""
+    if folded[j] in {"les", "ces", "nos"} and j + 2 < len(folded) and folded[j + 1] in NUMBER_WORDS \
+            and folded[j + 2] in PLURAL_NOUNS:
+        return j, NUMBER_WORDS[folded[j + 1]]
+    if folded[j] in {"elles", "ils"}:
+        for k in range(j + 1, min(len(folded), j + 6)):
+            if folded[k] in {"toutes", "tous"} and k + 1 < len(folded) and folded[k + 1] in NUMBER_WORDS:
+                return j, NUMBER_WORDS[folded[k + 1]]
+    return None
+
+
+def plural_anaphor_in(ctx: Context, frame: Frame) -> tuple[int, int] | None:
+    """A plural anaphor of the frame: (start token, count), count 0 for ``Ils`` opening its clause."""
+    doc, folded = ctx.doc, ctx.folded
+    for j in frame.indices():
+        counted = _counted(folded, j)
+        if counted is not None:
+            return counted
+        if folded[j] in {"elles", "ils"} and (j == frame.start or (j > 0 and doc[j - 1].is_punct)):
+            return j, 0                  # "Ils prévoient de …" opening its clause
+        if folded[j] in {"l'une", "l'un"} and j + 3 < len(doc) and folded[j + 1] == "et" \
+                and folded[j + 2] == "l'autre":
+            return j, 2
+    return None
+
+
+def plural_anaphor(ctx: Context, at: int, count_or_end: int, found: list[Partnership]) -> list[Organisation]:
+    """The bodies a plural anaphor counts: the parties of the last partnership
+    with that many parties, else the last ones named of a fitting kind."""
+    doc, folded = ctx.doc, ctx.folded
+    count = count_or_end if count_or_end < 50 else 2
+    noun = folded[at + 2] if at + 2 < len(doc) else ""
+    kinds = PLURAL_NOUNS.get(noun)
+    before = doc[at].idx
+    for p in reversed(found):
+        if len(p.parties) == count and p.start < before:
+            return list(p.parties)
+    seen: list[Organisation] = []
+    for _, _, org in reversed([m for m in ctx.actors.mentions if m[0] < at]):
+        if org not in seen and (kinds is None or org.kind in kinds):
+            seen.append(org)
+        if len(seen) == count:
+            return list(reversed(seen))
+    return []
+
+
+def main_subject(ctx: Context, main: Frame, found: list[Partnership]) -> list[Organisation]:
+    """The organisations the main clause's subject names (for fronted appositions and
+    ``dont il est membre``)."""
+    doc, actors = ctx.doc, ctx.actors
+    for i in main.indices():
+        if is_finite_verb(doc[i]) and doc[i].pos_ in ("VERB", "AUX"):
+            subj = actors.subject(i, main.start)
+            if subj.kind == "org":
+                return [subj.org]
+            if subj.kind in ("pronoun", "anaphor", "none"):
+                org = actors.actor_for(subj)
+                return [org] if org is not None else []
+            if subj.kind == "generic":
+                return plural_anaphor(ctx, subj.start, i, found) or []
+            return []
+    return []
+
+
+def main_verb(ctx: Context, first: int, frame: Frame) -> int | None:
+    """The verb whose subject is the relation's first side: the trigger itself
+    when it is a finite verb or participle, else the closest one around it (an
+    intention verb the tagger took for a noun counts: ``Elle compte conclure``)."""
+    doc, folded = ctx.doc, ctx.folded
+    if doc[first].pos_ in ("VERB", "AUX") and not is_infinitive(doc[first]) and not is_gerund(doc, first):
+        return first
+    for j in range(first - 1, frame.start - 1, -1):
+        if frame.contains(j) and (is_finite_verb(doc[j]) or (
+                doc[j].pos_ == "NOUN" and ctx.lex.intention_at(doc, j, folded) is not None)):
+            return j
+        if frame.contains(j) and doc[j].pos_ == "VERB" and "Part" in doc[j].morph.get("VerbForm"):
+            return j
+    for j in range(first + 1, frame.end):
+        if frame.contains(j) and doc[j].pos_ == "VERB" and (
+                is_finite_verb(doc[j]) or "Part" in doc[j].morph.get("VerbForm")):
+            return j
+    return first if doc[first].pos_ == "VERB" else None
+
+
+def generic_partners(ctx: Context, frame: Frame) -> tuple[bool, int | None]:
+    """Parties named only generically (``avec six écoles``), and how many the text counts."""
+    folded = ctx.folded
+    for j in frame.indices():
+        if folded[j] in ctx.lex.generic_partner and j not in ctx.actors.token_org:
+            prev = folded[j - 1] if j > frame.start else ""
+            if prev in {"deux", "trois"} and j >= 2 and folded[j - 2] in {"les", "ces", "nos"}:
+                continue                   # "les deux universités" names known bodies
+            count = int(prev) if prev.isdigit() else NUMBER_WORDS.get(prev)
+            return True, count
+    return False, None
+
+
+def listed_members_of(ctx: Context, frame: Frame) -> Organisation | None:
+    """``les trois membres du Groupe UT, à savoir UTC, UTT et UTBM``: the group listed by its members."""
+    folded, actors = ctx.folded, ctx.actors
+    for j in frame.indices():
+        if j + 2 < len(ctx.doc) and folded[j] == "membres" and folded[j + 1] in {"de", "du", "d'", "des"} \
+                and j + 2 in actors.token_org:
+            group = actors.token_org[j + 2][0]
+            after = actors.mentions_in(actors.token_org[j + 2][2], frame.end)
+            listed = {o for _, _, o in after if o is not group}
+            if len(listed) >= 2 and any(folded[k] in {"savoir", ":", "("} for k in range(j, min(frame.end, j + 10))):
+                return group
+    return None
+
+
+def _skip_dont_examples(ctx: Context, k: int, seg_end: int) -> int | None:
+    """``avec douze universités, dont X, Y et Z``: where the named examples of a generic plural start."""
+    doc, folded = ctx.doc, ctx.folded
+    dont = next((m for m in range(k, min(seg_end, k + 6)) if folded[m] == "dont"), None)
+    if dont is not None and doc[dont - 1].text == "," and dont_including(ctx, dont, seg_end) \
+            and not any(doc[m].pos_ in ("VERB", "AUX") for m in range(k, dont)):
+        return dont + 1
+    return None
+
+
+def _skip_in_list(ctx: Context, k: int, seg_end: int) -> int | None:
+    """The next token of a list of names after token ``k`` (a parenthesised acronym, a determiner,
+    a comma), or None where the list ends."""
+    doc, folded = ctx.doc, ctx.folded
+    if doc[k].text == "(":                 # "(DTU)" after a name
+        close = next((m for m in range(k + 1, min(seg_end, k + 6)) if doc[m].text == ")"), None)
+        if close is not None:
+            return close + 1
+    if folded[k] in DETERMINERS | {"et", ",", "ou"} or doc[k].is_punct and doc[k].text not in {";", ":"}:
+        return k + 1
+    return None
+
+
+def _listed_with(ctx: Context, j: int, seg_end: int) -> list[tuple[Organisation, int]]:
+    """The organisations an ``avec`` at ``j`` introduces, up to ``seg_end``."""
+    actors = ctx.actors
+    members: list[tuple[Organisation, int]] = []
+    k = j + 1
+    while k < seg_end:
+        if k in actors.token_org:
+            org, s, e = actors.token_org[k]
+            if org not in [m for m, _ in members]:
+                members.append((org, s))
+            k = e
+            continue
+        nxt = _skip_in_list(ctx, k, seg_end)
+        if nxt is None and not members:
+            nxt = _skip_dont_examples(ctx, k, seg_end)
+        if nxt is None:
+            break
+        k = nxt
+    return members
+
+
+def avec_groups(ctx: Context, frame: Frame) -> list[tuple[list[tuple[Organisation, int]], int, int]]:
+    """Each ``avec`` of the frame with the organisations it introduces (``avec X et Y``)."""
+    heads = [j for j in frame.indices() if ctx.folded[j] == "avec"]
+    out = []
+    for n, j in enumerate(heads):
+        seg_end = heads[n + 1] if n + 1 < len(heads) else frame.end
+        members = _listed_with(ctx, j, seg_end)
+        if members:
+            out.append((members, j, seg_end))
+    return out

@@ -1,0 +1,196 @@
+"""Step 5: one frame with its triggers becomes zero, one or several partnerships.
+
+The steps run in order on a :class:`work.Work`; each may find that the frame states no relation."""
+from __future__ import annotations
+
+from ..docview import text_of
+from ..normalise import strip_span
+from ..words import words
+from . import attributes, names, parties
+from .extension import extend, joining
+from .emit import emit
+from .model import KIND_RANK, Clause, Context, Frame, Partnership, Trigger
+from .triggers import live_triggers
+from .work import Work
+
+W = words()
+PARTNER_WORDS = {"avec", "entre"}
+
+
+def _extension(ctx: Context, w: Work) -> bool:
+    """A group opening to a new member, or a relation extended to new partners (which
+    then adds them to the last relation). False when the frame states nothing more."""
+    extending = [t for t in w.triggers if t[2].get("extends")]
+    if not extending:
+        return True
+    subj0 = ctx.actors.subject(extending[0][0], w.frame.start)
+    if subj0.kind in ("org", "anaphor") and subj0.org is not None and subj0.org.kind == "group" \
+            and not subj0.others and joining(ctx, extending[0], w.frame):
+        w.opening_group = subj0.org          # "le réseau s'ouvrira à l'Université de Gand": it joins
+        return True
+    if extend(ctx, extending[0], w.frame, w.clause.s_index, w.clause.found):
+        return False                         # "Il … élargit la coopération à …": the last relation gains parties
+    w.triggers = [t for t in w.triggers if not t[2].get("extends")]
+    return bool(w.triggers)
+
+
+def _plural_parties(ctx: Context, w: Work, plural_at: tuple[int, int]) -> None:
+    at, count = plural_at
+    if count == 0:            # "Ils prévoient …": the bodies of the last relation
+        last = next((p for p in reversed(w.clause.found)
+                     if len(p.parties) >= 2 and 0 <= w.clause.s_index - p.sent_index <= 3), None)
+        for org in (last.parties if last else []):
+            w.add(org, at)
+    else:
+        for org in parties.plural_anaphor(ctx, at, count, w.clause.found):
+            w.add(org, at)
+
+
+def _named_parties(ctx: Context, w: Work, plural_at: tuple[int, int] | None) -> None:
+    """The organisations and anaphors of the frame, a plural anaphor's bodies, the antecedent of a
+    parenthetical and the main clause's subject for a fronted or coordinated frame."""
+    frame, folded, actors, c = w.frame, ctx.folded, ctx.actors, w.clause
+    excluded = parties.listed_after_not_party(ctx, c.start, c.end)
+    for s, _, org in actors.mentions_in(frame.start, frame.end):
+        if frame.contains(s) and s not in excluded and not parties.not_a_party(ctx, s, w.first, c.start):
+            w.add(org, s)
+    for j in frame.indices():
+        if actors.anaphor_at(j) and not any(j == t[0] for t in w.triggers):
+            subject_pos = j < w.first and folded[j - 1] not in {"de", "d'", "du", "au", "a", "avec"}
+            w.add(actors.resolve_anaphor(j, subject=subject_pos, exclude=w.parties), j)
+    if plural_at is not None:
+        _plural_parties(ctx, w, plural_at)
+    if frame.antecedent is not None:
+        w.add(frame.antecedent, frame.antecedent_start)
+    for org in frame.coordinated:
+        w.add(org, frame.antecedent_start)
+    if frame.kind in ("fronted", "coordinated") or (frame.kind == "relative" and any(
+            folded[i] in {"il", "elle", "ils", "elles"} for i in frame.indices())):
+        for org in c.main_subject:
+            w.add(org, frame.end)
+
+
+def _founding(ctx: Context, w: Work) -> bool:
+    """What the act creates is its name, not a party; founding states a relation only when
+    what is founded is named or shared (``la création de start-up`` states none)."""
+    for t in w.creates:
+        w.created, w.name = names.created(ctx, t, w.frame)
+        if w.name:
+            break
+    if w.name:
+        w.parties = [p for p in w.parties if p is not w.created]
+        w.kind = "alliance" if KIND_RANK[w.kind] <= KIND_RANK["alliance"] else w.kind
+    w.joint = any(t[2].get("joint") for t in w.triggers) or (
+        len(w.parties) >= 2 and any(names.founds_structure(ctx, t, w.frame) for t in w.creates))
+    if not w.name and not w.joint:
+        remaining = [t for t in w.triggers if not t[2].get("creates")]
+        if not remaining:
+            return False
+        w.retrigger(remaining)
+    return True
+
+
+def _naming(ctx: Context, w: Work) -> None:
+    """A group listed by its members, an alliance named by its trigger noun, a quoted name; the kind
+    a cooperation takes inside a group; parties named only generically."""
+    w.group = parties.listed_members_of(ctx, w.frame)
+    if w.group is not None:
+        w.name = w.group.name
+        w.parties = [p for p in w.parties if p is not w.group]
+        w.kind = "alliance"
+    if not w.name and w.kind == "alliance":
+        w.name = attributes.named_alliance(ctx, w.triggers)
+    w.kind = attributes.object_kind(ctx, w.triggers, w.kind, w.frame)
+    if w.opening_group is not None:
+        w.kind = "membership"
+    w.generic, w.count = parties.generic_partners(ctx, w.frame)
+    w.quoted = names.quoted_name(ctx.doc, w.first, w.frame.end)
+    if w.quoted and not w.name:
+        w.name = w.quoted
+
+
+def _people_meeting(w: Work) -> bool:
+    """``les directeurs … se sont réunis``: people meeting state no alliance."""
+    return w.subj is not None and w.subj.kind == "people" and all(
+        t[2]["pos"] == "VERB" and t[2]["kind"] == "alliance" and not t[2].get("creates") for t in w.triggers)
+
+
+def _subject_side(ctx: Context, w: Work) -> None:
+    """The subject side, when no organisation stands there: a pronoun's or anaphor's actor
+    (``Nous envisageons …``), else the issuer of ``Deux accords ont été signés, l'un avec X``."""
+    actors, frame, subj = ctx.actors, w.frame, w.subj
+    if subj is not None and subj.kind == "org" and w.neither_created_nor_group(subj.org):
+        w.add(subj.org, subj.start)
+    if subj is not None and subj.kind in ("pronoun", "anaphor", "relative") and len(w.parties) < 2 \
+            and not (subj.kind == "relative" and frame.kind == "relative"):   # "qui" is the antecedent
+        actor = actors.actor_for(subj)
+        if w.neither_created_nor_group(actor):
+            w.add(actor, frame.start - 1)
+    partner_side = any(ctx.folded[j] in PARTNER_WORDS for j in frame.indices())
+    if len(w.parties) < 2 and partner_side and (subj is None or subj.kind in ("noun", "none")) \
+            and frame.kind in ("main", "coordinated"):
+        actor = actors.main or actors.previous_subject(w.first)
+        if w.neither_created_nor_group(actor):
+            w.add(actor, frame.start - 1)
+
+
+def _shared_with_last(w: Work) -> None:
+    """``Nous envisageons de créer une école doctorale commune``: shared with the last partner named."""
+    if not (w.joint and len(w.parties) == 1):
+        return
+    for p in reversed(w.clause.found):
+        if w.parties[0] in p.parties and 0 <= w.clause.s_index - p.sent_index <= 2:
+            for o in p.parties:
+                w.add(o, w.frame.end)
+            return
+
+
+def stands(w: Work) -> bool:
+    """Is this a partnership? Two named parties; or one, with an act (signing,
+    joining) whose other parties are named generically or which has a name;
+    a founding verb (``lancer``, ``créer``) needs what it founds named, and partners."""
+    if len(w.parties) >= 2:
+        return True
+    if len(w.parties) == 0:
+        return False
+    founded = bool(w.name and w.creates)
+    acts = [t for t in w.triggers if t[2].get("act") and not t[2].get("creates")]
+    founding = [t for t in w.triggers if t[2].get("creates")]
+    if acts and (w.generic or w.quoted or founded):
+        return True
+    return bool(founding and founded and (w.generic or w.quoted))
+
+
+def _joins_nothing(w: Work) -> bool:
+    """``font leur entrée dans le top 200``: a membership where nothing named is joined."""
+    return w.kind == "membership" and len(w.parties) >= 2 and not any(
+        w.position.get(id(p), -1) > w.first or p is w.frame.antecedent for p in w.parties)
+
+
+def relations(ctx: Context, clause: Clause, frame: Frame, triggers: list[Trigger]) -> list[Partnership]:
+    """The partnerships one frame states."""
+    plural_at = parties.plural_anaphor_in(ctx, frame)
+    triggers = live_triggers(ctx, clause, triggers, plural_at)
+    if not triggers:
+        return []
+    w = Work(frame=frame, clause=clause, triggers=triggers)
+    if not _extension(ctx, w):
+        return []
+    w.retrigger(w.triggers)
+    if w.opening_group is not None:
+        w.kind = "membership"
+    w.creates = [t for t in w.triggers if t[2].get("creates")]
+    _named_parties(ctx, w, plural_at)
+    if not _founding(ctx, w):
+        return []
+    _naming(ctx, w)
+    verb = parties.main_verb(ctx, w.first, frame)
+    w.subj = ctx.actors.subject(verb, frame.start) if verb is not None else None
+    if _people_meeting(w):
+        return []
+    _subject_side(ctx, w)
+    _shared_with_last(w)
+    if not stands(w) or _joins_nothing(w):
+        return []
+    ev_start, ev_end = strip_span(text_of(ctx.doc), clause.sent.start_char, clause.sent.end_char)
+    return emit(ctx, w, ev_start, ev_end)

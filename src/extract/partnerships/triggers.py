@@ -1,0 +1,113 @@
+"""Step 1: the words that state a relation (``signer``, ``convention``, ``rejoindre`` …) in a sentence,
+and the triggers that state nothing (denied, cancelled, or a noun that only refers back)."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ..grammar import is_gerund
+from ..layout import list_groups
+from ..words import words
+from .model import Clause, Context, Trigger
+
+W = words()
+NEGATIONS = W.set("negations")
+VERB_ENDINGS = W.tuple("verb_endings")
+REFERRING = W.set("referring_determiners")
+
+
+def verb_shaped(w: str) -> bool:
+    return w.endswith(VERB_ENDINGS)
+
+
+def planned_list_items(ctx: Context) -> list[tuple[int, int]]:
+    """Character ranges of bullet items whose introduction is an intention or a list of aims."""
+    doc, folded, lex = ctx.doc, ctx.folded, ctx.lex
+    out = []
+    for group in list_groups(ctx.lines):
+        if group.intro is None:
+            continue
+        span = doc.char_span(group.intro.start, group.intro.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if any(lex.intention_at(doc, k, folded) or lex.objective.match(doc, k, folded)
+               or lex.planned.match(doc, k, folded) for k in range(span.start, span.end)):
+            out.extend((item.start, item.end) for item in group.items)
+    return out
+
+
+def _noun_not_verb(ctx: Context, i: int) -> bool:
+    """A verb trigger the tagger read as a noun or adjective, in a form no verb has."""
+    doc = ctx.doc
+    return doc[i].pos_ in ("NOUN", "PROPN", "ADJ") and not is_gerund(doc, i) \
+        and "Part" not in doc[i].morph.get("VerbForm") and not verb_shaped(ctx.folded[i])
+
+
+def _speech_verb(ctx: Context, i: int) -> bool:
+    """« … », conclut le président: a verb of speech after a quotation."""
+    doc = ctx.doc
+    return i >= 2 and doc[i - 1].text == "," and doc[i - 2].text in {"»", "\"", "”"}
+
+
+def find_triggers(ctx: Context, sent: Span) -> list[Trigger]:
+    out = []
+    i = sent.start
+    while i < sent.end:
+        hit = ctx.lex.partnership.match(ctx.doc, i, ctx.folded)
+        if hit is None or i in ctx.actors.token_org:
+            i += 1
+            continue
+        entry, n = hit
+        if entry["pos"] == "VERB" and (_noun_not_verb(ctx, i) or _speech_verb(ctx, i)):
+            i += n
+            continue
+        out.append((i, n, entry))
+        i += n
+    return out
+
+
+def anaphoric_trigger(ctx: Context, t: Trigger, c_end: int) -> bool:
+    """``cette alliance entend …``: a trigger noun that refers back to a named body."""
+    doc, folded = ctx.doc, ctx.folded
+    i, n, entry = t
+    if entry["pos"] != "NOUN" or i == 0 or folded[i - 1] not in REFERRING:
+        return False
+    window = [tok.lower_ for tok in doc[i + n:min(c_end, i + n + 4)]]    # not folded: "dès" is no "des"
+    k = i + n
+    while k < min(c_end, i + n + 3) and doc[k].pos_ == "ADJ" and doc[k].is_lower:
+        k += 1
+    if k < len(doc) and doc[k].text[:1].isupper():
+        return False                       # "l'alliance (européenne) EUTOPIA": the noun introduces a name
+    return not any(w in W.set("partner_prepositions") for w in window)
+
+
+def negated(ctx: Context, i: int, c_start: int, c_end: int) -> bool:
+    """Is the trigger at ``i`` denied (``une fusion n'est pas à l'ordre du jour``,
+    ``aucun accord``)? The test looks at its stretch of the clause between
+    commas and ``mais``."""
+    folded = ctx.folded
+    start, end = i, i
+    while start > c_start and folded[start - 1] not in {",", "mais", ":"}:
+        start -= 1
+    while end < c_end and folded[end] not in {",", "mais", ":"}:
+        end += 1
+    stretch = folded[start:end]
+    if any(w in W.set("negative_determiners") for w in folded[max(start, i - 2):i]):
+        return True
+    return any(w in {"ne", "n'"} for w in stretch) and any(w in NEGATIONS for w in stretch)
+
+
+def live_triggers(ctx: Context, clause: Clause, triggers: list[Trigger],
+                  plural_at: tuple[int, int] | None) -> list[Trigger]:
+    """The triggers of a frame that state a relation."""
+    c_start, c_end = clause.start, clause.end
+
+    def lives(t: Trigger) -> bool:
+        if anaphoric_trigger(ctx, t, c_end):
+            return False
+        if plural_at is not None and plural_at[0] <= t[0] <= plural_at[0] + 2:
+            return False                       # "les deux universités", the plural anaphor itself
+        if negated(ctx, t[0], c_start, c_end):
+            return False
+        return not any(ctx.lex.cancelled.match(ctx.doc, k, ctx.folded) for k in range(t[0], c_end))
+
+    return [t for t in triggers if lives(t)]

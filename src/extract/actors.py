@@ -11,27 +11,21 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from .docview import cached, entities, lines, sentence_of
 from .grammar import DETERMINERS
 from .lexicon import Lexicons, fold, folded_tokens
 from .organisations import Organisation
-from .docview import cached, entities, lines, sentence_of, text_of
+from .words import words
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
-AUXILIARIES = frozenset({
-    "a", "ont", "avait", "avaient", "aura", "auront", "est", "sont", "etait", "etaient", "sera", "seront",
-    "va", "vont", "allons", "allez", "vient", "viennent", "ete", "s'est", "se", "s'", "ne", "n'", "pas",
-    "y", "en", "l'", "le", "la", "les", "lui", "leur", "nous", "vous", "deja", "egalement", "ainsi", "aussi",
-    "notamment", "donc", "desormais", "parallelement", "enfin", "aujourd'hui", "bien", "toujours",
-})
-PRONOUN_ACTORS = frozenset({"nous", "on"})
-PREPOSITIONS = frozenset({"de", "d'", "du", "des", "a", "au", "aux", "avec", "pour", "par", "sur", "chez", "entre",
-                          "en", "dans", "vers", "sans", "sous", "parmi", "selon", "aupres"})
-RELATIVES = frozenset({"qui", "que", "qu'", "lequel", "laquelle", "dont"})
+W = words()
+AUXILIARIES = W.set("auxiliaries")
+PRONOUN_ACTORS = W.set("pronoun_actors")
+PREPOSITIONS = W.set("prepositions")
+RELATIVES = W.set("subject_relatives")
 
 
-PERSON_TITLES = frozenset({"directeur", "directrice", "president", "presidente", "president-directeur",
-                           "responsable", "doyen", "doyenne", "recteur", "rectrice", "vice-president",
-                           "vice-presidente", "delegue", "deleguee", "administrateur", "administratrice"})
+PERSON_TITLES = W.set("subject_person_titles")
 
 
 @dataclass
@@ -312,7 +306,7 @@ class Actors:
         return Subject("org", org, s, tuple(reversed(others)))
 
     def _classify(self, start: int, head: int) -> Subject:
-        f, t = self.folded, self.doc[head]
+        f = self.folded
         nouns = {f[k] for k in range(start, head + 1)}
         if nouns & self.lex.people:
             return Subject("people", None, start)

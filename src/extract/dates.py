@@ -14,13 +14,14 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .docview import sentence_of, text_of
 from .grammar import is_future
 from .serialise import serialisable
 from .timex import Timex, find_timexes, publication_date, resolve, update_date
-from .docview import sentence_of, text_of
+from .words import words
 
-TEMPORAL_PREPOSITIONS = {"en", "depuis", "dès", "de", "à", "d'ici", "avant", "après", "jusqu'à", "jusqu'en",
-                         "pour", "horizon", "l'horizon", "chiffres", "entre", "et", "au", "mi", "fin", "début"}
+W = words()
+TEMPORAL_PREPOSITIONS = W.set("temporal_prepositions")
 
 
 @serialisable
@@ -96,7 +97,7 @@ def _with_tense(doc: Doc, t: Timex) -> Timex:
     return t
 
 
-PRESENT_AUXILIARIES = frozenset({"a", "ont", "avons", "avez", "as", "ai", "est", "sont", "sommes", "êtes", "es", "suis"})
+PRESENT_AUXILIARIES = W.set("present_auxiliaries")
 
 
 def _is_past(tok) -> bool:

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from .gold import GoldDoc, load_gold_dir
-from .normalise import content_words as words, dice, key
+from .normalise import content_words as words
+from .normalise import dice, key
 from .tablestore import guard_cell, read_table, write_atomic
 
 TABLE_NAMES = ("organisations", "dates", "dates_normalised", "partnerships", "goals", "publication_date")

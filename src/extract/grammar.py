@@ -11,39 +11,22 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import Lexicons, fold
 from .docview import sentence_of
+from .lexicon import Lexicons, fold
+from .words import words
 
-DETERMINERS = frozenset({
-    "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "au", "aux", "sa", "son", "ses",
-    "leur", "leurs", "notre", "nos", "votre", "vos", "ce", "cet", "cette", "ces", "quelques", "plusieurs",
-    "tout", "toute", "tous", "toutes", "chaque", "deux", "trois", "quatre", "cinq", "six", "sept", "huit",
-    "neuf", "dix", "nouveaux", "nouvelles", "nouveau", "nouvelle",
-})
-CLITICS = frozenset({"se", "s'", "le", "la", "les", "l'", "en", "y", "lui", "leur", "nous", "vous", "me", "m'"})
-SKIPPABLE = frozenset({
-    "egalement", "ainsi", "aussi", "notamment", "parallelement", "donc", "desormais", "d'abord", "enfin",
-    "surtout", "avant", "tout", "encore", "davantage", "pleinement", "resolument", "fortement", "bien",
-    "par", "ailleurs", "en", "outre", "plus", "particulierement", "prioritairement", "clairement",
-    "aujourd'hui", "demain", "maintenant", "a", "terme", "dorenavant", "toujours", "donc", "vivement",
-})
+W = words()
+DETERMINERS = W.set("determiners")
+CLITICS = W.set("clitics")
+SKIPPABLE = W.set("skippable_adverbs")
 # Capitalised words ending like infinitives that are nouns: not verbs when they open a heading.
-NOT_INFINITIVE = frozenset({
-    "premier", "dernier", "atelier", "calendrier", "dossier", "quartier", "metier", "cahier", "chantier",
-    "courrier", "fichier", "papier", "avenir", "plaisir", "loisir", "desir", "souvenir", "centre", "cadre",
-    "membre", "nombre", "titre", "ordre", "livre", "lettre", "chiffre", "offre", "rencontre", "entre",
-    "notre", "votre", "autre", "contre", "lumiere", "filiere", "matiere", "carriere", "frontiere", "hier",
-    "super", "master", "manager", "leader", "partner", "cluster", "poster", "dispositif", "voir",
-})
-PURPOSE_PREPOSITIONS = frozenset({"pour", "afin", "visant", "permettant"})
-ACTION_NOUNS = frozenset({
-    "projet", "projets", "politique", "action", "actions", "soutien", "appui", "mise", "accompagnement",
-    "entree", "creation", "developpement", "renforcement", "ouverture", "accueil", "organisation",
-})
-ACTION_SUFFIXES = ("ment", "tion", "sion", "ssion", "age", "ure")
+NOT_INFINITIVE = W.set("not_infinitive")
+PURPOSE_PREPOSITIONS = W.set("purpose_prepositions")
+ACTION_NOUNS = W.set("action_nouns")
+ACTION_SUFFIXES = W.tuple("action_suffixes")
 
 
-INFINITIVE_ENDINGS = ("er", "ir", "re", "oir", "ïr")
+INFINITIVE_ENDINGS = W.tuple("infinitive_endings")
 
 
 def is_infinitive(tok: Token) -> bool:
@@ -73,12 +56,10 @@ def is_finite_verb(tok: Token) -> bool:
     return "Fin" in tok.morph.get("VerbForm") and tok.pos_ in ("VERB", "AUX")
 
 
-FUTURE_ENDINGS = ("erai", "eras", "era", "erons", "erez", "eront", "irai", "iras", "ira", "irons", "irez", "iront",
-                  "rai", "ras", "ra", "rons", "rez", "ront")
+FUTURE_ENDINGS = W.tuple("future_endings")
 
 
-IRREGULAR_FUTURES = frozenset({"sera", "seront", "serons", "aura", "auront", "aurons", "fera", "feront", "ferons",
-                               "ira", "iront", "pourra", "pourront", "devra", "devront", "viendra", "viendront"})
+IRREGULAR_FUTURES = W.set("irregular_futures")
 
 
 def is_future(tok: Token) -> bool:
@@ -229,8 +210,7 @@ def objective_end(doc: Doc, start: int, end: int, folded: list[str], lex: Lexico
     return end
 
 
-RELATIVE_PRONOUNS = frozenset({"dont", "lequel", "laquelle", "lesquels", "lesquelles", "duquel", "auquel",
-                               "auxquels", "auxquelles", "desquels", "desquelles"})
+RELATIVE_PRONOUNS = W.set("relative_pronouns")
 
 
 def _relative_follows(folded: list[str], k: int, end: int) -> bool:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .words import words
+
 BULLET = re.compile(r"^[ \t]*(?:[•–—\-*·▪◦●➤►→✓✔▶■□‣⁃]|\d{1,2}[.)]|[a-z][)])[ \t]+")
 _FINAL_PUNCT = ".!?;:…,"
 _META = re.compile(r"\t|©|//|^\W*$|^\s*(?:publi[ée]e?\s+le|mis\s+à\s+jour|source\s*:|cr[ée]dit)", re.IGNORECASE)
@@ -114,11 +116,8 @@ def line_at(lines: list[Line], offset: int) -> Line | None:
     return None
 
 
-_ABBREVIATIONS = frozenset({
-    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "cf", "p", "pp", "vol", "n", "no", "art", "al",
-    "etc", "env", "ex", "fig", "chap", "ed", "éd", "coord", "dir", "av", "bd", "tél", "tel", "hab", "min", "max",
-    "jan", "janv", "fév", "févr", "avr", "juil", "sept", "oct", "nov", "déc", "ca", "c.-à-d", "resp", "inc", "ltd",
-})
+W = words()
+_ABBREVIATIONS = W.set("abbreviations")
 _SENT_END = re.compile(r"[.!?…]+[»\"”’)]*|\.\.\.")
 _OPENERS = "«\"“(–—-•"
 

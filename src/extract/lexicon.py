@@ -9,17 +9,17 @@ and spaCy's lemma, which catches what the generated forms miss.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, Callable, Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
+from .docview import folded, sentence_of
 from .normalise import fold, noun_forms, verb_forms
 from .rules import Rules
-from .docview import folded, sentence_of
+from .words import words
 
-
-REFLEXIVE = frozenset({"s'", "se", "nous", "vous", "m'", "me"})
+W = words()
+REFLEXIVE = W.set("reflexive_clitics")
 
 
 def folded_tokens(doc: Doc) -> list[str]:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Characters replaced one-for-one in the working copy (offsets preserved).
 _SUBSTITUTE = {

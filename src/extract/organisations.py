@@ -24,15 +24,17 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .components import RuleComponent
+from .docview import text_of
 from .lexicon import TermIndex, fold
 from .normalise import key, slug, strip_accents, words_with_offsets
-from .components import RuleComponent
-from .serialise import serialisable
 from .rules import Rules
-from .docview import text_of
+from .serialise import serialisable
+from .words import words
 
-PARTICLES = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "pour", "sur", "à", "aux", "au", "-"}
-DETERMINERS = {"le", "la", "les", "l", "un", "une", "ce", "cet", "cette"}
+W = words()
+PARTICLES = set(W.set("name_particles_plain"))
+DETERMINERS = {w.rstrip("'") for w in W.set("articles")}
 ELISION = re.compile(r"^(?:[lLdD]|qu|Qu)'")
 ACRONYM_SHAPE = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9.&+!-]{1,11}$|^[A-Z][a-z]{2,5}$")
 
@@ -153,7 +155,7 @@ def _initials_match(acronym: str, long_form: str) -> bool:
     return True
 
 
-NAME_PARTICLES = frozenset({"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "en", "pour", "sur", "a", "aux"})
+NAME_PARTICLES = W.set("name_particles")
 
 
 OPENING_QUOTES = frozenset({"«", '"', "“"})

@@ -8,8 +8,8 @@ the line and the fault. Nothing is silently skipped.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 

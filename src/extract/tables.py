@@ -8,15 +8,14 @@ text is cut from the decoded text, so a reviewer finds it where the table says.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Iterable
 
 from spacy.tokens import Doc
 
 from .documents import Document, title_of
+from .docview import sentence_of, sentences, text_of
 from .metadata import column_name
 from .normalise import CleanText, strip_span
-from .docview import sentence_of, sentences, text_of
 
 DOCUMENT_COLUMNS = ["doc_id", "path", "title", "publication_date", "n_chars", "n_sentences", "n_organisations",
                     "n_dates", "n_partnerships", "n_goals", "status", "error", "sha256"]

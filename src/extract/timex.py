@@ -12,21 +12,19 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .serialise import serialisable
+from .words import words
 
-MONTHS = {
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-    "décembre": 12, "decembre": 12,
-}
-MONTH_ABBR = {"janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11, "déc": 12, "dec": 12}
-SEASONS = {"printemps": 3, "été": 6, "ete": 6, "automne": 9, "hiver": 12}
-NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-                "huit": 8, "neuf": 9, "dix": 10, "quinze": 15, "vingt": 20}
+W = words()
+MONTHS = W.values("months")
+MONTH_ABBR = W.values("month_abbreviations")
+SEASONS = W.values("seasons")
+NUMBER_WORDS = W.values("timex_number_words")
+WEEKDAYS = W.values("weekdays")
 
 _M = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MA = "|".join(sorted(MONTH_ABBR, key=len, reverse=True))
 _S = "|".join(sorted(SEASONS, key=len, reverse=True))
-_WD = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+_WD = "|".join(WEEKDAYS)
 _Y = r"(?:19|20)\d{2}"
 _D = r"(?:1er|premier|[12]\d|3[01]|0?[1-9])"
 _N = r"(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + ")"
@@ -195,7 +193,6 @@ def _day_month_relative(m):
     return Part(month=MONTHS[m["m"].lower()], day=_day(m["d"]), rel=rel), None, False
 
 
-WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 
 
 @_core(rf"(?<![\w-])(?:(?P<ce>ce)\s+)?(?P<wd>{_WD})(?:\s+(?P<rel>dernier|prochain))?\b(?!\s*(?:\d|1er|premier|s\b))")
@@ -266,7 +263,7 @@ def _end_of_this_year(m):
     return Part(rel="year", rel_n=0), None, False
 
 
-@_core(rf"\bcette\s+ann[ée]e\b|\bl['’]ann[ée]e\s+en\s+cours\b")
+@_core(r"\bcette\s+ann[ée]e\b|\bl['’]ann[ée]e\s+en\s+cours\b")
 def _this_year(m):
     return Part(rel="year", rel_n=0), None, False
 

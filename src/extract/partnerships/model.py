@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from ..actors import Actors
-from ..serialise import serialisable
 from ..layout import Line
 from ..lexicon import Lexicons
 from ..organisations import Organisation
+from ..serialise import serialisable
 
 KIND_RANK = {"merger": 5, "membership": 4, "agreement": 3, "alliance": 2, "cooperation": 1}
 

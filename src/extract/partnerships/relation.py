@@ -7,8 +7,8 @@ from ..docview import text_of
 from ..normalise import strip_span
 from ..words import words
 from . import attributes, names, parties
-from .extension import extend, joining
 from .emit import emit
+from .extension import extend, joining
 from .model import KIND_RANK, Clause, Context, Frame, Partnership, Trigger
 from .triggers import live_triggers
 from .work import Work

@@ -1,0 +1,86 @@
+"""Whose goal it is: the subject of the intention, the owner of a list or objective, else the document's actor."""
+from __future__ import annotations
+
+from ..grammar import is_finite_verb
+from ..layout import list_groups
+from ..normalise import fold
+from ..organisations import Organisation
+from ..words import words
+from .model import Context
+
+W = words()
+NEW_BODY = W.set("new_body")
+
+
+def actor_of_verb(ctx: Context, sent, i, c_start) -> Organisation | None:
+    actors = ctx.actors
+    subj = actors.subject(i, c_start)
+    if subj.kind == "none" and c_start > sent.start:
+        subj = actors.subject(i, sent.start)
+    return actors.actor_for(subj, speaker=actors.speaker_org(sent))
+
+
+def actor_near(ctx: Context, sent, i, c_start) -> Organisation | None:
+    """Actor of an objective noun: the subject of the clause's verb (``le Groupe UT a un objectif``)."""
+    doc, actors = ctx.doc, ctx.actors
+    for k in range(i - 1, c_start - 1, -1):
+        if doc[k].pos_ in ("VERB", "AUX") and is_finite_verb(doc[k]):
+            return actors.actor_for(actors.subject(k, c_start), speaker=actors.speaker_org(sent))
+    for s, e, org in actors.mentions_in(c_start, i):
+        if s == c_start or fold(doc[s - 1].text) not in {"de", "d'", "du", "des", "avec", "a", "au"}:
+            return org
+    return actors.previous_subject(i) or actors.main
+
+
+def intro_actor(ctx: Context, start, end) -> Organisation | None:
+    doc, folded, actors, default_actor = ctx.doc, ctx.folded, ctx.actors, ctx.default_actor
+    for k in range(start, end):
+        if doc[k].pos_ in ("VERB", "AUX") and is_finite_verb(doc[k]):
+            subj = actors.subject(k, start)
+            if subj.kind == "org" and subj.others:
+                return None                    # "l'ESTP et VINCI Construction se fixent trois priorités :"
+            if subj.kind in ("noun", "generic") and subj.start >= start:
+                words = range(subj.start, k)
+                if any(folded[j] in NEW_BODY for j in words) and any(
+                        folded[j] in ctx.lex.anaphor_kinds for j in words):
+                    return None                # "le futur établissement s'est fixé …": a body yet to be
+                if any((hit := ctx.lex.partnership.match(doc, j, folded)) is not None
+                       and hit[0]["kind"] == "agreement" for j in words):
+                    return None                # "l'accord fixe plusieurs engagements :": its parties, jointly
+            break
+    for s, e, org in actors.mentions_in(start, end):
+        if s > 0 and fold(doc[s - 1].text) in {"avec", "entre"}:
+            continue
+        return org
+    for k in range(start, end):
+        if actors.anaphor_at(k):
+            org = actors.resolve_anaphor(k, subject=True)
+            if org is not None:
+                return org
+    return default_actor
+
+
+def relative_actor(ctx: Context, k, c_end) -> Organisation | None:
+    """``… un défi que l'Institut a la volonté de relever``: the relative's subject."""
+    doc, folded, actors = ctx.doc, ctx.folded, ctx.actors
+    for j in range(k, min(c_end, k + 6)):
+        if folded[j] in {"que", "qu'"}:
+            subj = actors.subject(j + 2, j + 1) if j + 2 < c_end else None
+            if j + 1 in actors.token_org:
+                return actors.token_org[j + 1][0]
+            if j + 2 < len(doc) and actors.anaphor_at(j + 2):
+                return actors.resolve_anaphor(j + 2, subject=True)
+            return subj.org if subj is not None and subj.kind == "org" else None
+    return None
+
+
+def list_actor(ctx: Context, line):
+    doc, _actors, lines, default_actor = ctx.doc, ctx.actors, ctx.lines, ctx.default_actor
+    if line is None or line.kind != "bullet":
+        return default_actor
+    for group in list_groups(lines):
+        if line in group.items and group.intro is not None:
+            span = doc.char_span(group.intro.start, group.intro.end, alignment_mode="expand")
+            if span is not None:
+                return intro_actor(ctx, span.start, span.end)
+    return default_actor

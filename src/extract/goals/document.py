@@ -1,0 +1,58 @@
+"""The goals of one document: the seven forms, sentence by sentence, then dedupe, horizon and theme."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..actors import actors_of
+from ..docview import lines as doc_lines
+from ..docview import sentences, text_of
+from ..lexicon import Lexicons, folded_tokens
+from .copular import copular
+from .dedupe import dedupe
+from .futures import future
+from .horizon import date_tokens, horizon, strategy
+from .lists import bullet_items, infinitive_openings, inline_lists
+from .model import Context, Goal
+from .objectives import objective_nouns
+from .theme import classify_theme
+from .verbal import verbal
+
+SENTENCE_FORMS = (verbal, objective_nouns, copular, future, inline_lists, infinitive_openings)
+
+
+def _context(doc: Doc, lex: Lexicons) -> Context:
+    dates = list(doc._.dates or [])
+    return Context(doc=doc, lex=lex, folded=folded_tokens(doc), actors=actors_of(doc, lex), dates=dates,
+                   lines=doc_lines(doc), date_tokens=date_tokens(doc, dates))
+
+
+def _candidates(ctx: Context) -> list[Goal]:
+    cands: list[Goal] = []
+    for sent in sentences(ctx.doc):
+        if sent.text.rstrip().endswith("?"):
+            continue                       # an interviewer's question commits no one
+        for form in SENTENCE_FORMS:
+            cands += form(ctx, sent)
+    cands += bullet_items(ctx)
+    return [g for g in cands if g is not None]
+
+
+def _horizons(ctx: Context, goals: list[Goal]) -> dict[int, str]:
+    own = {id(g): horizon(ctx, g, goals) for g in goals}
+    for g in goals:
+        if not own[id(g)] and g.group:
+            # "le lancement de dix diplômes et la mobilité de ses étudiants d'ici 2027": shared
+            own[id(g)] = next((own[id(o)] for o in goals if o.group == g.group and own[id(o)]), "")
+    return own
+
+
+def find_goals(doc: Doc, lex: Lexicons) -> list[Goal]:
+    ctx = _context(doc, lex)
+    strategy_period, strategy_owner = strategy(ctx)
+    ctx.default_actor = strategy_owner or ctx.actors.main
+    goals = dedupe(text_of(doc), _candidates(ctx))
+    own = _horizons(ctx, goals)
+    for g in goals:
+        g.theme = classify_theme(text_of(doc)[g.start:g.end], lex.themes)
+        g.horizon = own[id(g)] or strategy_period or g.horizon_hint
+    return goals

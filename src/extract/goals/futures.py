@@ -1,0 +1,60 @@
+"""Form 4: the future of the actor (``l'Institut renforcera …``, ``nous allons former …``)."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ..grammar import clause_bounds, is_future, objective_parts
+from ..normalise import fold
+from .complements import complement, make_goal
+from .model import Context, Goal
+
+
+def future(ctx: Context, sent: Span) -> list[Goal]:
+    doc, folded, actors = ctx.doc, ctx.folded, ctx.actors
+    out = []
+    covered = -1
+    for i in range(sent.start, sent.end):
+        if i <= covered:
+            continue
+        tok = doc[i]
+        start, trigger = None, "future"
+        if is_future(tok) and tok.pos_ == "VERB" and not describes(ctx, tok):
+            start = i - 1 if i > sent.start and folded[i - 1] in {"se", "s'"} else i
+        elif folded[i] in {"va", "vont", "allons", "allez"} and tok.pos_ in ("VERB", "AUX"):
+            c_start, c_end = clause_bounds(sent, i)
+            comp = complement(ctx, i, c_end, allow_np=False, markers=frozenset())
+            if comp is None:
+                continue
+            inf = comp[0] + 1 if folded[comp[0]] in {"se", "s'"} else comp[0]
+            if inf >= c_end or describes(ctx, doc[inf]):
+                continue
+            start, trigger = comp[0], "aller"
+        if start is None:
+            continue
+        c_start, c_end = clause_bounds(sent, i)
+        if ctx.lex.intention_at(doc, i, folded) is not None:
+            continue                           # handled as an intention verb
+        verb = start if trigger == "aller" else i
+        act = ctx.lex.partnership.match(doc, verb, folded)
+        if act is not None and act[0]["pos"] == "VERB" and any(
+                s <= doc[verb].idx < e for p in (doc._.partnerships or []) for s, e in p.sources):
+            continue                           # "s'allieront", "rejoindra": a partnership, not a goal
+        subj = actors.subject(i, c_start)
+        if subj.kind in ("people", "relative") or (subj.kind == "noun" and doc[subj.start].ent_type_ == "PER"):
+            continue
+        if subj.kind in ("noun", "generic") and trigger == "future" and c_start <= subj.start < start \
+                and not any(doc[k].text == "," for k in range(subj.start, start)):
+            start = subj.start                 # "des campagnes de recrutement … démarreront"
+        actor = actors.actor_for(subj, speaker=actors.speaker_org(sent))
+        parts = objective_parts(doc, start, c_end, folded, ctx.lex)
+        out += [make_goal(ctx, s, e, trigger, actor, sent, "future") for s, e in parts]
+        covered = max(e for _, e in parts)
+    return out
+
+
+def describes(ctx: Context, tok) -> bool:
+    """Verbs that describe rather than commit (``sera``, ``s'appuiera sur``, ``bénéficieront``)."""
+    lemma = fold(tok.lemma_).split("'")[-1]
+    nxt = fold(tok.doc[tok.i + 1].text) if tok.i + 1 < len(tok.doc) else ""
+    return lemma in ctx.lex.not_goal_verbs or f"{lemma} {nxt}" in ctx.lex.not_goal_verbs \
+        or fold(tok.text) in {"sera", "seront", "aura", "auront", "pourra", "pourront", "devra", "devront"}

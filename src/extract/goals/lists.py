@@ -1,0 +1,153 @@
+"""Forms 5 to 7: inline lists after a colon, bullet items under an introduction that announces goals, and headings or sentences that open with an infinitive."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ..docview import sentence_of
+from ..grammar import (
+    clause_bounds,
+    is_finite_verb,
+    is_future,
+    is_infinitive,
+    nominal_parts,
+    objective_end,
+    objective_parts,
+)
+from ..layout import list_groups
+from .actor import intro_actor, list_actor
+from .complements import make_goal
+from .horizon import date_in
+from .model import Context, Goal
+
+
+def inline_lists(ctx: Context, sent: Span) -> list[Goal]:
+    doc, folded, _actors, _dates, lines, _default_actor = ctx.doc, ctx.folded, ctx.actors, ctx.dates, ctx.lines, ctx.default_actor
+    colon = next((i for i in range(sent.start, sent.end) if doc[i].text == ":"), None)
+    if colon is None or colon + 1 >= sent.end:
+        return []
+    intro_start = sent.start
+    announced = intro_trigger(ctx, intro_start, colon)
+    if announced is None:
+        return []
+    # a bullet's "label : a, b, c" runs to the end of its line, across ellipses
+    body_end = sent.end
+    line = next((ln for ln in lines if ln.start <= doc[colon].idx <= ln.end), None)
+    if line is not None and line.kind == "bullet":
+        last = doc.char_span(line.start, line.end, alignment_mode="expand")
+        if last is not None:
+            body_end = max(body_end, last.end)
+    body_start = colon + 1
+    semis = [i for i in range(body_start, body_end) if doc[i].text == ";"]
+    if semis:
+        bounds, prev = [], body_start
+        for s in semis + [body_end]:
+            bounds.append((prev, s))
+            prev = s + 1
+    elif any(ctx.lex.list_noun.match(doc, k, folded) is not None for k in range(intro_start, colon)) \
+            and colon - intro_start <= 8:
+        bounds = nominal_parts(doc, body_start, body_end, folded)
+    else:
+        return []
+    hint = date_in(ctx, doc[intro_start].idx, doc[colon].idx)
+    actor = intro_actor(ctx, intro_start, colon)
+    out = []
+    for s, e in bounds:
+        while s < e and (doc[s].is_space or doc[s].is_punct):
+            s += 1
+        if s >= e:
+            continue
+        parts = objective_parts(doc, s, e, folded, ctx.lex) if is_infinitive(doc[s]) else \
+            [(s, objective_end(doc, s, e, folded, ctx.lex))]
+        for ps, pe in parts:
+            if any(doc[k].pos_ in ("NOUN", "PROPN", "VERB") or is_infinitive(doc[k]) for k in range(ps, pe)):
+                out.append(make_goal(ctx, ps, pe, announced, actor, sent, "inline_list", hint))
+    return out
+
+
+def intro_trigger(ctx: Context, start, end) -> str | None:
+    """The word of a list introduction that announces goals: a list or objective
+    noun, an intention verb, a future verb; ``None`` if there is none."""
+    doc, folded = ctx.doc, ctx.folded
+    for k in range(start, end):
+        for index in (ctx.lex.list_noun, ctx.lex.objective):
+            hit = index.match(doc, k, folded)
+            if hit is not None:
+                return hit[0]["term"]
+        hit = ctx.lex.intention_at(doc, k, folded)
+        if hit is not None:
+            return hit[0]["term"]
+        if is_future(doc[k]) and doc[k].pos_ in ("VERB", "AUX"):
+            return "future"
+        if folded[k] in {"visant", "permettant"}:
+            return "viser" if folded[k] == "visant" else "permettre"
+    return None
+
+
+def bullet_items(ctx: Context) -> list[Goal]:
+    doc, folded, _actors, _dates, lines, _default_actor = ctx.doc, ctx.folded, ctx.actors, ctx.dates, ctx.lines, ctx.default_actor
+    out = []
+    for group in list_groups(lines):
+        intro = group.intro
+        if intro is None:
+            continue
+        span = doc.char_span(intro.start, intro.end, alignment_mode="expand")
+        if span is None:
+            continue
+        trigger = intro_trigger(ctx, span.start, span.end)
+        if trigger is None:
+            continue
+        actor = intro_actor(ctx, span.start, span.end)
+        hint = date_in(ctx, intro.start, intro.end)
+        for item in group.items:
+            item_span = doc.char_span(item.body_start, item.end, alignment_mode="expand")
+            if item_span is None or len(item_span) == 0:
+                continue
+            s = item_span.start
+            if is_infinitive(doc[s]):
+                continue                       # an infinitive item is found as an infinitive opening
+            # the item's first sentence; a "label : a, b, c" item is an inline list
+            e = s
+            while e < item_span.end and not (doc[e].is_sent_start and e > s) and doc[e].text not in {"«", ":"}:
+                e += 1
+            if e < item_span.end and doc[e].text == ":":
+                continue
+            end = objective_end(doc, s, e, folded, ctx.lex)
+            out.append(make_goal(ctx, s, end, trigger, actor, sentence_of(doc, s), "bullet", hint))
+    return out
+
+
+def infinitive_openings(ctx: Context, sent: Span) -> list[Goal]:
+    doc, folded, _actors, lines, _default_actor = ctx.doc, ctx.folded, ctx.actors, ctx.lines, ctx.default_actor
+    s = sent.start
+    while s < sent.end and (doc[s].is_space or doc[s].is_punct or doc[s].text in {"•", "–", "-", "*"}):
+        s += 1
+    if s >= sent.end:
+        return []
+    first = doc[s]
+    if not is_infinitive(first) and not (folded[s] in {"se", "s'"} and s + 1 < sent.end and is_infinitive(doc[s + 1])):
+        return []
+    if ctx.lex.heading_exclude.match(doc, s, folded) is not None:
+        return []
+    line = next((ln for ln in lines if ln.start <= first.idx <= ln.end), None)
+    if not first.text[:1].isupper() and (line is None or line.kind != "bullet"):
+        return []                              # a lowercase infinitive opens a sentence only in a list item
+    # "Tels sont …" after the list, or a finite verb making the infinitive a subject, ends it
+    end = next((k for k in range(s + 1, sent.end) if is_finite_verb(doc[k]) and doc[k].pos_ == "AUX"
+                or folded[k] in {"sont", "est"}), sent.end)
+    c_end = min(end, clause_bounds(sent, s)[1])
+    trigger = {"heading": "heading", "bullet": "list"}.get(line.kind if line else "", "infinitive")
+    actor = list_actor(ctx, line)
+    hint = list_hint(ctx, line)
+    return [make_goal(ctx, ps, pe, trigger, actor, sent, "infinitive", hint)
+            for ps, pe in objective_parts(doc, s, c_end, folded, ctx.lex)]
+
+
+def list_hint(ctx: Context, line) -> str:
+    """The date of the introduction of the list a bullet belongs to (``… pour la période 2026-2030 :``)."""
+    _dates, lines = ctx.dates, ctx.lines
+    if line is None or line.kind != "bullet":
+        return ""
+    for group in list_groups(lines):
+        if line in group.items and group.intro is not None:
+            return date_in(ctx, group.intro.start, group.intro.end)
+    return ""

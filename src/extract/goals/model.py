@@ -1,0 +1,48 @@
+"""A goal and the per-document state the goal steps share."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..actors import Actors
+from ..layout import Line
+from ..lexicon import Lexicons
+from ..normalise import content_words
+from ..organisations import Organisation
+from ..serialise import serialisable
+
+
+@serialisable
+@dataclass
+class Goal:
+    start: int                 # offsets of the objective's text (clean text)
+    end: int
+    trigger: str
+    actor: Organisation | None
+    sent_start: int            # evidence sentence
+    sent_end: int
+    source: str                # verbal | objective | copular | future | inline_list | bullet | infinitive
+    horizon_hint: str = ""     # a date of its list introduction
+    group: int = 0             # noun phrases coordinated in one complement share a trailing date
+    theme: str = "other"
+    horizon: str = ""
+
+    def words(self, text: str) -> set[str]:
+        return content_words(text[self.start:self.end])
+
+
+@dataclass
+class Context:
+    """One document as the goal steps read it."""
+
+    doc: Doc
+    lex: Lexicons
+    folded: list[str]
+    actors: Actors
+    dates: list
+    lines: list[Line]
+    date_tokens: frozenset[int]
+    default_actor: Organisation | None = None    # the strategy's owner, else the document's main actor
+    group_count: int = 0                          # noun phrases coordinated in one complement share a group
+    np_groups: dict[tuple[int, int], int] = field(default_factory=dict)

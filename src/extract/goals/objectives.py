@@ -1,0 +1,69 @@
+"""Form 2: an objective noun (``l'objectif est de …``, ``a pour ambition de …``, ``Objectif : diversité``)."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..grammar import clause_bounds, is_infinitive, objective_end
+from ..normalise import fold
+from .actor import actor_near
+from .complements import complement, make_goal, parts
+from .copular import COPULAS
+from .model import Context, Goal
+
+
+def objective_nouns(ctx: Context, sent: Span) -> list[Goal]:
+    doc, folded, actors = ctx.doc, ctx.folded, ctx.actors
+    out = []
+    for i in range(sent.start, sent.end):
+        hit = ctx.lex.objective.match(doc, i, folded)
+        if hit is None or i in actors.token_org:
+            continue
+        entry, n = hit
+        c_start, c_end = clause_bounds(sent, i)
+        k = i + n
+        comp, owner, np_split = None, None, False
+        after = folded[k] if k < c_end else ""
+        before = folded[i - 1] if i > c_start else ""
+        b = i - 2                          # the word before "pour", adverbs passed ("a également pour objectif")
+        while b > c_start and (doc[b].pos_ == "ADV" or folded[b] in {"par", "ailleurs"}) and i - b <= 5:
+            b -= 1
+        before2 = folded[b] if b >= c_start and i - 1 > c_start else ""
+        # "la volonté de l'Institut de contribuer", "les objectifs de l'IMT"
+        o = k + 2 if k + 2 < c_end and folded[k + 1] in {"l'", "la", "le", "les"} else k + 1
+        if after in {"de", "d'", "du", "des"} and o < c_end and o in actors.token_org:
+            owner = actors.token_org[o][0]
+            k = actors.token_org[o][2]
+            after = folded[k] if k < c_end else ""
+        if after in COPULAS:
+            comp = complement(ctx, k, c_end, allow_np=False)
+        elif after == ":":
+            comp = complement(ctx, k, c_end, allow_np=True, markers=frozenset())
+            np_split = True
+        elif before == "pour" and before2 in {"a", "ont", "avons", "avez", "avec", "avoir", "aura", "auront", "aurons",
+                                              "avait", "avaient", "donne", "donnent", "fixe", "fixent"}:
+            comp = complement(ctx, k - 1, c_end, allow_np=True)
+            np_split = True
+        elif after in {"de", "d'"} and k + 1 < c_end and (is_infinitive(doc[k + 1]) or folded[k + 1] in {"se", "s'"}):
+            if before in {"un", "une", "l'", "la", "le", "cette", "son", "sa", "leur", "notre"} or owner is not None:
+                comp = complement(ctx, k, c_end, allow_np=False)
+        elif after in {"de", "d'"} and before in {"un", "une"} and k + 1 < c_end and doc[k + 1].pos_ == "NOUN" \
+                and fold(entry["term"]) in {"objectif", "ambition", "but"} and _after_having(doc, i - 2, c_start, folded):
+            comp = (k + 1, "np")            # "a également un objectif de coopération en recherche"
+        if comp is None:
+            continue
+        j, what = comp
+        if what == "np" and not np_split:
+            hard = objective_end(doc, j, c_end, folded, ctx.lex, soft=False)
+            spans = [(j, objective_end(doc, j, hard, folded, ctx.lex))]
+        else:
+            spans = parts(ctx, j, c_end, what)
+        actor = owner or actor_near(ctx, sent, i, c_start)
+        out += [make_goal(ctx, s, e, entry["term"], actor, sent, "objective") for s, e in spans]
+    return out
+
+
+def _after_having(doc: Doc, k: int, c_start: int, folded: list[str]) -> bool:
+    """Is there ``avoir``, ``se fixer`` or ``se donner`` just before (adverbs passed over)?"""
+    while k >= c_start and doc[k].pos_ == "ADV":
+        k -= 1
+    return k >= c_start and (doc[k].lemma_ in ("avoir", "fixer", "donner") or folded[k] in {"a", "ont", "avait"})

@@ -1,0 +1,32 @@
+"""What about: the theme whose keyword stems the objective holds most (``patterns/themes.jsonl``)."""
+from __future__ import annotations
+
+import functools
+
+from ..normalise import fold
+
+
+@functools.lru_cache(maxsize=4096)
+def _theme_words(text: str) -> str:
+    return " " + " ".join(fold(text).replace("'", " ").replace("-", " ").split()) + " "
+
+
+def classify_theme(text: str, themes: list[tuple[str, tuple[str, ...]]]) -> str:
+    """The theme with most stem hits; ties go to the theme whose first hit comes first.
+    The objective's own opening verb counts half: what it acts on says more
+    (``accueillir des apprentis`` is about education)."""
+    low = _theme_words(text)
+    opening = len(low.split()[0]) + 1 if low.strip() else 0
+    best = ("other", 0.0, len(low))
+    for theme, stems in themes:
+        hits = 0.0
+        first = len(low)
+        for stem in (_theme_words(st).strip() for st in stems):   # "start-up" as the text is: "start up"
+            pos = low.find(" " + stem)
+            while pos >= 0:
+                hits += 0.5 if pos == 0 and opening else 1.0
+                first = min(first, pos)
+                pos = low.find(" " + stem, pos + 1)
+        if hits > best[1] or (hits == best[1] and hits > 0 and first < best[2]):
+            best = (theme, hits, first)
+    return best[0]

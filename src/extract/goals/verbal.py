@@ -1,0 +1,67 @@
+"""Form 1: an intention verb and its complement (``l'IMT souhaite structurer …``, ``vise l'élargissement de …``)."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ..grammar import clause_bounds, is_gerund
+from ..words import words
+from .actor import actor_of_verb
+from .complements import amount, announces_list, complement, make_goal, parts, que_clause
+from .model import Context, Goal
+
+W = words()
+PURPOSE_BEFORE = W.set("purpose_before")
+
+
+def verbal(ctx: Context, sent: Span) -> list[Goal]:
+    doc, folded, _actors = ctx.doc, ctx.folded, ctx.actors
+    out = []
+    i = sent.start
+    while i < sent.end:
+        hit = ctx.lex.intention_at(doc, i, folded)
+        if hit is None or not intention_use(ctx, i, hit[0], sent):
+            i += hit[1] if hit else 1
+            continue
+        entry, n = hit
+        c_start, c_end = clause_bounds(sent, i)
+        comp = complement(ctx, i + n - 1, c_end, allow_np=entry.get("complement") in ("np", "both"))
+        if comp is None and entry.get("que_clause"):
+            comp = que_clause(ctx, i + n, c_end)
+        if comp is None:
+            i += n
+            continue
+        j, what = comp
+        if what == "np" and (announces_list(ctx, j, c_end) or amount(ctx, j, c_end)):
+            i += n
+            continue
+        spans = parts(ctx, j, c_end, what)
+        actor = actor_of_verb(ctx, sent, i, c_start)
+        out += [make_goal(ctx, s, e, entry["term"], actor, sent, "verbal") for s, e in spans]
+        i = max(i + n, max(e for _, e in spans))
+    return out
+
+
+def intention_use(ctx: Context, i, entry, sent) -> bool:
+    doc, folded = ctx.doc, ctx.folded
+    tok = doc[i]
+    if is_gerund(doc, i):                      # "en misant sur": a means, not a goal
+        return False
+    if i > sent.start and (folded[i - 1] in PURPOSE_BEFORE or (
+            folded[i - 1] in {"de", "d'"} and i - 2 >= sent.start and folded[i - 2] in PURPOSE_BEFORE)):
+        return False                           # "afin de viser l'excellence"
+    if "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense"):
+        # a past participle is an intention only with its auxiliary ("nous avons prévu")
+        if not any(doc[k].lemma_ in ("avoir", "être") or folded[k] in {"a", "ont", "avons", "avez", "est", "sont"}
+                   for k in range(max(sent.start, i - 3), i)):
+            return False
+    # "L'UPVD n'envisage pas de rejoindre …": a denied intention commits to nothing
+    if any(folded[k] in {"ne", "n'"} for k in range(max(sent.start, i - 3), i)) and any(
+            folded[k] in {"pas", "plus", "jamais", "guere", "nullement"} for k in range(i + 1, min(sent.end, i + 3))):
+        return False
+    # "les axes que l'UTT souhaite développer": the object is the relative's antecedent
+    for k in range(i - 1, max(sent.start - 1, i - 5), -1):
+        if folded[k] in {"que", "qu'"}:
+            return False
+        if doc[k].text in {",", ";", ":"}:
+            break
+    return True

@@ -22,10 +22,11 @@ W = words()
 AUXILIARIES = W.set("auxiliaries")
 PRONOUN_ACTORS = W.set("pronoun_actors")
 PREPOSITIONS = W.set("prepositions")
-RELATIVES = W.set("subject_relatives")
+RELATIVES = W.set("relatives")
 
 
-PERSON_TITLES = W.set("subject_person_titles")
+PERSON_TITLES = W.set("person_titles")
+DATE_WORDS = frozenset(fold(w) for w in (*W.values("months"), *W.values("weekdays"))) | W.set("date_context_words")
 
 
 @dataclass
@@ -401,8 +402,7 @@ class Actors:
             if ent.label_ == "PER" and sent.start <= ent.start < window_end and fold(ent[-1].text) in people:
                 return people[fold(ent[-1].text)]
         for i in range(sent.start, window_end):
-            if self.folded[i] in {"directeur", "directrice", "president", "presidente", "responsable", "vice-president",
-                                  "vice-presidente", "doyen", "doyenne", "recteur", "rectrice"}:
+            if self.folded[i] in PERSON_TITLES:
                 for j in range(i + 1, min(window_end, i + 12)):
                     if doc[j].text in {".", "!", "?", "»"}:
                         break                      # not into the next sentence
@@ -422,9 +422,7 @@ def is_verb(tok) -> bool:
 
 
 def _is_date_token(w: str) -> bool:
-    return w.isdigit() or w in {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
-                                "octobre", "novembre", "decembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
-                                "samedi", "dimanche", "rentree", "ce", "cette", "annee", "des", "depuis", "ici", "d'"}
+    return w.isdigit() or w in DATE_WORDS
 
 
 def actors_of(doc: Doc, lex: Lexicons) -> "Actors":

@@ -210,7 +210,7 @@ def objective_end(doc: Doc, start: int, end: int, folded: list[str], lex: Lexico
     return end
 
 
-RELATIVE_PRONOUNS = W.set("relative_pronouns")
+RELATIVE_PRONOUNS = W.set("relatives")
 
 
 def _relative_follows(folded: list[str], k: int, end: int) -> bool:

@@ -18,7 +18,7 @@ W = words()
 MONTHS = W.values("months")
 MONTH_ABBR = W.values("month_abbreviations")
 SEASONS = W.values("seasons")
-NUMBER_WORDS = W.values("timex_number_words")
+NUMBER_WORDS = W.values("number_words")
 WEEKDAYS = W.values("weekdays")
 
 _M = "|".join(sorted(MONTHS, key=len, reverse=True))

@@ -5,10 +5,14 @@ from spacy.tokens import Doc, Span
 
 from ..grammar import clause_bounds, is_infinitive, objective_end
 from ..normalise import fold
+from ..words import words
 from .actor import actor_near
 from .complements import complement, make_goal, parts
 from .copular import COPULAS
 from .model import Context, Goal
+
+W = words()
+HAVING = W.set("having_verbs")
 
 
 def objective_nouns(ctx: Context, sent: Span) -> list[Goal]:
@@ -39,8 +43,7 @@ def objective_nouns(ctx: Context, sent: Span) -> list[Goal]:
         elif after == ":":
             comp = complement(ctx, k, c_end, allow_np=True, markers=frozenset())
             np_split = True
-        elif before == "pour" and before2 in {"a", "ont", "avons", "avez", "avec", "avoir", "aura", "auront", "aurons",
-                                              "avait", "avaient", "donne", "donnent", "fixe", "fixent"}:
+        elif before == "pour" and before2 in HAVING:
             comp = complement(ctx, k - 1, c_end, allow_np=True)
             np_split = True
         elif after in {"de", "d'"} and k + 1 < c_end and (is_infinitive(doc[k + 1]) or folded[k + 1] in {"se", "s'"}):
@@ -66,4 +69,4 @@ def _after_having(doc: Doc, k: int, c_start: int, folded: list[str]) -> bool:
     """Is there ``avoir``, ``se fixer`` or ``se donner`` just before (adverbs passed over)?"""
     while k >= c_start and doc[k].pos_ == "ADV":
         k -= 1
-    return k >= c_start and (doc[k].lemma_ in ("avoir", "fixer", "donner") or folded[k] in {"a", "ont", "avait"})
+    return k >= c_start and (doc[k].lemma_ in ("avoir", "fixer", "donner") or folded[k] in W.set("avoir_forms"))

@@ -11,6 +11,7 @@ from .model import Context, Goal
 
 W = words()
 PURPOSE_BEFORE = W.set("purpose_before")
+AUXILIARIES = W.set("present_auxiliaries")
 
 
 def verbal(ctx: Context, sent: Span) -> list[Goal]:
@@ -51,7 +52,7 @@ def intention_use(ctx: Context, i, entry, sent) -> bool:
         return False                           # "afin de viser l'excellence"
     if "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense"):
         # a past participle is an intention only with its auxiliary ("nous avons prévu")
-        if not any(doc[k].lemma_ in ("avoir", "être") or folded[k] in {"a", "ont", "avons", "avez", "est", "sont"}
+        if not any(doc[k].lemma_ in ("avoir", "être") or folded[k] in AUXILIARIES
                    for k in range(max(sent.start, i - 3), i)):
             return False
     # "L'UPVD n'envisage pas de rejoindre …": a denied intention commits to nothing

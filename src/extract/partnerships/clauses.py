@@ -10,7 +10,7 @@ from ..words import words
 from .model import Context, Frame
 
 W = words()
-RELATIVES = W.set("clause_relatives")
+RELATIVES = W.set("relatives")
 MEMBER_NOUNS = W.set("member_nouns")
 CLITICS_BEFORE_VERB = W.set("clitics_before_verb")
 

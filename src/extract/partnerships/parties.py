@@ -10,7 +10,7 @@ from .model import Context, Frame, Partnership
 
 W = words()
 PERSON_TITLES = W.set("person_titles")
-NUMBER_WORDS = W.values("number_words")
+NUMBER_WORDS = {w: n for w, n in W.values("number_words").items() if n >= 2}   # counts of several bodies
 PLURAL_NOUNS = W.kinds_of("plural_party_nouns")
 
 

@@ -1,0 +1,141 @@
+"""Acronyms: definitions read from the text (``Long Form (LF)``, ``LF (Long Form)``, Schwartz–Hearst), acronyms after an elided article, acronyms the text defines as common terms."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ..normalise import fold, strip_accents, words_with_offsets
+from .index import OrgIndex
+from .shapes import ACRONYM_SHAPE, ELISION, PARTICLES
+
+
+def _initials_match(acronym: str, long_form: str) -> bool:
+    """Schwartz–Hearst check: the acronym's letters appear in order in the long form,
+    its first letter opening a word of it."""
+    letters = [c.lower() for c in strip_accents(acronym) if c.isalnum()]
+    text = fold(long_form)
+    if not letters:
+        return False
+    s_idx = len(letters) - 1
+    l_idx = len(text) - 1
+    while s_idx >= 0:
+        c = letters[s_idx]
+        while l_idx >= 0 and (text[l_idx] != c or (s_idx == 0 and l_idx > 0 and text[l_idx - 1].isalnum())):
+            l_idx -= 1
+        if l_idx < 0:
+            return False
+        l_idx -= 1
+        s_idx -= 1
+    return True
+
+
+def _long_form_start(before: str, acronym: str) -> int | None:
+    """Start, in ``before``, of the shortest run of final words that carries the
+    acronym's initials and opens with a capital (Schwartz–Hearst)."""
+    words = words_with_offsets(before, fold_case=False)
+    for k in range(1, min(len(words), len(acronym) + 6) + 1):
+        first = words[-k]
+        if first[0].lower() in PARTICLES:
+            continue
+        if _initials_match(acronym, before[first[1]:]) and first[0][0].isupper():
+            return first[1]
+    # a translated name keeps its own acronym's letters in another order:
+    # "Université technique du Danemark (DTU)", "Université technique de Munich (TUM)"
+    letters = [c.lower() for c in strip_accents(acronym) if c.isalpha()]
+    for k in range(len(letters), min(len(words), len(letters) + 4) + 1):
+        first = words[-k]
+        if first[0].lower() in PARTICLES or not first[0][0].isupper():
+            continue
+        initials = [w[0].lower() for w, _, _ in words[-k:] if w.lower() not in PARTICLES]
+        if len(initials) == len(letters) and sorted(initials) == sorted(letters):
+            return first[1]
+    return None
+
+
+def definitions(ix: OrgIndex, text: str) -> list[tuple[str, int, int, str, int, int]]:
+    """(long form, start, end, acronym, start, end) pairs defined in the text."""
+    out = []
+    for m in re.finditer(r"\(\s*([^()\n]{1,120}?)\s*\)", text):
+        inner, i_start = m.group(1), m.start(1)
+        inner_clean = ELISION.sub("", inner)
+        i_start += len(inner) - len(inner_clean)
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[line_start:m.start()].rstrip()
+        parts = inner_clean.split()
+        if ACRONYM_SHAPE.match(inner_clean) and " " not in inner_clean:
+            # Long Form (ACR): shortest run of preceding words that carries the initials
+            start = _long_form_start(before, inner_clean)
+            if start is not None:
+                s0 = line_start + start
+                out.append((text[s0:line_start + len(before)], s0, line_start + len(before),
+                            inner_clean, i_start, i_start + len(inner_clean)))
+        elif len(parts) >= 2 and ACRONYM_SHAPE.match(parts[0]) and all(p[:1].isupper() for p in parts[1:]) \
+                and fold(before).endswith(fold(" ".join(parts[1:]))):
+            # Long Form Place (ACR Place): "… de techniques avancées Bretagne (ENSTA Bretagne)"
+            core = before[:len(before) - len(" ".join(parts[1:]))].rstrip()
+            start = _long_form_start(core, parts[0])
+            if start is not None:
+                s0 = line_start + start
+                out.append((text[s0:line_start + len(before)], s0, line_start + len(before),
+                            inner_clean, i_start, i_start + len(inner_clean)))
+        elif len(parts) in (2, 3) and ACRONYM_SHAPE.match(parts[0]) and parts[0].isupper() \
+                and all(p[:1].isupper() for p in parts[1:]) \
+                and (start := _long_form_start(before, parts[0])) is not None:
+            # Long Form (ACR Brand): "École catholique d'arts et métiers (ECAM LaSalle)"
+            s0 = line_start + start
+            out.append((text[s0:line_start + len(before)], s0, line_start + len(before),
+                        inner_clean, i_start, i_start + len(inner_clean)))
+        elif " " in inner_clean and inner_clean[:1].isupper():
+            # ACR (Long Form): the acronym is the last word(s) before the parenthesis
+            tail = re.search(r"([A-Z][A-Za-z0-9.&+!-]*(?:\s+[A-Z][A-Za-z]+)?)$", before)
+            if not tail:
+                continue
+            acr = tail.group(1).split()[0]
+            if ACRONYM_SHAPE.match(acr) and _initials_match(acr, inner_clean):
+                a_start = line_start + tail.start(1)
+                out.append((inner_clean, i_start, i_start + len(inner_clean), acr, a_start, a_start + len(acr)))
+    return out
+
+
+def is_org_long_form(ix: OrgIndex, long_form: str, doc: Doc, start: int, end: int, known: bool) -> bool:
+    if known:
+        return True
+    words = [w for w, _, _ in words_with_offsets(long_form)]
+    if not words or not long_form[:1].isupper():
+        return False
+    if any(w in ix.heads for w in words[:3]):
+        return True
+    if any(fold(w) in ix.heads for w in long_form.split()[-1:]):
+        return True
+    return False
+
+
+def elided_acronyms(ix: OrgIndex, doc: Doc, excluded: set[str]) -> list[tuple[int, int, str]]:
+    """An unknown acronym after an elided article names a body in French
+    prose (``l'ENSEEIHT``, ``de l'ENSAT``) unless it is a common term
+    (``l'ESR``, ``d'UE``) or the text defines it as one."""
+    out = []
+    for i, tok in enumerate(doc):
+        prev = fold(doc[i - 1].text) if i else ""
+        t = tok.text
+        letters = [c for c in t if c.isalpha()]
+        if not (2 <= len(letters) <= 9 and all(c.isupper() for c in letters) and t[:1].isalpha()):
+            continue
+        if prev not in {"l'", "d'"} and not (prev in {"le", "la", "au", "du"} and len(letters) >= 3):
+            continue
+        if i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
+            continue                          # part of a longer name
+        if t.upper() in excluded or ix.gazetteer.find(t):
+            continue
+        kind = next((k for prefix, k in ix.acronym_prefixes if t.upper().startswith(prefix)), "other")
+        out.append((tok.idx, tok.idx + len(t), kind))
+    return out
+
+
+def non_org_definitions(ix: OrgIndex, text: str) -> set[str]:
+    """Acronyms the text defines with a lowercase long form: ``la recherche (ESR)``."""
+    out = set()
+    for m in re.finditer(r"([a-zàâçéèêëîïôûùüÿœ]\w*)\s*\(\s*([A-Z][A-Z0-9&]{1,8})\s*\)", text):
+        out.add(m.group(2))
+    return out

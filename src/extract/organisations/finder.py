@@ -1,0 +1,190 @@
+"""The organisations of one document: candidates from four sources, a non-overlapping choice,
+clustering into bodies, further mentions, then each body's kind and fullest name."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..docview import text_of
+from ..normalise import key, slug
+from ..rules import Rules
+from . import acronyms, kinds, links, names
+from .index import OrgIndex
+from .model import Mention, Organisation
+
+# a candidate: (priority, start, end, source, payload); the lower the priority the stronger
+Candidate = tuple[int, int, int, str, object]
+
+
+def _definition_candidates(ix: OrgIndex, doc: Doc, text: str) -> tuple[list[Candidate], list[tuple]]:
+    """Acronyms defined by the text, and their long forms, wherever they occur."""
+    cands: list[Candidate] = []
+    definitions = []
+    for lf, ls, le, acr, as_, ae in acronyms.definitions(ix, text):
+        lf_known = ix.gazetteer.find(lf)
+        acr_known = ix.gazetteer.find(acr)
+        known = bool(lf_known and lf_known[0][0] == 0 and lf_known[0][1] == len(lf)) or bool(acr_known)
+        if acronyms.is_org_long_form(ix, lf, doc, ls, le, known):
+            definitions.append((lf, ls, le, acr, as_, ae))
+            cands.append((1, ls, le, "definition", (lf, acr)))
+            cands.append((1, as_, ae, "definition", (lf, acr)))
+    return cands, definitions
+
+
+def _recurring(definitions: list[tuple], text: str) -> list[Candidate]:
+    """Text-defined acronyms and long forms are found again wherever they recur."""
+    cands: list[Candidate] = []
+    for lf, _, _, acr, _, _ in definitions:
+        for m in re.finditer(r"(?<![\w.])" + re.escape(acr) + r"(?![\w])", text):
+            cands.append((1, m.start(), m.end(), "definition", (lf, acr)))
+        for m in re.finditer(re.escape(lf), text):
+            cands.append((1, m.start(), m.end(), "definition", (lf, acr)))
+    return cands
+
+
+def candidates(ix: OrgIndex, doc: Doc) -> list[Candidate]:
+    text = text_of(doc)
+    cands: list[Candidate] = []
+    gazetteer_hits = [(s, e, "gazetteer", ids) for s, e, ids in ix.gazetteer.find(text)]
+    cands += [(0, s, e, src, ids) for s, e, src, ids in gazetteer_hits]
+    cands += [(0, s, e, "grammar", kind) for s, e, kind in names.extended_names(ix, doc, gazetteer_hits)]
+    defined, definitions = _definition_candidates(ix, doc, text)
+    cands += defined
+    cands += [(2, s, e, src, kind) for s, e, src, kind in names.grammar_candidates(ix, doc)]
+    cands += [(3, s, e, src, kind) for s, e, src, kind in names.ner_candidates(ix, doc)]
+    cands += [(2, s, e, "grammar", kind) for s, e, kind in names.introduced_names(ix, doc)]
+    non_org_acronyms = acronyms.non_org_definitions(ix, text) | ix.not_org_acronyms
+    cands += [(3, s, e, "grammar", kind) for s, e, kind in acronyms.elided_acronyms(ix, doc, non_org_acronyms)]
+    return cands + _recurring(definitions, text)
+
+
+def choose(cands: list[Candidate], length: int) -> tuple[list[Candidate], bytearray]:
+    """Non-overlapping selection: strongest source first, then longest. ``taken`` marks the characters used."""
+    chosen: list[Candidate] = []
+    taken = bytearray(length + 1)
+    for c in sorted(cands, key=lambda c: (c[0] if c[3] != "gazetteer" or c[2] - c[1] > 2 else 1, -(c[2] - c[1]), c[1])):
+        _, s, e, _, _ = c
+        if any(taken[s:e]):
+            continue
+        taken[s:e] = b"\x01" * (e - s)
+        chosen.append(c)
+    chosen.sort(key=lambda c: c[1])
+    return chosen, taken
+
+
+@dataclass
+class Clusters:
+    """The bodies of one document, and which body each name form (its key) stands for."""
+
+    ix: OrgIndex
+    orgs: dict[str, Organisation] = field(default_factory=dict)
+    by_key: dict[str, str] = field(default_factory=dict)
+
+    def register(self, org: Organisation, *forms: str) -> None:
+        for f in forms:
+            if f:
+                k = key(f)
+                org.aliases.add(k)
+                self.by_key.setdefault(k, org.org_id)
+
+    def known(self, eid: str) -> Organisation:
+        if eid not in self.orgs:
+            e = self.ix.gazetteer.entries[eid]
+            self.orgs[eid] = Organisation(eid, e["name"], e.get("acronym", ""), e["kind"], known=True,
+                                          ror=e.get("ror", ""), wikidata=e.get("wikidata", ""))
+            self.register(self.orgs[eid], e["name"], *e.get("aliases", []))
+        return self.orgs[eid]
+
+    def of_gazetteer(self, ids: set[str], seen_ids: list[str]) -> Organisation | None:
+        """An ambiguous form means the entry an unambiguous hit of the text named."""
+        if len(ids) > 1:
+            prior = [i for i in seen_ids if i in ids]
+            return self.known(prior[0]) if prior else None
+        return self.known(next(iter(ids)))
+
+    def of_definition(self, lf: str, acr: str) -> Organisation:
+        lf_hits = self.ix.gazetteer.find(lf)
+        acr_hits = [h for h in self.ix.gazetteer.find(acr) if len(h[2]) == 1]
+        if lf_hits and lf_hits[0][0] == 0 and lf_hits[0][1] == len(lf) and len(lf_hits[0][2]) == 1:
+            org = self.known(next(iter(lf_hits[0][2])))
+        elif acr_hits and acr_hits[0][1] - acr_hits[0][0] == len(acr):
+            org = self.known(next(iter(acr_hits[0][2])))
+        else:
+            oid = self.by_key.get(key(lf)) or self.by_key.get(key(acr)) or slug(lf)
+            if oid not in self.orgs:
+                self.orgs[oid] = Organisation(oid, lf, acr, kinds.kind_of(self.ix, lf), known=False)
+            org = self.orgs[oid]
+        self.register(org, lf, acr)
+        return org
+
+    def of_name(self, surface: str, payload: object) -> Organisation:
+        oid = self.by_key.get(key(surface))
+        if oid is None:
+            oid = slug(surface)
+            if oid not in self.orgs:
+                kind = payload if isinstance(payload, str) else "other"
+                if kind == "other" or kinds.phrase_kind(self.ix, surface):
+                    kind = kinds.kind_of(self.ix, surface)
+                self.orgs[oid] = Organisation(oid, surface, "", kind)
+            self.register(self.orgs[oid], surface)
+        return self.orgs[oid]
+
+
+def cluster(ix: OrgIndex, chosen: list[Candidate], text: str) -> dict[str, Organisation]:
+    clusters = Clusters(ix)
+    # unambiguous gazetteer hits fix which entry an ambiguous form means
+    seen_ids = [next(iter(p)) for _, _, _, src, p in chosen if src == "gazetteer" and len(p) == 1]
+    for _, s, e, src, payload in chosen:
+        surface = text[s:e]
+        if src == "gazetteer":
+            org = clusters.of_gazetteer(payload, seen_ids)
+            if org is None:
+                continue
+        elif src == "definition":
+            org = clusters.of_definition(*payload)
+        else:
+            org = clusters.of_name(surface, payload)
+        org.mentions.append(Mention(s, e, surface, src))
+    return clusters.orgs
+
+
+def _settle(ix: OrgIndex, doc: Doc, orgs: dict[str, Organisation]) -> None:
+    """A body the text introduces (``la société X``, ``X, groupement …``) takes that kind;
+    a body found by its names takes the longest of them."""
+    for org in orgs.values():
+        if not org.known and org.mentions:
+            first = min(org.mentions, key=lambda m: m.start)
+            introduced = kinds.introducer_kind(ix, doc, first.start) or kinds.apposed_kind(ix, doc, first.end)
+            if introduced:
+                org.kind = introduced
+    for org in orgs.values():
+        if not org.known:
+            longest = max((m.text for m in org.mentions if m.text != org.acronym), key=len, default=org.name)
+            if len(longest) > len(org.name) and key(longest) != key(org.acronym):
+                org.name = longest
+
+
+class OrganisationFinder:
+    """Finds and clusters the organisations of a Doc (``doc._.organisations``, ``doc.spans["organisations"]``)."""
+
+    def __init__(self, rules: Rules, tokenize):
+        self.ix = OrgIndex(rules, tokenize)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ix = self.ix
+        text = text_of(doc)
+        chosen, taken = choose(candidates(ix, doc), len(text))
+        orgs = cluster(ix, chosen, text)
+        links.link_short_forms(ix, orgs)
+        links.short_form_mentions(ix, doc, orgs, taken)
+        links.add_anaphors(ix, doc, orgs, taken)
+        _settle(ix, doc, orgs)
+        result = sorted((o for o in orgs.values() if o.mentions), key=lambda o: o.start)
+        doc._.organisations = result
+        doc.spans["organisations"] = [
+            s for o in result for m in o.mentions
+            if (s := doc.char_span(m.start, m.end, label=o.kind, alignment_mode="expand", span_id=o.org_id)) is not None
+        ]
+        return doc

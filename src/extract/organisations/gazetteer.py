@@ -1,0 +1,67 @@
+"""The known organisations (``patterns/organisations*.jsonl``) as a word-sequence index."""
+from __future__ import annotations
+
+from ..normalise import words_with_offsets
+
+
+class Gazetteer:
+    """Word-sequence index of the known organisations' names, acronyms and aliases."""
+
+    def __init__(self, entries: list[dict]):
+        self.entries = {e["id"]: e for e in entries}
+        self.folded: dict[tuple[str, ...], set[str]] = {}
+        self.exact: dict[tuple[str, ...], set[str]] = {}
+        self.max_len = 1
+        for e in entries:
+            exact_forms = set(e.get("exact_case", []))
+            forms = [e["name"], *e.get("aliases", [])]
+            for form in forms:
+                words = tuple(w for w, _, _ in words_with_offsets(form, fold_case=False))
+                if not words:
+                    continue
+                self.max_len = max(self.max_len, len(words))
+                if form in exact_forms or len(words) == 1:
+                    # single words are matched with their case: "Orange" the company, not the colour
+                    self.exact.setdefault(words, set()).add(e["id"])
+                    self.exact.setdefault(tuple(w.upper() for w in words), set()).add(e["id"])
+                else:
+                    self.folded.setdefault(tuple(w.casefold() for w in words), set()).add(e["id"])
+            if e.get("acronym"):
+                words = tuple(w for w, _, _ in words_with_offsets(e["acronym"], fold_case=False))
+                self.exact.setdefault(words, set()).add(e["id"])
+                self.max_len = max(self.max_len, len(words))
+        # for each first word, the lengths of the names it opens, longest first
+        lengths: dict[str, set[int]] = {}
+        for key_words in list(self.exact) + list(self.folded):
+            if key_words:
+                lengths.setdefault(key_words[0].casefold(), set()).add(len(key_words))
+        self.lengths = {w: sorted(ns, reverse=True) for w, ns in lengths.items()}
+
+    def find(self, text: str) -> list[tuple[int, int, set[str]]]:
+        """Longest matches, left to right: (start, end, candidate ids)."""
+        words = words_with_offsets(text, fold_case=False)
+        raw = [w for w, _, _ in words]
+        low = [w.casefold() for w in raw]
+        found = []
+        i = 0
+        while i < len(words):
+            hit = None
+            lengths = self.lengths.get(low[i], ())
+            for n in lengths:
+                if n > len(words) - i:
+                    continue
+                ids = self.exact.get(tuple(raw[i:i + n]))
+                if not ids and any(w[:1].isupper() for w in raw[i:i + n]):
+                    # in another case, but with a capital somewhere: "université de Lille", not the
+                    # lowercase phrase "arts et métiers" inside "École catholique d'arts et métiers"
+                    ids = self.folded.get(tuple(low[i:i + n]))
+                if ids:
+                    hit = (n, ids)
+                    break
+            if hit:
+                n, ids = hit
+                found.append((words[i][1], words[i + n - 1][2], ids))
+                i += n
+            else:
+                i += 1
+        return found

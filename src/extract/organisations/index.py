@@ -1,0 +1,33 @@
+"""The organisation rules of a run, indexed once: the gazetteer and the name grammar's word classes."""
+from __future__ import annotations
+
+from ..lexicon import TermIndex
+from ..normalise import fold
+from ..rules import Rules
+from .gazetteer import Gazetteer
+
+
+class OrgIndex:
+    """Gazetteer and name grammar (``patterns/org_grammar.jsonl``) of one rule set."""
+
+    def __init__(self, rules: Rules, tokenize):
+        self.gazetteer = Gazetteer(rules.organisations)
+        grammar = rules.org_grammar
+        self.heads = {fold(r["term"]): r["kind"] for r in grammar if r["type"] == "head"}
+        self.lowercase_heads = {fold(r["term"]) for r in grammar if r["type"] == "head" and r.get("lowercase")}
+        # heads written in capitals ("TU Delft") match only in capitals ("tu" is also a pronoun)
+        self.capital_heads = {fold(r["term"]) for r in grammar if r["type"] == "head" and r["term"].isupper()}
+        self.plural_heads = {h for h in self.heads if h.endswith(("s", "x")) and h[:-1] in self.heads}
+
+        intros = [r for r in grammar if r["type"] == "name_intro"]
+        self.name_intros = TermIndex.build(tokenize, [(r["term"], r) for r in intros])
+        self.intro_kinds = {fold(r["term"]): (r["kind"], bool(r.get("needs_adjective")))
+                            for r in intros if " " not in r["term"]}
+        self.not_org_acronyms = {r["term"].upper() for r in grammar if r["type"] == "not_org_acronym"}
+        self.acronym_prefixes = sorted(((r["term"].upper(), r["kind"]) for r in grammar if r["type"] == "acronym_prefix"),
+                                       key=lambda p: -len(p[0]))
+        self.kind_phrases = [(fold(r["term"]), r["kind"]) for r in grammar if r["type"] == "kind_phrase"]
+        self.inner = {fold(r["term"]) for r in grammar if r["type"] == "inner"}
+        self.not_org_context = {fold(r["term"]) for r in grammar if r["type"] == "not_org_context"}
+        self.not_org_name = {fold(r["term"]) for r in grammar if r["type"] == "not_org_name"}
+        self.anaphors = {fold(r["term"]) for r in grammar if r["type"] == "anaphor"}

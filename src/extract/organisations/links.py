@@ -1,0 +1,84 @@
+"""Further mentions of bodies already named: short forms (``l'ICN``, ``CY``), initials (``CHU de …``), anaphors (``l'Institut``)."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..normalise import fold, key, strip_accents
+from .index import OrgIndex
+from .model import Mention, Organisation
+from .shapes import NAME_PARTICLES
+
+
+def link_short_forms(ix: OrgIndex, orgs: dict[str, "Organisation"]) -> None:
+    """``l'ICN`` in a text that names ``ICN Business School``: a one-word name that
+    opens a longer name of the same text is that body."""
+    for oid, org in list(orgs.items()):
+        if org.known or org.acronym or len(org.name.split()) != 1:
+            continue
+        k = key(org.name)
+        target = next((o for o in orgs.values() if o is not org and len(o.name.split()) > 1
+                       and key(o.name).split()[0] == k), None)
+        if target is not None:
+            target.mentions.extend(org.mentions)
+            del orgs[oid]
+    # "CHU de Bordeaux" and "Centre hospitalier universitaire de Bordeaux": the same tail,
+    # and the capitals of the first are the initials of the words the second has instead
+    for oid, org in list(orgs.items()):
+        words = org.name.split()
+        if org.known or len(words) < 2 or not (words[0].isupper() and 2 <= len(words[0]) <= 6):
+            continue
+        tail = key(" ".join(words[1:]))
+        for other in orgs.values():
+            ow = other.name.split()
+            if other is org or len(ow) <= len(words):
+                continue
+            head = ow[:len(ow) - len(words) + 1]
+            initials = "".join(strip_accents(w)[0].lower() for w in head if fold(w) not in NAME_PARTICLES)
+            if key(" ".join(ow[len(head):])) == tail and initials == fold(words[0]):
+                other.mentions.extend(org.mentions)
+                del orgs[oid]
+                break
+
+
+def short_form_mentions(ix: OrgIndex, doc: Doc, orgs: dict[str, "Organisation"], taken: bytearray) -> None:
+    """``Pour CY, …`` in a text that names ``CY Cergy Paris Université``: an all-caps
+    word that opens the name of an organisation of the text is a mention of it."""
+    firsts: dict[str, Organisation] = {}
+    for org in orgs.values():
+        words = org.name.split()
+        if len(words) > 1 and words[0].isupper() and len(words[0]) >= 2:
+            firsts.setdefault(words[0], org)
+    if not firsts:
+        return
+    for tok in doc:
+        org = firsts.get(tok.text)
+        if org is None or any(taken[tok.idx:tok.idx + len(tok.text)]):
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text[:1].isupper() and not nxt.is_punct:
+            continue                          # part of a longer name
+        prev = doc[tok.i - 1] if tok.i else None
+        if prev is not None and (prev.like_num or prev.lower_ in {"les", "des", "ces", "nos", "leurs", "aux", "plusieurs"}):
+            continue                          # "les sept INSA": the kind of school, counted
+        taken[tok.idx:tok.idx + len(tok.text)] = b"\x01" * len(tok.text)
+        org.mentions.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "short form"))
+
+
+def add_anaphors(ix: OrgIndex, doc: Doc, orgs: dict[str, Organisation], taken: bytearray) -> None:
+    """``l'Institut``, ``l'Université``: a capitalised head alone after a definite
+    article is a further mention of the nearest body named with that head."""
+    for tok in doc:
+        low = fold(tok.text)
+        if low not in ix.anaphors or not tok.text[:1].isupper() or tok.i == 0:
+            continue
+        if doc[tok.i - 1].lower_.rstrip("'") not in {"l", "le", "la"}:
+            continue
+        if any(taken[tok.idx:tok.idx + len(tok.text)]):
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text[:1].isupper() and not nxt.is_punct:
+            continue
+        candidates = [o for o in orgs.values() if o.mentions and o.start < tok.idx
+                      and fold(o.name.split()[0]) == low]
+        if len(candidates) == 1:
+            candidates[0].mentions.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "anaphor"))

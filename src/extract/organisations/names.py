@@ -1,0 +1,221 @@
+"""The name grammar: a head noun and the words names are made of, names introduced by a noun (``la société X``), known names extended by proper words, the model's ORG entities."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..docview import text_of
+from ..normalise import fold
+from .index import OrgIndex
+from .shapes import CLOSING_QUOTES, DETERMINERS, ELISION, NAME_PARTICLES, OPENING_QUOTES, PARTICLES
+
+
+def _capitalised_run(doc: Doc, j: int, *, limit: int) -> int:
+    """End (exclusive) of the run of capitalised words from token ``j``, hyphens and
+    apostrophes joining them (``Annecy-Chambéry``, ``Ca' Foscari``), on one line."""
+    k = j
+    while k < len(doc) and k - j < limit:
+        t = doc[k]
+        if "\n" in t.text or (k > j and "\n" in doc[k - 1].whitespace_):
+            break
+        if t.text[:1].isupper() and (t.pos_ not in ("DET", "ADP", "PRON", "CCONJ") or k > j):
+            k += 1
+            continue
+        joins = t.text in {"-", "&", "'"} or fold(t.text) in NAME_PARTICLES
+        if joins and k > j and k + 1 < len(doc) and doc[k + 1].text[:1].isupper():
+            k += 1                               # "Maison Pour la Science", "Annecy-Chambéry"
+            continue
+        break
+    while k > j and fold(doc[k - 1].text) in NAME_PARTICLES | {"-", "&", "'"}:
+        k -= 1
+    return k
+
+
+def grammar_candidates(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, str]]:
+    out = []
+    tokens = list(doc)
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        low = fold(tok.text)
+        capital_ok = (tok.text[:1].isupper() or low in ix.lowercase_heads) and \
+            (low not in ix.capital_heads or tok.text.isupper())
+        if low in ix.heads and capital_ok and not starts_inside_name(ix, tokens, i):
+            j = i + 1
+            last_good = None
+            while j < len(tokens):
+                t = tokens[j]
+                if "\n" in t.text or t.is_punct and t.text not in {"-", "'"}:
+                    break
+                tl = fold(t.text).rstrip("'")
+                if tl == "et":
+                    # "et" joins two parts of one name: "… de l'industrie et de l'économie numérique"
+                    k = j + 1
+                    while k < len(tokens) and fold(tokens[k].text).rstrip("'") in PARTICLES - {"et"}:
+                        k += 1
+                    nxt = tokens[k] if k < len(tokens) else None
+                    if nxt is None or not (nxt.text[:1].isupper() or fold(nxt.text) in ix.inner):
+                        break
+                    if fold(tokens[j + 1].text) in {"au", "aux", "a"}:
+                        break                   # "… à l'Institut Agro Montpellier et au CIRAD": a new complement
+                    if nxt.text.isupper() and len(nxt.text) > 1 or fold(nxt.text) in ix.heads \
+                            or any(h[0] == 0 for h in ix.gazetteer.find(text_of(doc)[nxt.idx:nxt.idx + 80])):
+                        break                   # "Université de Warwick et l'Université de Ljubljana": two names
+                    j += 1
+                    continue
+                if tl in PARTICLES or (tl == "a" and j + 1 < len(tokens)
+                                       and fold(tokens[j + 1].text) in ix.inner):
+                    j += 1                      # "… d'enseignement à distance", not "… de Lille à Paris"
+                    continue
+                if t.text == "'" and tokens[j - 1].text[:1].isupper() and j + 1 < len(tokens) \
+                        and tokens[j + 1].text[:1].isupper():
+                    j += 1                      # "Université Ca' Foscari"
+                    continue
+                if t.text[:1].isupper() or tl in ix.inner or t.like_num:
+                    last_good = j
+                    j += 1
+                    continue
+                break
+            if last_good is not None and low in ix.plural_heads and \
+                    not any(t.text[:1].isupper() for t in tokens[i + 1:last_good + 1]):
+                last_good = None                # "grandes Écoles d'ingénieurs": a generic plural
+            if last_good is not None and generic_kind(ix, tokens[i:last_good + 1]):
+                last_good = None                # "l'Institut de recherche", "une École d'architecture"
+            if last_good is not None and last_good - i <= 2 and opens_sentence(tokens, i) and \
+                    all(t.is_lower for t in tokens[i + 1:last_good + 1]):
+                last_good = None                # "Université européenne : …": the capital is the sentence's
+            if last_good is not None:
+                span = doc[i:last_good + 1]
+                out.append((span.start_char, span.end_char, "grammar", ix.heads[low]))
+                i = last_good + 1
+                continue
+        i += 1
+    return out
+
+
+def generic_kind(ix: OrgIndex, span) -> bool:
+    """A capitalised head and one lower-case content word, nothing proper after it
+    (``Institut de recherche``, ``École d'architecture``) names a kind of body, not a body.
+    Heads French writes in lower case (``ministère de la culture``) are names all the same."""
+    head = fold(span[0].text)
+    rest = [t for t in span[1:] if fold(t.text).rstrip("'") not in PARTICLES]
+    return head not in ix.lowercase_heads and len(rest) == 1 and rest[0].is_lower
+
+
+def opens_sentence(tokens, i: int) -> bool:
+    """Token ``i`` opens its sentence or line with no article (``Université européenne : …``,
+    where the capital is the sentence's; ``L'Université franco-italienne`` chose its own)."""
+    return i == 0 or tokens[i].is_sent_start or "\n" in tokens[i - 1].text_with_ws or tokens[i - 1].text in {"«", '"', "“"}
+
+
+def starts_inside_name(ix: OrgIndex, tokens, i: int) -> bool:
+    """A head just after a capitalised word ('France Université Numérique') is inside a bigger name."""
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    if "\n" in prev.text_with_ws or prev.is_punct or prev.is_sent_start:
+        return False
+    if prev.text[:1].isupper() and prev.text.lower() not in DETERMINERS and not ELISION.match(prev.text + "'"):
+        return True
+    return fold(prev.text) in ix.not_org_context
+
+
+def introduced_names(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str]]:
+    """A capitalised name after a noun that says what it is: ``la société Quandela``,
+    ``l'entreprise lyonnaise Nexeya``, ``le groupe pharmaceutique Recipharm``,
+    ``le pôle de compétitivité Materalia``, ``l'éditeur de logiciels Amadeus``."""
+    folded = [fold(t.text) for t in doc]
+    out = []
+    i = 0
+    while i < len(doc) - 1:
+        hit = ix.name_intros.match(doc, i, folded)
+        if hit is None or not (doc[i].is_lower or doc[i].text.isupper()):
+            i += 1
+            continue                         # "Société Générale" is a name, not an introduction
+        entry, n = hit
+        if n == 1 and doc[i].pos_ not in ("NOUN", "PROPN"):
+            i += 1
+            continue                         # "dynamisme économique et industriel de la France": an adjective
+        j = i + n
+        described = 0
+        while j < len(doc) and doc[j].is_lower and doc[j].is_alpha and doc[j].pos_ in ("ADJ", "NOUN") and described < 2:
+            j += 1
+            described += 1
+        if described == 0 and j + 1 < len(doc) and folded[j] in {"de", "d'"} and doc[j + 1].is_lower \
+                and doc[j + 1].is_alpha and doc[j + 1].pos_ == "NOUN":
+            j += 2                           # "l'éditeur de logiciels Amadeus"
+            described = 1
+        if entry.get("needs_adjective") and described == 0:
+            i += 1
+            continue                         # "groupe" alone is ambiguous: "le groupe UT" is a network
+        quoted = j + 1 < len(doc) and doc[j].text in OPENING_QUOTES      # "le groupement « Normandie Numérique »"
+        if quoted:
+            j += 1
+        end = _capitalised_run(doc, j, limit=5)
+        if end == j or fold(doc[j].text) in ix.heads or (
+                quoted and not (end < len(doc) and doc[end].text in CLOSING_QUOTES)):
+            i += 1
+            continue
+        out.append((doc[j].idx, doc[end - 1].idx + len(doc[end - 1].text), entry["kind"]))
+        i = end
+    return out
+
+
+def extended_names(ix: OrgIndex, doc: Doc, hits) -> list[tuple[int, int, str]]:
+    """A known name directly followed by capitalised proper-name words names
+    another body: ``IMT Grand Est``, ``Sorbonne Université Abu Dhabi``. Not when
+    the capitalised word opens a lowercase phrase (``UTBM Service communication``)."""
+    out = []
+    for s, e, _, ids in hits:
+        if len(ids) != 1:
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        j = span.end
+        run = []
+        while j < len(doc) and len(run) < 4:
+            t = doc[j]
+            if t.text == "-" and run and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
+                run.append(t)                # "Polytech Annecy-Chambéry"
+                j += 1
+                continue
+            if "\n" in doc[j - 1].whitespace_ or not t.text[:1].isupper() or not t.text.replace("-", "").isalpha():
+                break
+            if t.pos_ in ("DET", "PRON", "ADP", "VERB", "AUX", "CCONJ", "SCONJ") or ix.gazetteer.find(t.text):
+                break
+            if fold(t.text) in ix.heads or fold(t.text) in ix.not_org_name:
+                break
+            run.append(t)
+            j += 1
+        if not run:
+            continue
+        nxt = doc[j] if j < len(doc) else None
+        if nxt is not None and nxt.is_lower and nxt.is_alpha and nxt.pos_ in ("NOUN", "ADJ", "PROPN"):
+            continue
+        kind = ix.gazetteer.entries[next(iter(ids))]["kind"]
+        out.append((s, run[-1].idx + len(run[-1].text), kind))
+    return out
+
+
+def ner_candidates(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, str]]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or "\n" in ent.text:
+            continue
+        toks = [t for t in ent if not (t.lower_.rstrip("'") in DETERMINERS and t.i == ent.start)]
+        if len(toks) < 2:
+            continue
+        first = fold(toks[0].text)
+        if first in ix.not_org_name or first in ix.heads or toks[0].pos_ == "VERB":
+            continue
+        if not all(t.text[:1].isupper() or t.lower_.rstrip("'") in PARTICLES for t in toks):
+            continue
+        if not toks[-1].text[:1].isupper():
+            continue
+        k = ent.start - 1
+        while k >= 0 and doc[k].is_punct and doc[k].text in {"«", "\"", "“", "'"}:
+            k -= 1
+        if k >= 0 and fold(doc[k].text) in ix.not_org_context:
+            continue
+        out.append((toks[0].idx, ent.end_char, "ner", "other"))
+    return out

@@ -30,7 +30,66 @@ def _capitalised_run(doc: Doc, j: int, *, limit: int) -> int:
     return k
 
 
+def _joins_by_et(ix: OrgIndex, doc: Doc, tokens, j: int) -> bool:
+    """``et`` joins two parts of one name (``… de l'industrie et de l'économie numérique``),
+    not two names (``Université de Warwick et l'Université de Ljubljana``) nor a new
+    complement (``… à l'Institut Agro Montpellier et au CIRAD``)."""
+    k = j + 1
+    while k < len(tokens) and fold(tokens[k].text).rstrip("'") in PARTICLES - {"et"}:
+        k += 1
+    nxt = tokens[k] if k < len(tokens) else None
+    if nxt is None or not (nxt.text[:1].isupper() or fold(nxt.text) in ix.inner):
+        return False
+    if fold(tokens[j + 1].text) in {"au", "aux", "a"}:
+        return False
+    return not (nxt.text.isupper() and len(nxt.text) > 1 or fold(nxt.text) in ix.heads
+                or any(h[0] == 0 for h in ix.gazetteer.find(text_of(doc)[nxt.idx:nxt.idx + 80])))
+
+
+def _passes(ix: OrgIndex, tokens, j: int, tl: str) -> bool:
+    """Small words inside a name: particles, ``à`` before an inner word (``… d'enseignement à
+    distance``, not ``… de Lille à Paris``), the apostrophe of ``Université Ca' Foscari``."""
+    t = tokens[j]
+    if tl in PARTICLES or (tl == "a" and j + 1 < len(tokens) and fold(tokens[j + 1].text) in ix.inner):
+        return True
+    return t.text == "'" and tokens[j - 1].text[:1].isupper() and j + 1 < len(tokens) \
+        and tokens[j + 1].text[:1].isupper()
+
+
+def _name_end(ix: OrgIndex, doc: Doc, tokens, i: int) -> int | None:
+    """The last token of the name a head at ``i`` opens, if it has more than its head."""
+    j = i + 1
+    last_good = None
+    while j < len(tokens):
+        t = tokens[j]
+        if "\n" in t.text or t.is_punct and t.text not in {"-", "'"}:
+            break
+        tl = fold(t.text).rstrip("'")
+        if tl == "et":
+            if not _joins_by_et(ix, doc, tokens, j):
+                break
+        elif _passes(ix, tokens, j, tl):
+            pass
+        elif t.text[:1].isupper() or tl in ix.inner or t.like_num:
+            last_good = j
+        else:
+            break
+        j += 1
+    return last_good
+
+
+def _not_a_name(ix: OrgIndex, tokens, i: int, last: int, low: str) -> bool:
+    """A generic plural (``grandes Écoles d'ingénieurs``), a kind of body (``l'Institut de
+    recherche``), a capital that is the sentence's (``Université européenne : …``)."""
+    if low in ix.plural_heads and not any(t.text[:1].isupper() for t in tokens[i + 1:last + 1]):
+        return True
+    if generic_kind(ix, tokens[i:last + 1]):
+        return True
+    return last - i <= 2 and opens_sentence(tokens, i) and all(t.is_lower for t in tokens[i + 1:last + 1])
+
+
 def grammar_candidates(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, str]]:
+    """Names a head noun opens (``Université``, ``École``, ``Institut`` … of ``org_grammar.jsonl``)."""
     out = []
     tokens = list(doc)
     i = 0
@@ -40,53 +99,11 @@ def grammar_candidates(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, str]
         capital_ok = (tok.text[:1].isupper() or low in ix.lowercase_heads) and \
             (low not in ix.capital_heads or tok.text.isupper())
         if low in ix.heads and capital_ok and not starts_inside_name(ix, tokens, i):
-            j = i + 1
-            last_good = None
-            while j < len(tokens):
-                t = tokens[j]
-                if "\n" in t.text or t.is_punct and t.text not in {"-", "'"}:
-                    break
-                tl = fold(t.text).rstrip("'")
-                if tl == "et":
-                    # "et" joins two parts of one name: "… de l'industrie et de l'économie numérique"
-                    k = j + 1
-                    while k < len(tokens) and fold(tokens[k].text).rstrip("'") in PARTICLES - {"et"}:
-                        k += 1
-                    nxt = tokens[k] if k < len(tokens) else None
-                    if nxt is None or not (nxt.text[:1].isupper() or fold(nxt.text) in ix.inner):
-                        break
-                    if fold(tokens[j + 1].text) in {"au", "aux", "a"}:
-                        break                   # "… à l'Institut Agro Montpellier et au CIRAD": a new complement
-                    if nxt.text.isupper() and len(nxt.text) > 1 or fold(nxt.text) in ix.heads \
-                            or any(h[0] == 0 for h in ix.gazetteer.find(text_of(doc)[nxt.idx:nxt.idx + 80])):
-                        break                   # "Université de Warwick et l'Université de Ljubljana": two names
-                    j += 1
-                    continue
-                if tl in PARTICLES or (tl == "a" and j + 1 < len(tokens)
-                                       and fold(tokens[j + 1].text) in ix.inner):
-                    j += 1                      # "… d'enseignement à distance", not "… de Lille à Paris"
-                    continue
-                if t.text == "'" and tokens[j - 1].text[:1].isupper() and j + 1 < len(tokens) \
-                        and tokens[j + 1].text[:1].isupper():
-                    j += 1                      # "Université Ca' Foscari"
-                    continue
-                if t.text[:1].isupper() or tl in ix.inner or t.like_num:
-                    last_good = j
-                    j += 1
-                    continue
-                break
-            if last_good is not None and low in ix.plural_heads and \
-                    not any(t.text[:1].isupper() for t in tokens[i + 1:last_good + 1]):
-                last_good = None                # "grandes Écoles d'ingénieurs": a generic plural
-            if last_good is not None and generic_kind(ix, tokens[i:last_good + 1]):
-                last_good = None                # "l'Institut de recherche", "une École d'architecture"
-            if last_good is not None and last_good - i <= 2 and opens_sentence(tokens, i) and \
-                    all(t.is_lower for t in tokens[i + 1:last_good + 1]):
-                last_good = None                # "Université européenne : …": the capital is the sentence's
-            if last_good is not None:
-                span = doc[i:last_good + 1]
+            last = _name_end(ix, doc, tokens, i)
+            if last is not None and not _not_a_name(ix, tokens, i, last, low):
+                span = doc[i:last + 1]
                 out.append((span.start_char, span.end_char, "grammar", ix.heads[low]))
-                i = last_good + 1
+                i = last + 1
                 continue
         i += 1
     return out

@@ -95,6 +95,51 @@ class Actors:
             return None
         return w
 
+    def _subject_in_sentence(self, i: int, w: str, before: list) -> Organisation | None:
+        """An anaphor in subject position standing for a body its own sentence named as a subject
+        (not after a preposition: ``avec la TUM``; ``Pour CY, … l'université veut`` is one)."""
+        kinds = self.lex.anaphor_kinds.get(w, frozenset())
+        sent_start = sentence_of(self.doc, i).start
+        for s, _, org in reversed(before):
+            if s < sent_start:
+                break
+            if s > 0 and self.doc[s - 1].text == "(":
+                continue                                 # "(TUM)" repeats the name before it
+            b = s - 1
+            while b > sent_start and self.folded[b] in {"l'", "la", "le", "les", "un", "une"}:
+                b -= 1                                   # "avec la TUM": the preposition before the article
+            opener = b <= sent_start and self.folded[b] == "pour"      # "Pour CY, … l'université veut"
+            if org.kind in kinds and (s == sent_start or self.folded[b] not in PREPOSITIONS or opener):
+                return org
+        return None
+
+    def _topic_for(self, i: int, w: str, before: list, exclude) -> Organisation | None:
+        """The topic an anaphor in subject position continues: the previous sentence's subject,
+        else the main actor; unless the noun names another body and not it (``le ministère`` after
+        ``l'État``)."""
+        kinds = self.lex.anaphor_kinds.get(w, frozenset())
+        named = next((org for _, _, org in reversed(before) if w in fold(org.name).split()), None)
+        for topic in (self.previous_subject(i), self.main):
+            if topic is not None and topic.kind in kinds and topic not in exclude:
+                return named if named is not None and w not in fold(topic.name).split() else topic
+        return None
+
+    def _generic_referent(self, i: int, w: str, before: list, *, subject: bool, exclude) -> Organisation | None:
+        """A generic noun (``l'université``) stands for the last body of its kind (not in subject
+        position), the main actor, the last body of its kind, or in a title the first named after it."""
+        kinds = self.lex.anaphor_kinds.get(w, frozenset())
+        last_of_kind = next((org for _, _, org in reversed(before) if org.kind in kinds), None)
+        if not subject and last_of_kind is not None:
+            return last_of_kind
+        if self.main is not None and self.main.kind in kinds and self.main not in exclude:
+            return self.main
+        if last_of_kind is not None:
+            return last_of_kind
+        if sentence_of(self.doc, i).start == 0:
+            # a title names its bodies before the text does: "le CHU, l'université et l'Inserm renouvellent …"
+            return next((org for s, _, org in self.mentions if s > i and org.kind in kinds and org not in exclude), None)
+        return None
+
     def resolve_anaphor(self, i: int, *, subject: bool, exclude: list[Organisation] | tuple = ()) -> Organisation | None:
         """The organisation an anaphoric noun stands for. In subject position it
         continues the topic: the previous sentence's subject, else the document's
@@ -102,47 +147,17 @@ class Actors:
         (``le réseau T.I.M.E.`` … ``membre du réseau``), else the last one of a
         fitting kind that the clause has not already named."""
         w = self.folded[i]
-        kinds = self.lex.anaphor_kinds.get(w, frozenset())
         before = [m for m in self.mentions if m[1] <= i and m[2] not in exclude]
         if subject:
-            sent_start = sentence_of(self.doc, i).start
-            for s, e, org in reversed(before):
-                if s < sent_start:
-                    break
-                if s > 0 and self.doc[s - 1].text == "(":
-                    continue                                 # "(TUM)" repeats the name before it
-                b = s - 1
-                while b > sent_start and self.folded[b] in {"l'", "la", "le", "les", "un", "une"}:
-                    b -= 1                                   # "avec la TUM": the preposition before the article
-                opener = b <= sent_start and self.folded[b] == "pour"      # "Pour CY, … l'université veut"
-                if org.kind in kinds and (s == sent_start or self.folded[b] not in PREPOSITIONS or opener):
-                    return org
-            named = next((org for _, _, org in reversed(before) if w in fold(org.name).split()), None)
-            prev = self.previous_subject(i)
-            for topic in (prev, self.main):
-                if topic is not None and topic.kind in kinds and topic not in exclude:
-                    # the topic, unless the noun names another body and not it ("le ministère" after "l'État")
-                    return named if named is not None and w not in fold(topic.name).split() else topic
-        for s, e, org in reversed(before):
+            found = self._subject_in_sentence(i, w, before) or self._topic_for(i, w, before, exclude)
+            if found is not None:
+                return found
+        for s, _, org in reversed(before):
             if self._introduced_as(s, w) or w in fold(org.name).split():
                 return org
         if w not in self.lex.generic_anaphors:
             return None                        # "l'association", "le réseau": only what was introduced so
-        if not subject:
-            for s, e, org in reversed(before):
-                if org.kind in kinds:
-                    return org
-        if self.main is not None and self.main.kind in kinds and self.main not in exclude:
-            return self.main
-        for s, e, org in reversed(before):
-            if org.kind in kinds:
-                return org
-        if sentence_of(self.doc, i).start == 0:
-            # a title names its bodies before the text does: "le CHU, l'université et l'Inserm renouvellent …"
-            for s, e, org in self.mentions:
-                if s > i and org.kind in kinds and org not in exclude:
-                    return org
-        return None
+        return self._generic_referent(i, w, before, subject=subject, exclude=exclude)
 
     def _introduced_as(self, s: int, noun: str) -> bool:
         """Was the mention at ``s`` introduced by ``noun`` (``l'alliance européenne EUTOPIA``)?"""
@@ -221,37 +236,60 @@ class Actors:
                     return Subject("noun", None, c.left_edge.i)
         return surface
 
-    def _surface_subject(self, verb: int, clause_start: int) -> Subject:
-        """Scan left from the verb: over auxiliaries, adverbs, dates, parentheticals
-        between commas and prepositional phrases, to the first thing that can be
-        the subject."""
+    def _shared_subject(self, verb: int, clause_start: int) -> Subject | None:
+        """``Elle va généraliser … et ouvrira …``: a coordinated verb shares the first verb's subject."""
         doc, f = self.doc, self.folded
         j = verb - 1
         while j >= clause_start and (doc[j].pos_ == "ADV" or f[j] in {"se", "s'", "ne", "n'", "y", "en"}
                                      or j in self.incidental):
             j -= 1
         if j > clause_start and f[j] in {"et", "mais", "puis", "ou"}:
-            # "Elle va généraliser … et ouvrira …": a coordinated verb shares the first verb's subject
             for k in range(j - 1, clause_start - 1, -1):
                 if is_verb(doc[k]) and k != verb:
                     return self.subject(k, clause_start)
+        return None
+
+    def _skipped_commas(self, j: int, clause_start: int, in_commas: bool) -> int | None:
+        """Where to go on left of the comma at ``j``: before a parenthetical (``Centrale Lille, qui a
+        rejoint l'IMT …, pilotera``) or an incidental phrase, else None."""
+        k = j - 1
+        while k >= clause_start and self.doc[k].text != ",":
+            k -= 1
+        if k >= clause_start and not in_commas and (self._parenthetical(k + 1, j)
+                                                    or not self._has_subject_like(k + 1, j)):
+            return k - 1
+        return None
+
+    def _noun_subject(self, head: int, clause_start: int) -> tuple[Subject, int | None]:
+        """The subject a noun at ``head`` heads, and where to go on looking when it sits inside a
+        complement (``… en direction de plusieurs nouveaux pays``)."""
+        anaphor = self.anaphor_at(head)
+        if anaphor:
+            return Subject("anaphor", self.resolve_anaphor(head, subject=True), head), None
+        if self.folded[head] in self.lex.people:
+            return Subject("people", None, head), None
+        start = self._np_start(head, clause_start)
+        if start > clause_start and self.folded[start - 1] in PREPOSITIONS and self.doc[start - 1].pos_ in ("ADP", "DET"):
+            return self._classify(start, head), start - 2
+        return self._classify(start, head), None
+
+    def _surface_subject(self, verb: int, clause_start: int) -> Subject:
+        """Scan left from the verb: over auxiliaries, adverbs, dates, parentheticals
+        between commas and prepositional phrases, to the first thing that can be
+        the subject."""
+        shared = self._shared_subject(verb, clause_start)
+        if shared is not None:
+            return shared
+        doc, f = self.doc, self.folded
         j = verb - 1
         in_commas = False
         fallback: Subject | None = None
         while j >= clause_start:
-            w = f[j]
-            t = doc[j]
+            w, t = f[j], doc[j]
             if t.text == ",":
-                k = j - 1
-                while k >= clause_start and doc[k].text != ",":
-                    k -= 1
-                # a parenthetical ("Centrale Lille, qui a rejoint l'IMT …, pilotera") or an incidental phrase
-                if k >= clause_start and not in_commas and (self._parenthetical(k + 1, j)
-                                                            or not self._has_subject_like(k + 1, j)):
-                    j = k - 1
-                    continue
-                j -= 1
-                in_commas = True
+                skip = self._skipped_commas(j, clause_start, in_commas)
+                in_commas = in_commas or skip is None
+                j = skip if skip is not None else j - 1
                 continue
             if j in self.token_org:
                 org, s, _ = self.token_org[j]
@@ -269,19 +307,12 @@ class Actors:
                 j -= 1
                 continue
             if t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM") or w in self.lex.people:
-                head = j
-                anaphor = self.anaphor_at(head)
-                if anaphor:
-                    return Subject("anaphor", self.resolve_anaphor(head, subject=True), head)
-                if w in self.lex.people:
-                    return Subject("people", None, head)
-                start = self._np_start(head, clause_start)
-                if start > clause_start and f[start - 1] in PREPOSITIONS and doc[start - 1].pos_ in ("ADP", "DET"):
-                    # "… en direction de plusieurs nouveaux pays": inside a complement, keep looking left
-                    fallback = fallback or self._classify(start, head)
-                    j = start - 2
-                    continue
-                return self._classify(start, head)
+                subj, go_on = self._noun_subject(j, clause_start)
+                if go_on is None:
+                    return subj
+                fallback = fallback or subj
+                j = go_on
+                continue
             j -= 1
         return fallback or Subject("none")
 

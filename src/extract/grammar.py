@@ -155,6 +155,56 @@ def skip_to_complement(doc: Doc, i: int, end: int, folded: list[str], *, allow_n
     return None
 
 
+def _quote_depth(tok, depth: int, opened: bool) -> tuple[int, bool]:
+    """Quotation depth after ``tok``, and whether the quotation the objective is in ends there."""
+    if tok.text in {"«", "“"}:
+        return depth + 1, False
+    if tok.text in {"»", "”"}:
+        return max(0, depth - 1), depth == 0 and opened
+    if tok.text == "\"":
+        if opened and depth == 0:
+            return depth, True
+        return (1 - depth if depth in (0, 1) else depth), False
+    return depth, False
+
+
+def _hard_stop(doc: Doc, j: int, end: int, folded: list[str]) -> int | None:
+    """Where a hard stop at ``j`` ends the objective: a purpose clause (``afin de``, ``pour`` +
+    infinitive, ``permettant de``), ``tandis que``, a relative after a comma, a colon."""
+    tok, w = doc[j], folded[j]
+    if tok.text in {":", "–", "—"} or (tok.text == "." and j + 1 < end):
+        return j
+    if w in {"pour", "afin"} and _purpose_infinitive(doc, j, end, folded):
+        return j
+    if w == "tandis" or (w == "alors" and j + 1 < end and folded[j + 1] in {"que", "qu'"}):
+        return j - 1 if doc[j - 1].text == "," else j     # ", tandis qu'Air Liquide accueillera …"
+    if w in {"afin"} or (w in {"permettant", "visant"} and j + 1 < end and folded[j + 1] in {"de", "d'", "a"}):
+        return j
+    if w == "qui" and doc[j - 1].text == ",":
+        return j - 1
+    if tok.text == "," and _relative_follows(folded, j + 1, end):
+        return j                           # ", avec laquelle les discussions ont commencé", ", dont …"
+    return None
+
+
+def _soft_stop(doc: Doc, j: int, start: int, end: int, folded: list[str], lex: Lexicons) -> bool:
+    """An illustration or a new clause at ``j``: ``notamment``, ``comme``, ``(par ex.``, ``et`` + a
+    finite verb, ``avec`` + an action noun, ``, contre …``, an apposed participle."""
+    tok, w = doc[j], folded[j]
+    if tok.text in {"…"} or (tok.text == "(" and j + 1 < end and folded[j + 1] in {"par", "ex", "voir"}):
+        return True
+    if lex.cut.match(doc, j, folded) is not None and not (w == "notamment" and j == start + 1):
+        return True
+    if w in {"et", "mais", "puis"} and _finite_follows(doc, j + 1, end, folded):
+        return True                        # "veut devenir « … » et s'engage à …": a new clause
+    if w == "avec" and j + 2 < end and (folded[j + 1] == "pour" or
+                                        folded[j + 1] in DETERMINERS and is_action_noun(doc[j + 2].text)):
+        return True                        # "avec l'entrée de …", "avec pour objectifs …"
+    return tok.text == "," and j + 1 < end and (folded[j + 1] in {"contre", "type"} or (
+        "Part" in doc[j + 1].morph.get("VerbForm") and "Past" in doc[j + 1].morph.get("Tense")
+        and not is_infinitive(doc[j + 1])))   # ", contre 25 % aujourd'hui", ", créé en 2021,"
+
+
 def objective_end(doc: Doc, start: int, end: int, folded: list[str], lex: Lexicons, *, soft: bool = True) -> int:
     """Where the objective starting at ``start`` stops (exclusive token index).
 
@@ -166,47 +216,15 @@ def objective_end(doc: Doc, start: int, end: int, folded: list[str], lex: Lexico
     call it without ``soft`` to find how far coordinated objectives can reach."""
     opened = _open_quote(doc, start)
     depth = 0
-    j = start + 1
-    while j < end:
-        tok = doc[j]
-        w = folded[j]
-        if tok.text in {"«", "“"}:
-            depth += 1
-        elif tok.text in {"»", "”"}:
-            if depth == 0 and opened:
-                return j                       # the quotation the objective is in ends here
-            depth = max(0, depth - 1)
-        elif tok.text == "\"":
-            if opened and depth == 0:
-                return j
-            depth = 1 - depth if depth in (0, 1) else depth
-        if tok.text in {":", "–", "—"} or (tok.text == "." and j + 1 < end):
+    for j in range(start + 1, end):
+        depth, closed = _quote_depth(doc[j], depth, opened)
+        if closed:
+            return j                       # the quotation the objective is in ends here
+        stop = _hard_stop(doc, j, end, folded)
+        if stop is not None:
+            return stop
+        if soft and _soft_stop(doc, j, start, end, folded, lex):
             return j
-        if w in {"pour", "afin"} and _purpose_infinitive(doc, j, end, folded):
-            return j
-        if w == "tandis" or (w == "alors" and j + 1 < end and folded[j + 1] in {"que", "qu'"}):
-            return j - 1 if doc[j - 1].text == "," else j     # ", tandis qu'Air Liquide accueillera …"
-        if w in {"afin"} or (w in {"permettant", "visant"} and j + 1 < end and folded[j + 1] in {"de", "d'", "a"}):
-            return j
-        if w == "qui" and doc[j - 1].text == ",":
-            return j - 1
-        if tok.text == "," and _relative_follows(folded, j + 1, end):
-            return j                           # ", avec laquelle les discussions ont commencé", ", dont …"
-        if soft:
-            if tok.text in {"…"} or (tok.text == "(" and j + 1 < end and folded[j + 1] in {"par", "ex", "voir"}):
-                return j
-            if lex.cut.match(doc, j, folded) is not None and not (w == "notamment" and j == start + 1):
-                return j
-            if w in {"et", "mais", "puis"} and _finite_follows(doc, j + 1, end, folded):
-                return j                       # "veut devenir « … » et s'engage à …": a new clause
-            if w == "avec" and j + 2 < end and (folded[j + 1] == "pour" or
-                                                folded[j + 1] in DETERMINERS and is_action_noun(doc[j + 2].text)):
-                return j                       # "avec l'entrée de …", "avec pour objectifs …"
-            if tok.text == "," and j + 1 < end and (folded[j + 1] in {"contre", "type"} or (
-                    "Part" in doc[j + 1].morph.get("VerbForm") and "Past" in doc[j + 1].morph.get("Tense")
-                    and not is_infinitive(doc[j + 1]))):
-                return j                       # ", contre 25 % aujourd'hui", ", créé en 2021,"
-        j += 1
     return end
 
 

@@ -55,6 +55,97 @@ def failed_rows(document: Document) -> DocRows:
     return rows
 
 
+@dataclass
+class _Part:
+    """One analysed Doc and where its text starts in the cleaned text of the document."""
+
+    doc: Doc
+    shift: int
+    clean: CleanText
+    original: str
+
+    def orig(self, start: int, end: int) -> tuple[int, int, str]:
+        """Offsets in the decoded text, and the text there."""
+        s, e = self.clean.to_original(start + self.shift, end + self.shift)
+        return s, e, self.original[s:e]
+
+    def sentence_text(self, start: int, end: int) -> str:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return ""
+        sent = sentence_of(self.doc, span.start)
+        return self.orig(*strip_span(text_of(self.doc), sent.start_char, sent.end_char))[2]
+
+
+@dataclass
+class _Collector:
+    """Rows gathered part by part; organisations merged by ``org_id``, ids numbered at the end."""
+
+    doc_id: str
+    orgs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    dates: list[dict[str, Any]] = field(default_factory=list)
+    partnerships: list[dict[str, Any]] = field(default_factory=list)
+    goals: list[dict[str, Any]] = field(default_factory=list)
+    n_sentences: int = 0
+
+    def add(self, part: _Part) -> None:
+        doc = part.doc
+        self.n_sentences += sum(1 for sent in sentences(doc) if not all(t.is_space for t in sent))
+        for org in doc._.organisations or []:
+            self._organisation(part, org)
+        for d in doc._.dates or []:
+            s, e, text = part.orig(d.start, d.end)
+            self.dates.append({
+                "doc_id": self.doc_id, "text": text, "start": s, "end": e, "kind": d.timex.kind, "value": d.value,
+                "sentence": part.sentence_text(d.start, d.end),
+            })
+        for p in doc._.partnerships or []:
+            self.partnerships.append(self._partnership(part, p))
+        for g in doc._.goals or []:
+            s, e, text = part.orig(g.start, g.end)
+            self.goals.append({
+                "doc_id": self.doc_id, "actor": g.actor.name if g.actor else "",
+                "actor_id": g.actor.org_id if g.actor else "", "text": text, "trigger": g.trigger, "theme": g.theme,
+                "horizon": g.horizon, "evidence": part.orig(*strip_span(text_of(doc), g.sent_start, g.sent_end))[2],
+                "start": s, "end": e,
+            })
+
+    def _organisation(self, part: _Part, org) -> None:
+        row = self.orgs.setdefault(org.org_id, {
+            "doc_id": self.doc_id, "org_id": org.org_id, "name": org.name, "acronym": org.acronym, "kind": org.kind,
+            "n_mentions": 0, "forms": [], "start": None, "end": None, "ror": org.ror, "wikidata": org.wikidata,
+        })
+        first = min(org.mentions, key=lambda m: m.start)
+        if row["start"] is None:
+            row["start"], row["end"], _ = part.orig(first.start, first.end)
+        row["n_mentions"] += len(org.mentions)
+        for m in sorted(org.mentions, key=lambda m: m.start):
+            form = part.orig(m.start, m.end)[2]
+            if form not in row["forms"]:
+                row["forms"].append(form)
+
+    def _partnership(self, part: _Part, p) -> dict[str, Any]:
+        s, e, evidence = part.orig(p.start, p.end)
+        parties = sorted(p.parties, key=lambda o: (o.name.casefold(), o.org_id))
+        return {
+            "doc_id": self.doc_id, "parties": "|".join(o.name for o in parties),
+            "party_ids": "|".join(o.org_id for o in parties), "kind": p.kind, "status": p.status, "date": p.date,
+            "name": p.name, "topics": "|".join(p.topics), "evidence": evidence, "start": s, "end": e,
+        }
+
+    def into(self, rows: DocRows) -> None:
+        for row in self.orgs.values():
+            row["mentions"] = "|".join(row.pop("forms"))
+            rows.tables["organisations"].append(row)
+        rows.tables["dates"].extend(self.dates)
+        for n, row in enumerate(self.partnerships, start=1):
+            rows.tables["partnerships"].append({"partnership_id": f"{self.doc_id}#{n}", **row})
+        for n, row in enumerate(self.goals, start=1):
+            rows.tables["goals"].append({"goal_id": f"{self.doc_id}#{n}", **row})
+        for name in ("organisations", "dates", "partnerships", "goals"):
+            rows.tables[name].sort(key=lambda r: (r["start"], r["end"]))
+
+
 def document_rows(document: Document, parts: Doc | Iterable[tuple[Doc, int]], clean: CleanText) -> DocRows:
     """Every table's rows for one analysed document.
 
@@ -66,79 +157,15 @@ def document_rows(document: Document, parts: Doc | Iterable[tuple[Doc, int]], cl
     if isinstance(parts, Doc):
         parts = [(parts, 0)]
     rows = DocRows(document.doc_id)
-    original = document.text
-    doc_id = document.doc_id
-    orgs: dict[str, dict[str, Any]] = {}
-    partnerships: list[dict[str, Any]] = []
-    goals: list[dict[str, Any]] = []
-    n_sentences = 0
+    collector = _Collector(document.doc_id)
     first_doc: Doc | None = None
-
     for doc, shift in parts:
         if first_doc is None:
             first_doc = doc
-        def orig(start: int, end: int) -> tuple[int, int, str]:
-            s, e = clean.to_original(start + shift, end + shift)
-            return s, e, original[s:e]
-
-        def sentence_text(start: int, end: int) -> str:
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None:
-                return ""
-            sent = sentence_of(doc, span.start)
-            return orig(*strip_span(text_of(doc), sent.start_char, sent.end_char))[2]
-
-        n_sentences += sum(1 for sent in sentences(doc) if not all(t.is_space for t in sent))
-        for org in doc._.organisations or []:
-            row = orgs.setdefault(org.org_id, {
-                "doc_id": doc_id, "org_id": org.org_id, "name": org.name, "acronym": org.acronym, "kind": org.kind,
-                "n_mentions": 0, "forms": [], "start": None, "end": None, "ror": org.ror, "wikidata": org.wikidata,
-            })
-            first = min(org.mentions, key=lambda m: m.start)
-            if row["start"] is None:
-                row["start"], row["end"], _ = orig(first.start, first.end)
-            row["n_mentions"] += len(org.mentions)
-            for m in sorted(org.mentions, key=lambda m: m.start):
-                form = orig(m.start, m.end)[2]
-                if form not in row["forms"]:
-                    row["forms"].append(form)
-
-        for d in doc._.dates or []:
-            s, e, text = orig(d.start, d.end)
-            rows.tables["dates"].append({
-                "doc_id": doc_id, "text": text, "start": s, "end": e, "kind": d.timex.kind, "value": d.value,
-                "sentence": sentence_text(d.start, d.end),
-            })
-
-        for p in doc._.partnerships or []:
-            s, e, evidence = orig(p.start, p.end)
-            parties = sorted(p.parties, key=lambda o: (o.name.casefold(), o.org_id))
-            partnerships.append({
-                "doc_id": doc_id, "parties": "|".join(o.name for o in parties),
-                "party_ids": "|".join(o.org_id for o in parties), "kind": p.kind, "status": p.status, "date": p.date,
-                "name": p.name, "topics": "|".join(p.topics), "evidence": evidence, "start": s, "end": e,
-            })
-
-        for g in doc._.goals or []:
-            s, e, text = orig(g.start, g.end)
-            goals.append({
-                "doc_id": doc_id, "actor": g.actor.name if g.actor else "",
-                "actor_id": g.actor.org_id if g.actor else "", "text": text, "trigger": g.trigger, "theme": g.theme,
-                "horizon": g.horizon, "evidence": orig(*strip_span(text_of(doc), g.sent_start, g.sent_end))[2],
-                "start": s, "end": e,
-            })
-
-    for row in orgs.values():
-        row["mentions"] = "|".join(row.pop("forms"))
-        rows.tables["organisations"].append(row)
-    for n, row in enumerate(partnerships, start=1):
-        rows.tables["partnerships"].append({"partnership_id": f"{doc_id}#{n}", **row})
-    for n, row in enumerate(goals, start=1):
-        rows.tables["goals"].append({"goal_id": f"{doc_id}#{n}", **row})
-    for name in ("organisations", "dates", "partnerships", "goals"):
-        rows.tables[name].sort(key=lambda r: (r["start"], r["end"]))
+        collector.add(_Part(doc, shift, clean, document.text))
+    collector.into(rows)
     counts = {name: len(rows.tables[name]) for name in ("organisations", "dates", "partnerships", "goals")}
-    rows.tables["documents"].append(_document_row(document, first_doc, counts, n_sentences))
+    rows.tables["documents"].append(_document_row(document, first_doc, counts, collector.n_sentences))
     return rows
 
 

@@ -136,170 +136,194 @@ def _leftovers(pairs: list[tuple[int, int]], preds: list, golds: list) -> tuple[
             [g for g, entry in enumerate(golds) if not entry.optional and g not in matched_g])
 
 
-def evaluate_document(gold: GoldDoc, pred: DocPreds) -> tuple[dict[str, Score], list[dict[str, str]]]:
-    """Scores of one document and its mismatches."""
-    scores = new_scores()
-    mism: list[dict[str, str]] = []
+@dataclass
+class _DocEvaluation:
+    """The scores and mismatches of one document, table by table (SPEC §5)."""
 
-    def miss(table: str, error: str, text: str, expected: str = "", predicted: str = "", evidence: str = "") -> None:
-        mism.append({"table": table, "doc_id": gold.doc_id, "error": error, "text": text, "expected": expected,
-                     "predicted": predicted, "evidence": evidence})
+    gold: GoldDoc
+    pred: DocPreds
+    scores: dict[str, Score] = field(default_factory=new_scores)
+    mism: list[dict[str, str]] = field(default_factory=list)
+    org_map: dict[str, int] = field(default_factory=dict)   # predicted org_id -> gold organisation index
 
-    def check(table: str, attr: str, ok: bool, text: str, expected: str, predicted: str, evidence: str = "") -> None:
-        scores[table].attr(attr, ok)
+    def miss(self, table: str, error: str, text: str, expected: str = "", predicted: str = "", evidence: str = "") -> None:
+        self.mism.append({"table": table, "doc_id": self.gold.doc_id, "error": error, "text": text,
+                          "expected": expected, "predicted": predicted, "evidence": evidence})
+
+    def check(self, table: str, attr: str, ok: bool, text: str, expected: str, predicted: str,
+              evidence: str = "") -> None:
+        self.scores[table].attr(attr, ok)
         if not ok:
-            miss(table, f"wrong {attr}", text, expected, predicted, evidence)
+            self.miss(table, f"wrong {attr}", text, expected, predicted, evidence)
 
-    # organisations
-    s = scores["organisations"]
-    pairs = match_organisations(gold, pred.organisations)
-    org_map: dict[str, int] = {}
-    for g, p in pairs:
-        org_map[pred.organisations[p].get("org_id", "")] = g
-    for g, p in pairs:
-        go, row = gold.organisations[g], pred.organisations[p]
-        if go.optional:
-            continue
-        s.tp += 1
-        check("organisations", "kind", row.get("kind") == go.kind, go.name, go.kind, row.get("kind", ""))
-        check("organisations", "name", key(row.get("name", "")) == key(go.name), go.name, go.name, row.get("name", ""))
-    fps, fns = _leftovers(pairs, pred.organisations, gold.organisations)
-    for p in fps:
-        s.fp += 1
-        row = pred.organisations[p]
-        miss("organisations", "false positive", row.get("name", ""), "", row.get("mentions", ""))
-    for g in fns:
-        s.fn += 1
-        go = gold.organisations[g]
-        miss("organisations", "false negative", go.name, ", ".join(sorted(go.keys)))
-
-    def org_of(org_id: str, name: str) -> Any:
+    def org_of(self, org_id: str, name: str) -> Any:
         """A predicted organisation as a gold organisation index, else as itself."""
-        if org_id in org_map:
-            return org_map[org_id]
-        row = next((r for r in pred.organisations if r.get("org_id") == org_id), None)
+        if org_id in self.org_map:
+            return self.org_map[org_id]
+        row = next((r for r in self.pred.organisations if r.get("org_id") == org_id), None)
         keys = pred_org_keys(row) if row else {key(name)}
-        for g, go in enumerate(gold.organisations):
+        for g, go in enumerate(self.gold.organisations):
             if keys & go.keys:
                 return g
         return f"pred:{org_id or key(name)}"
 
-    # dates
-    sd, sn = scores["dates"], scores["dates_normalised"]
-    cands = []
-    for g, gd in enumerate(gold.dates):
-        for p, row in enumerate(pred.dates):
-            ps, pe = int(row["start"]), int(row["end"])
-            overlap = min(pe, gd.end) - max(ps, gd.start)
-            if overlap > 0:
-                cands.append(((gd.optional, g, -overlap, p), g, p))
-    pairs = _greedy(cands)
-    for g, p in pairs:
-        gd, row = gold.dates[g], pred.dates[p]
-        if gd.optional:
-            continue
-        sd.tp += 1
-        same = key(row.get("value", "")) == key(gd.value)
-        sn.tp += int(same)
-        sn.fp += int(not same)
-        sn.fn += int(not same)
-        sn.attr("value", row.get("value", "") == gd.value)
-        if not same:
-            miss("dates", "wrong value", gd.text, gd.value, row.get("value", ""), row.get("sentence", ""))
-    fps, fns = _leftovers(pairs, pred.dates, gold.dates)
-    for p in fps:
-        sd.fp += 1
-        sn.fp += 1
-        row = pred.dates[p]
-        miss("dates", "false positive", row.get("text", ""), "", row.get("value", ""), row.get("sentence", ""))
-    for g in fns:
-        sd.fn += 1
-        sn.fn += 1
-        miss("dates", "false negative", gold.dates[g].text, gold.dates[g].value)
 
-    # partnerships
-    sp = scores["partnerships"]
-    gsets = [set(gp.parties) for gp in gold.partnerships]
-    psets = []
-    for row in pred.partnerships:
-        ids = [i for i in (row.get("party_ids") or "").split("|") if i]
-        names = [n for n in (row.get("parties") or "").split("|") if n]
-        psets.append({org_of(i, n) for i, n in zip(ids, names)} if len(ids) == len(names) else {org_of("", n) for n in names})
-    cands = []
-    for g, gp in enumerate(gold.partnerships):
-        for p, row in enumerate(pred.partnerships):
-            union = gsets[g] | psets[p]
-            jac = len(gsets[g] & psets[p]) / len(union) if union else 0.0
-            if jac >= 0.5:
-                agree = row.get("kind") == gp.kind and row.get("status") == gp.status
-                cands.append(((-jac, not agree, gp.optional, g, p), g, p))
-    pairs = _greedy(cands)
-    for g, p in pairs:
-        gp, row = gold.partnerships[g], pred.partnerships[p]
-        if gp.optional:
-            continue
-        sp.tp += 1
-        parties, evidence = " + ".join(gp.party_names), row.get("evidence", "")
-        for attr, expected in (("kind", gp.kind), ("status", gp.status)):
-            check("partnerships", attr, row.get(attr) == expected, parties, expected, row.get(attr, ""), evidence)
-        check("partnerships", "date", key(row.get("date", "")) == key(gp.date), parties, gp.date, row.get("date", ""),
-              evidence)
-    fps, fns = _leftovers(pairs, pred.partnerships, gold.partnerships)
-    for p in fps:
-        sp.fp += 1
-        row = pred.partnerships[p]
-        miss("partnerships", "false positive", row.get("parties", ""), "", row.get("kind", ""), row.get("evidence", ""))
-    for g in fns:
-        sp.fn += 1
-        gp = gold.partnerships[g]
-        miss("partnerships", "false negative", " + ".join(gp.party_names), gp.kind, "", gp.evidence)
-
-    # goals
-    sg = scores["goals"]
-    gwords = [words(gg.text) for gg in gold.goals]
-    pwords = [words(row.get("text", "")) for row in pred.goals]
-    cands = []
-    for g, gg in enumerate(gold.goals):
-        for p in range(len(pred.goals)):
-            d = dice(gwords[g], pwords[p])
-            if d >= 0.5:
-                cands.append(((-d, gg.optional, g, p), g, p))
-    pairs = _greedy(cands)
-    for g, p in pairs:
-        gg, row = gold.goals[g], pred.goals[p]
-        if gg.optional:
-            continue
-        sg.tp += 1
-        evidence = row.get("evidence", "")
-        pred_actor = org_of(row.get("actor_id", ""), row.get("actor", "")) if row.get("actor") else None
-        check("goals", "actor", pred_actor == gg.actor, gg.text, gg.actor_name, row.get("actor", ""), evidence)
-        check("goals", "theme", row.get("theme") == gg.theme, gg.text, gg.theme, row.get("theme", ""), evidence)
-        check("goals", "horizon", key(row.get("horizon", "")) == key(gg.horizon), gg.text, gg.horizon,
-              row.get("horizon", ""), evidence)
-    fps, fns = _leftovers(pairs, pred.goals, gold.goals)
-    for p in fps:
-        sg.fp += 1
-        row = pred.goals[p]
-        miss("goals", "false positive", row.get("text", ""), "", row.get("trigger", ""), row.get("evidence", ""))
-    for g in fns:
-        sg.fn += 1
-        miss("goals", "false negative", gold.goals[g].text, gold.goals[g].theme)
-
-    # publication date
-    su = scores["publication_date"]
-    expected, got = gold.publication_date, pred.publication_date
-    if expected and got == expected:
-        su.tp += 1
-    else:
-        su.fp += int(bool(got))
-        su.fn += int(bool(expected))
-    su.attr("value", got == expected)
-    if got != expected:
-        miss("publication_date", "wrong value", gold.doc_id, expected, got)
-    return scores, mism
+    def organisations(self) -> None:
+        """Organisations matched by name keys; their kind and name."""
+        s = self.scores["organisations"]
+        pairs = match_organisations(self.gold, self.pred.organisations)
+        for g, p in pairs:
+            self.org_map[self.pred.organisations[p].get("org_id", "")] = g
+        for g, p in pairs:
+            go, row = self.gold.organisations[g], self.pred.organisations[p]
+            if go.optional:
+                continue
+            s.tp += 1
+            self.check("organisations", "kind", row.get("kind") == go.kind, go.name, go.kind, row.get("kind", ""))
+            self.check("organisations", "name", key(row.get("name", "")) == key(go.name), go.name, go.name, row.get("name", ""))
+        fps, fns = _leftovers(pairs, self.pred.organisations, self.gold.organisations)
+        for p in fps:
+            s.fp += 1
+            row = self.pred.organisations[p]
+            self.miss("organisations", "false positive", row.get("name", ""), "", row.get("mentions", ""))
+        for g in fns:
+            s.fn += 1
+            go = self.gold.organisations[g]
+            self.miss("organisations", "false negative", go.name, ", ".join(sorted(go.keys)))
 
 
-# -- corpus -----------------------------------------------------------------------------
+    def dates(self) -> None:
+        """Dates matched by overlap; their normalised value."""
+        sd, sn = self.scores["dates"], self.scores["dates_normalised"]
+        cands = []
+        for g, gd in enumerate(self.gold.dates):
+            for p, row in enumerate(self.pred.dates):
+                ps, pe = int(row["start"]), int(row["end"])
+                overlap = min(pe, gd.end) - max(ps, gd.start)
+                if overlap > 0:
+                    cands.append(((gd.optional, g, -overlap, p), g, p))
+        pairs = _greedy(cands)
+        for g, p in pairs:
+            gd, row = self.gold.dates[g], self.pred.dates[p]
+            if gd.optional:
+                continue
+            sd.tp += 1
+            same = key(row.get("value", "")) == key(gd.value)
+            sn.tp += int(same)
+            sn.fp += int(not same)
+            sn.fn += int(not same)
+            sn.attr("value", row.get("value", "") == gd.value)
+            if not same:
+                self.miss("dates", "wrong value", gd.text, gd.value, row.get("value", ""), row.get("sentence", ""))
+        fps, fns = _leftovers(pairs, self.pred.dates, self.gold.dates)
+        for p in fps:
+            sd.fp += 1
+            sn.fp += 1
+            row = self.pred.dates[p]
+            self.miss("dates", "false positive", row.get("text", ""), "", row.get("value", ""), row.get("sentence", ""))
+        for g in fns:
+            sd.fn += 1
+            sn.fn += 1
+            self.miss("dates", "false negative", self.gold.dates[g].text, self.gold.dates[g].value)
+
+
+    def partnerships(self) -> None:
+        """Partnerships matched by their parties (Jaccard ≥ 0.5); kind, status and date."""
+        sp = self.scores["partnerships"]
+        gsets = [set(gp.parties) for gp in self.gold.partnerships]
+        psets = []
+        for row in self.pred.partnerships:
+            ids = [i for i in (row.get("party_ids") or "").split("|") if i]
+            names = [n for n in (row.get("parties") or "").split("|") if n]
+            psets.append({self.org_of(i, n) for i, n in zip(ids, names)} if len(ids) == len(names) else {self.org_of("", n) for n in names})
+        cands = []
+        for g, gp in enumerate(self.gold.partnerships):
+            for p, row in enumerate(self.pred.partnerships):
+                union = gsets[g] | psets[p]
+                jac = len(gsets[g] & psets[p]) / len(union) if union else 0.0
+                if jac >= 0.5:
+                    agree = row.get("kind") == gp.kind and row.get("status") == gp.status
+                    cands.append(((-jac, not agree, gp.optional, g, p), g, p))
+        pairs = _greedy(cands)
+        for g, p in pairs:
+            gp, row = self.gold.partnerships[g], self.pred.partnerships[p]
+            if gp.optional:
+                continue
+            sp.tp += 1
+            parties, evidence = " + ".join(gp.party_names), row.get("evidence", "")
+            for attr, expected in (("kind", gp.kind), ("status", gp.status)):
+                self.check("partnerships", attr, row.get(attr) == expected, parties, expected, row.get(attr, ""), evidence)
+            self.check("partnerships", "date", key(row.get("date", "")) == key(gp.date), parties, gp.date, row.get("date", ""),
+                  evidence)
+        fps, fns = _leftovers(pairs, self.pred.partnerships, self.gold.partnerships)
+        for p in fps:
+            sp.fp += 1
+            row = self.pred.partnerships[p]
+            self.miss("partnerships", "false positive", row.get("parties", ""), "", row.get("kind", ""), row.get("evidence", ""))
+        for g in fns:
+            sp.fn += 1
+            gp = self.gold.partnerships[g]
+            self.miss("partnerships", "false negative", " + ".join(gp.party_names), gp.kind, "", gp.evidence)
+
+
+    def goals(self) -> None:
+        """Goals matched by their words (Dice ≥ 0.5); actor, theme and horizon."""
+        sg = self.scores["goals"]
+        gwords = [words(gg.text) for gg in self.gold.goals]
+        pwords = [words(row.get("text", "")) for row in self.pred.goals]
+        cands = []
+        for g, gg in enumerate(self.gold.goals):
+            for p in range(len(self.pred.goals)):
+                d = dice(gwords[g], pwords[p])
+                if d >= 0.5:
+                    cands.append(((-d, gg.optional, g, p), g, p))
+        pairs = _greedy(cands)
+        for g, p in pairs:
+            gg, row = self.gold.goals[g], self.pred.goals[p]
+            if gg.optional:
+                continue
+            sg.tp += 1
+            evidence = row.get("evidence", "")
+            pred_actor = self.org_of(row.get("actor_id", ""), row.get("actor", "")) if row.get("actor") else None
+            self.check("goals", "actor", pred_actor == gg.actor, gg.text, gg.actor_name, row.get("actor", ""), evidence)
+            self.check("goals", "theme", row.get("theme") == gg.theme, gg.text, gg.theme, row.get("theme", ""), evidence)
+            self.check("goals", "horizon", key(row.get("horizon", "")) == key(gg.horizon), gg.text, gg.horizon,
+                  row.get("horizon", ""), evidence)
+        fps, fns = _leftovers(pairs, self.pred.goals, self.gold.goals)
+        for p in fps:
+            sg.fp += 1
+            row = self.pred.goals[p]
+            self.miss("goals", "false positive", row.get("text", ""), "", row.get("trigger", ""), row.get("evidence", ""))
+        for g in fns:
+            sg.fn += 1
+            self.miss("goals", "false negative", self.gold.goals[g].text, self.gold.goals[g].theme)
+
+
+    def publication_date(self) -> None:
+        """The publication date the text states."""
+        su = self.scores["publication_date"]
+        expected, got = self.gold.publication_date, self.pred.publication_date
+        if expected and got == expected:
+            su.tp += 1
+        else:
+            su.fp += int(bool(got))
+            su.fn += int(bool(expected))
+        su.attr("value", got == expected)
+        if got != expected:
+            self.miss("publication_date", "wrong value", self.gold.doc_id, expected, got)
+
+
+def evaluate_document(gold: GoldDoc, pred: DocPreds) -> tuple[dict[str, Score], list[dict[str, str]]]:
+    """Scores of one document and its mismatches."""
+    ev = _DocEvaluation(gold, pred)
+    ev.organisations()
+    ev.dates()
+    ev.partnerships()
+    ev.goals()
+    ev.publication_date()
+    return ev.scores, ev.mism
+
+
 def read_predictions(pred_dir: str | Path) -> dict[str, DocPreds]:
     """The five tables of a run, grouped by ``doc_id`` (guarded or raw cells, see :mod:`tablestore`)."""
     root = Path(pred_dir)

@@ -132,9 +132,7 @@ def _str_list(value: Any, where: str, field_name: str) -> list[str]:
     return [_str(v, where, field_name, allow_empty=False) for v in value]
 
 
-def load_gold(path: str | Path, text: str | None = None) -> GoldDoc:
-    """Read and validate one gold file; with the document's ``text``, also locate its dates."""
-    p = Path(path)
+def _read_yaml(p: Path) -> dict:
     try:
         raw = yaml.safe_load(p.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -148,6 +146,85 @@ def load_gold(path: str | Path, text: str | None = None) -> GoldDoc:
     unknown = sorted(set(raw) - TOP_KEYS)
     if unknown:
         raise GoldError(f"{p}: unknown key '{unknown[0]}' (allowed: {', '.join(sorted(TOP_KEYS))})")
+    return raw
+
+
+def _checked_entry(item: Any, where: str, section: str) -> str:
+    """The entry's place (with its label) once its keys are checked."""
+    if not isinstance(item, dict):
+        raise GoldError(f"{where}: expected a mapping")
+    required, allowed = ENTRY_KEYS[section]
+    label = item.get("name") or item.get("text") or item.get("evidence") or ""
+    if label:
+        where += f" ({str(label)[:40]!s})"
+    bad = sorted(set(item) - required - allowed)
+    if bad:
+        raise GoldError(f"{where}: unknown key '{bad[0]}' (allowed: {', '.join(sorted(required | allowed))})")
+    missing = sorted(required - set(item))
+    if missing:
+        raise GoldError(f"{where}: missing key '{missing[0]}'")
+    if "optional" in item and not isinstance(item["optional"], bool):
+        raise GoldError(f"{where}: 'optional' must be true or false")
+    return where
+
+
+def _entries(raw: dict, p: Path, section: str) -> list[tuple[str, dict]]:
+    items = raw.get(section) or []
+    if not isinstance(items, list):
+        raise GoldError(f"{p}: '{section}' must be a list")
+    return [(_checked_entry(item, f"{p}: {section}[{n}]", section), item) for n, item in enumerate(items, start=1)]
+
+
+def _choice(value: Any, where: str, field_name: str, choices: tuple[str, ...]) -> str:
+    v = _str(value, where, field_name, allow_empty=False)
+    if v not in choices:
+        raise GoldError(f"{where}: '{field_name}' is {v!r}, not one of {', '.join(choices)}")
+    return v
+
+
+def _organisation(item: dict, where: str) -> GoldOrg:
+    return GoldOrg(name=_str(item["name"], where, "name", allow_empty=False),
+                   kind=_choice(item["kind"], where, "kind", KINDS),
+                   acronym=_str(item.get("acronym", ""), where, "acronym"),
+                   aliases=_str_list(item.get("aliases", []), where, "aliases"),
+                   optional=bool(item.get("optional", False)))
+
+
+def _partnership(gold: GoldDoc, item: dict, where: str) -> GoldPartnership:
+    names = _str_list(item["parties"], where, "parties")
+    if not names:
+        raise GoldError(f"{where}: 'parties' is empty")
+    idx = []
+    for name in names:
+        i = gold.org_index(name)
+        if i is None:
+            raise GoldError(f"{where}: party {name!r} names no organisation of this file")
+        idx.append(i)
+    _str_list(item.get("unnamed_parties", []), where, "unnamed_parties")
+    return GoldPartnership(
+        parties=idx, party_names=names, kind=_choice(item["kind"], where, "kind", PARTNERSHIP_KINDS),
+        status=_choice(item["status"], where, "status", STATUSES), date=_value(item.get("date", ""), where, "date"),
+        name=_str(item.get("name", ""), where, "name"), topics=_str_list(item.get("topics", []), where, "topics"),
+        evidence=_str(item.get("evidence", ""), where, "evidence"), optional=bool(item.get("optional", False)))
+
+
+def _goal(gold: GoldDoc, item: dict, where: str) -> GoldGoal:
+    actor_name = _str(item.get("actor", ""), where, "actor")
+    actor = None
+    if actor_name:
+        actor = gold.org_index(actor_name)
+        if actor is None:
+            raise GoldError(f"{where}: actor {actor_name!r} names no organisation of this file")
+    return GoldGoal(text=_str(item["text"], where, "text", allow_empty=False),
+                    theme=_choice(item["theme"], where, "theme", THEMES), actor=actor,
+                    actor_name=actor_name, horizon=_value(item.get("horizon", ""), where, "horizon"),
+                    optional=bool(item.get("optional", False)))
+
+
+def load_gold(path: str | Path, text: str | None = None) -> GoldDoc:
+    """Read and validate one gold file; with the document's ``text``, also locate its dates."""
+    p = Path(path)
+    raw = _read_yaml(p)
     doc_id = _str(raw.get("doc_id", p.stem), str(p), "doc_id", allow_empty=False)
     gold = GoldDoc(doc_id=doc_id, path=p)
     if "publication_date" in raw:
@@ -155,75 +232,13 @@ def load_gold(path: str | Path, text: str | None = None) -> GoldDoc:
         if pub and not ISO_DATE.fullmatch(pub):
             raise GoldError(f"{p}: 'publication_date' {pub!r} must be an ISO date (YYYY-MM-DD, or reduced: YYYY-MM, YYYY)")
         gold.publication_date = pub
-
-    def entries(section: str) -> list[tuple[str, dict]]:
-        items = raw.get(section) or []
-        if not isinstance(items, list):
-            raise GoldError(f"{p}: '{section}' must be a list")
-        required, allowed = ENTRY_KEYS[section]
-        out = []
-        for n, item in enumerate(items, start=1):
-            where = f"{p}: {section}[{n}]"
-            if not isinstance(item, dict):
-                raise GoldError(f"{where}: expected a mapping")
-            label = item.get("name") or item.get("text") or item.get("evidence") or ""
-            if label:
-                where += f" ({str(label)[:40]!s})"
-            bad = sorted(set(item) - required - allowed)
-            if bad:
-                raise GoldError(f"{where}: unknown key '{bad[0]}' (allowed: {', '.join(sorted(required | allowed))})")
-            missing = sorted(required - set(item))
-            if missing:
-                raise GoldError(f"{where}: missing key '{missing[0]}'")
-            if "optional" in item and not isinstance(item["optional"], bool):
-                raise GoldError(f"{where}: 'optional' must be true or false")
-            out.append((where, item))
-        return out
-
-    def choice(value: Any, where: str, field_name: str, choices: tuple[str, ...]) -> str:
-        v = _str(value, where, field_name, allow_empty=False)
-        if v not in choices:
-            raise GoldError(f"{where}: '{field_name}' is {v!r}, not one of {', '.join(choices)}")
-        return v
-
-    for where, item in entries("organisations"):
-        gold.organisations.append(GoldOrg(
-            name=_str(item["name"], where, "name", allow_empty=False),
-            kind=choice(item["kind"], where, "kind", KINDS),
-            acronym=_str(item.get("acronym", ""), where, "acronym"),
-            aliases=_str_list(item.get("aliases", []), where, "aliases"),
-            optional=bool(item.get("optional", False))))
-    for where, item in entries("dates"):
-        gold.dates.append(GoldDate(text=_str(item["text"], where, "text", allow_empty=False),
-                                   value=_value(item["value"], where, "value"),
-                                   optional=bool(item.get("optional", False))))
-    for where, item in entries("partnerships"):
-        names = _str_list(item["parties"], where, "parties")
-        if not names:
-            raise GoldError(f"{where}: 'parties' is empty")
-        idx = []
-        for name in names:
-            i = gold.org_index(name)
-            if i is None:
-                raise GoldError(f"{where}: party {name!r} names no organisation of this file")
-            idx.append(i)
-        gold.partnerships.append(GoldPartnership(
-            parties=idx, party_names=names, kind=choice(item["kind"], where, "kind", PARTNERSHIP_KINDS),
-            status=choice(item["status"], where, "status", STATUSES), date=_value(item.get("date", ""), where, "date"),
-            name=_str(item.get("name", ""), where, "name"), topics=_str_list(item.get("topics", []), where, "topics"),
-            evidence=_str(item.get("evidence", ""), where, "evidence"), optional=bool(item.get("optional", False))))
-        _str_list(item.get("unnamed_parties", []), where, "unnamed_parties")
-    for where, item in entries("goals"):
-        actor_name = _str(item.get("actor", ""), where, "actor")
-        actor = None
-        if actor_name:
-            actor = gold.org_index(actor_name)
-            if actor is None:
-                raise GoldError(f"{where}: actor {actor_name!r} names no organisation of this file")
-        gold.goals.append(GoldGoal(text=_str(item["text"], where, "text", allow_empty=False),
-                                   theme=choice(item["theme"], where, "theme", THEMES), actor=actor,
-                                   actor_name=actor_name, horizon=_value(item.get("horizon", ""), where, "horizon"),
-                                   optional=bool(item.get("optional", False))))
+    # section by section, in this order: an error is reported where the file first has one
+    gold.organisations = [_organisation(item, where) for where, item in _entries(raw, p, "organisations")]
+    gold.dates = [GoldDate(text=_str(item["text"], where, "text", allow_empty=False),
+                           value=_value(item["value"], where, "value"), optional=bool(item.get("optional", False)))
+                  for where, item in _entries(raw, p, "dates")]
+    gold.partnerships = [_partnership(gold, item, where) for where, item in _entries(raw, p, "partnerships")]
+    gold.goals = [_goal(gold, item, where) for where, item in _entries(raw, p, "goals")]
     if text is not None:
         locate_dates(gold, text)
     return gold

@@ -71,44 +71,18 @@ def run_cmd(
     Exit code: 0 when every document was read, 1 when any document failed
     (each has a documents.csv row with status=error and its reason), 2 on a
     usage, rule-file or manifest error."""
-    from .cluster import DaskUnavailable
     from .limits import MB, Limits
-    from .metadata import ManifestError
-    from .rules import PatternError
-    from .run import RunOptions, StrictFailure, run
-    from .tablestore import OutputError
-    from .workers import FatalWorkerError
+    from .run import RunOptions
 
-    logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(levelname)s: %(message)s")
-    for noisy in ("distributed", "bokeh", "tornado"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
-    for noisy in ("pypdf", "trafilatura", "htmldate", "charset_normalizer"):
-        logging.getLogger(noisy).setLevel(logging.ERROR)   # a broken file's reason is in documents.csv
+    _quiet_logs(quiet)
     missing = [printable(p) for p in inputs if not os.path.lexists(p)]
     if missing:
         _fail(f"not found: {', '.join(missing)}")
-    exts = None
-    if include:
-        exts = {"." + e.strip().lower().lstrip(".") for e in include.split(",") if e.strip()}
-    progress, bar = _progress(quiet)
-    try:
-        limits = Limits(max_file_bytes=max_file_mb * MB, max_unpacked_bytes=max_unpacked_mb * MB, max_chars=max_chars,
-                        timeout=timeout, max_memory_bytes=max_memory_mb * MB)
-        options = RunOptions(patterns_dir=patterns, jobs=jobs, include=exts, metadata=metadata, save_text=save_text,
-                             strict=strict, raw_csv=raw_csv, limits=limits, dask=dask)
-        summary = run(inputs, out, options, progress=progress)
-    except (PatternError, ManifestError, DaskUnavailable) as err:
-        _fail(str(err))
-    except OutputError as err:
-        _fail(err.strerror)
-    except (FatalWorkerError, ImportError) as err:
-        reason = str(err) if isinstance(err, FatalWorkerError) else f"{type(err).__name__}: {err}"
-        _fail("the run stopped, the installation or the machine is at fault: " + " ".join(reason.split()), 3)
-    except StrictFailure as err:
-        _fail(f"--strict: {err}", 1)
-    finally:
-        if bar is not None:
-            bar.stop()
+    limits = Limits(max_file_bytes=max_file_mb * MB, max_unpacked_bytes=max_unpacked_mb * MB, max_chars=max_chars,
+                    timeout=timeout, max_memory_bytes=max_memory_mb * MB)
+    options = RunOptions(patterns_dir=patterns, jobs=jobs, include=_extensions(include), metadata=metadata,
+                         save_text=save_text, strict=strict, raw_csv=raw_csv, limits=limits, dask=dask)
+    summary = _run(inputs, out, options, quiet)
     if not quiet:
         typer.echo(f"{summary.n_documents} documents: {summary.n_ok} ok, {summary.n_empty} empty, "
                    f"{summary.n_error} failed → {out}/", err=True)
@@ -121,6 +95,46 @@ def run_cmd(
         if not quiet:
             typer.echo(f"report: {written.path}/index.html", err=True)
     raise typer.Exit(summary.exit_code)
+
+
+def _quiet_logs(quiet: bool) -> None:
+    logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(levelname)s: %(message)s")
+    for noisy in ("distributed", "bokeh", "tornado"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    for noisy in ("pypdf", "trafilatura", "htmldate", "charset_normalizer"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)   # a broken file's reason is in documents.csv
+
+
+def _extensions(include: str | None) -> set[str] | None:
+    if not include:
+        return None
+    return {"." + e.strip().lower().lstrip(".") for e in include.split(",") if e.strip()}
+
+
+def _run(inputs: list[Path], out: Path, options, quiet: bool):
+    """Run, turning the errors that stop a run into one line and an exit code."""
+    from .cluster import DaskUnavailable
+    from .metadata import ManifestError
+    from .rules import PatternError
+    from .run import StrictFailure, run
+    from .tablestore import OutputError
+    from .workers import FatalWorkerError
+
+    progress, bar = _progress(quiet)
+    try:
+        return run(inputs, out, options, progress=progress)
+    except (PatternError, ManifestError, DaskUnavailable) as err:
+        _fail(str(err))
+    except OutputError as err:
+        _fail(err.strerror)
+    except (FatalWorkerError, ImportError) as err:
+        reason = str(err) if isinstance(err, FatalWorkerError) else f"{type(err).__name__}: {err}"
+        _fail("the run stopped, the installation or the machine is at fault: " + " ".join(reason.split()), 3)
+    except StrictFailure as err:
+        _fail(f"--strict: {err}", 1)
+    finally:
+        if bar is not None:
+            bar.stop()
 
 
 @app.command("report")

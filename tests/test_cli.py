@@ -32,7 +32,8 @@ def test_evaluate_rejects_malformed_gold(corpus_outputs, tmp_path):
     gold = tmp_path / "gold"
     shutil.copytree(ROOT / "corpus" / "gold", gold)
     path = gold / "000_a7b092c0aea6cb72.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("kind: university", "kind: universite", 1), encoding="utf-8")
+    broken = path.read_text(encoding="utf-8").replace("kind: university", "kind: universite", 1)
+    path.write_text(broken, encoding="utf-8")
     result = runner.invoke(app, ["evaluate", "--gold", str(gold), "--texts", str(ROOT / "corpus" / "texts"),
                                  "--pred", str(out), "--out", str(tmp_path / "eval")])
     assert result.exit_code == 2

@@ -3,7 +3,6 @@ import csv
 import filecmp
 import tomllib
 
-import pytest
 from conftest import ROOT
 
 from extract.evaluate import evaluate
@@ -39,9 +38,9 @@ def test_offsets_point_at_the_text_of_each_row(corpus_outputs):
 
 
 def test_a_second_run_is_byte_identical(corpus_outputs, tmp_path, nlp):
-    from extract.run import run
-
     import os
+
+    from extract.run import run
 
     out, _ = corpus_outputs
     here = os.getcwd()

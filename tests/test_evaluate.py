@@ -141,6 +141,7 @@ def test_a_tie_goes_to_the_required_entry_before_the_optional_one(tmp_path):
           - {text: créer un master, theme: education, optional: true}
           - {text: créer un master, theme: education}
         """), encoding="utf-8")
-    preds = DocPreds(goals=[{"actor": "", "actor_id": "", "theme": "education", "horizon": "", "text": "créer un master"}])
+    preds = DocPreds(goals=[{"actor": "", "actor_id": "", "theme": "education", "horizon": "",
+                             "text": "créer un master"}])
     s = evaluate_document(load_gold(path, ""), preds)[0]["goals"]
     assert (s.tp, s.fp, s.fn) == (1, 0, 0)

@@ -58,7 +58,8 @@ def test_a_valid_file_loads_and_its_dates_are_located(tmp_path):
     (("    kind: agreement", "    kind: contract"), "'kind' is 'contract', not one of"),
     (("    status: established", "    status: done"), "'status' is 'done', not one of established, planned"),
     (("    theme: attractiveness", "    theme: sport"), "'theme' is 'sport'"),
-    (("  - text: \"2024\"\n    value: \"2024\"", "  - text: \"2024\"\n    value: \"2024\"\n  - text: \"2024\"\n    value: \"2024\""),
+    (("  - text: \"2024\"\n    value: \"2024\"",
+      "  - text: \"2024\"\n    value: \"2024\"\n  - text: \"2024\"\n    value: \"2024\""),
      "dates[3] (2024): text not found in the document (no further occurrence)"),
 ])
 def test_faults_are_named(tmp_path, change, fault):

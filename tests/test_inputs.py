@@ -6,7 +6,6 @@ document; expected values are what a reader of the input sees in it.
 from __future__ import annotations
 
 import codecs
-import csv
 import os
 import random
 from pathlib import Path
@@ -121,7 +120,8 @@ def mixed(tmp_path_factory, nlp):
 
     real_open = os.open
 
-    def os_open(path, flags, *args, **kwargs):   # a file the user may not read (the tests run as root: chmod is ignored)
+    # a file the user may not read (the tests run as root: chmod is ignored)
+    def os_open(path, flags, *args, **kwargs):
         if os.fspath(path).endswith("locked.txt"):
             raise PermissionError(13, "Permission denied", os.fspath(path))
         return real_open(path, flags, *args, **kwargs)
@@ -287,7 +287,6 @@ def test_include_skips_other_extensions(tmp_path, nlp):
 
 
 def test_manifest_anchors_relative_dates_and_adds_columns(tmp_path, nlp):
-    docs = tmp_path / "docs"
     manifest = tmp_path / "manifest.csv"
     manifest.write_text("path,publication_date,url,publisher,title\n"
                         "docs/a.txt,2023-06-01,https://example.org/a,Université de Lille,Titre du site\n",
@@ -317,7 +316,8 @@ def test_an_interrupted_run_leaves_the_previous_tables_intact(tmp_path, nlp):
         run([tmp_path / "docs"], out, nlp=nlp, progress=killed)
     assert {p.name: p.read_bytes() for p in out.glob("*.csv")} == before
     assert sorted(p.name for p in out.iterdir()) == sorted([*before, ".tables"])   # no temporary file left behind
-    assert sorted(p.name for p in (out / ".tables").iterdir()) == sorted(["current", os.readlink(out / ".tables/current")])
+    tables = sorted(p.name for p in (out / ".tables").iterdir())
+    assert tables == sorted(["current", os.readlink(out / ".tables/current")])
 
 
 def test_strict_stops_at_the_first_failure_without_writing(tmp_path, nlp):

@@ -36,7 +36,7 @@ def test_bullets_are_grouped_under_their_introduction():
 
 def test_sentences_follow_layout_and_punctuation():
     starts = sentence_starts(TEXT)
-    sentences = [TEXT[a:b].strip() for a, b in zip(starts, starts[1:] + [len(TEXT)])]
+    sentences = [TEXT[a:b].strip() for a, b in zip(starts, starts[1:] + [len(TEXT)], strict=True)]
     assert sentences == [
         "Stratégie 2024-2028 de l'École",
         "La stratégie s'organise autour des axes suivants :",

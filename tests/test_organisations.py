@@ -11,7 +11,8 @@ CASES = [
     # gazetteer, an acronym defined in the text, both apostrophes
     "<o name='Sorbonne Université' kind='university'>Sorbonne Université</o> (<o name='Sorbonne Université'>SU</o>) et "
     "l’<o name='Institut national de recherche en sciences et technologies du numérique' kind='public_body'>Inria</o> "
-    "ont signé une convention. L'<o name='Institut national de recherche en sciences et technologies du numérique'>Inria</o> "
+    "ont signé une convention. "
+    "L'<o name='Institut national de recherche en sciences et technologies du numérique'>Inria</o> "
     "y consacre dix chercheurs.",
     "L’<o name='Université de technologie de Troyes' kind='university'>UTT</o> coopère avec "
     "l'<o name='Université de Reims Champagne-Ardenne' kind='university'>URCA</o>. Pour "
@@ -22,7 +23,8 @@ CASES = [
     "<o name='Centre de recherche en mécatronique de Vannes'>CRMV</o> compte quarante chercheurs.",
     # companies introduced by what they are
     "L'<o name='Université Grenoble Alpes' kind='university'>UGA</o> s'associe à la société "
-    "<o name='Quandela' kind='company'>Quandela</o> et à l'entreprise lyonnaise <o name='Nexeya' kind='company'>Nexeya</o>.",
+    "<o name='Quandela' kind='company'>Quandela</o> et à l'entreprise lyonnaise "
+    "<o name='Nexeya' kind='company'>Nexeya</o>.",
     # unknown acronyms after an elided article; common acronyms are not bodies
     "Les élèves de l'<o name='ENSIBS' kind='school'>ENSIBS</o> et de l'<o name='ESIR' kind='school'>ESIR</o> suivront "
     "des cours sur l'IA et l'ESR.",

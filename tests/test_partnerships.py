@@ -3,7 +3,8 @@ import pytest
 
 CASES = [
     ("L'Université de Bordeaux et le CNRS ont signé le 12 mai 2023 une convention de partenariat sur la chimie verte.",
-     [({"Université de Bordeaux", "Centre national de la recherche scientifique"}, "agreement", "established", "2023-05-12")]),
+     [({"Université de Bordeaux", "Centre national de la recherche scientifique"}, "agreement", "established",
+       "2023-05-12")]),
     # the parser roots this sentence on "Sorbonne": the surface grammar still finds both parties
     ("Sorbonne Université et l'Inria ont signé une convention.",
      [({"Sorbonne Université", "Institut national de recherche en sciences et technologies du numérique"},
@@ -18,7 +19,8 @@ CASES = [
     ("L'ENSIBS a rejoint le réseau Polytech en 2020.",
      [({"ENSIBS", "Réseau Polytech"}, "membership", "established", "2020")]),
     # a relative clause states its own relation
-    ("L'Université de Strasbourg, qui a rejoint l'alliance EPICUR en 2019, signe un accord avec l'Université de Fribourg.",
+    ("L'Université de Strasbourg, qui a rejoint l'alliance EPICUR en 2019, "
+     "signe un accord avec l'Université de Fribourg.",
      [({"Université de Strasbourg", "EPICUR"}, "membership", "established", "2019"),
       ({"Université de Strasbourg", "Université de Fribourg"}, "agreement", "established", "")]),
     # one named party, the others named generically, and an intention

@@ -63,7 +63,8 @@ def test_the_open_data_gazetteer_is_what_the_script_builds(tmp_path):
     out = tmp_path / "organisations_mesr.jsonl"
     subprocess.run([sys.executable, str(ROOT / "tools" / "build_gazetteer.py"), "--data", str(data), "--out", str(out)],
                    check=True, capture_output=True)
-    assert out.read_text(encoding="utf-8") == (ROOT / "patterns" / "organisations_mesr.jsonl").read_text(encoding="utf-8")
+    committed = (ROOT / "patterns" / "organisations_mesr.jsonl").read_text(encoding="utf-8")
+    assert out.read_text(encoding="utf-8") == committed
 
 
 def test_hand_entries_gain_identifiers_and_keep_their_names():
@@ -73,7 +74,8 @@ def test_hand_entries_gain_identifiers_and_keep_their_names():
     assert entries["utt"]["name"] == "Université de technologie de Troyes" and entries["utt"]["source"] == "hand"
     # values read by hand in etablissements-2024-01.csv: a hand-written entry gains them …
     upvd = next(e for e in entries.values() if e["name"] == "Université de Perpignan Via Domitia")
-    assert (upvd["ror"], upvd["wikidata"], upvd["kind"], upvd["source"]) == ("03am2jy38", "Q304872", "university", "hand")
+    assert (upvd["ror"], upvd["wikidata"], upvd["kind"], upvd["source"]) == \
+        ("03am2jy38", "Q304872", "university", "hand")
     # … a body no hand-written entry names is an entry of its own
     cvz = next(e for e in entries.values() if e["name"] == "Casa de Velázquez de Madrid")
     assert (cvz["ror"], cvz["wikidata"], cvz["kind"]) == ("03w36pm25", "Q2470271", "school")
@@ -90,5 +92,6 @@ def test_an_open_data_record_for_no_hand_entry_is_refused(tmp_path):
     with open(folder / "organisations_mesr.jsonl", "a", encoding="utf-8") as f:
         f.write('{"same_as": "nowhere", "ror": "000000000", "source": "mesr-test"}\n')
     n = len((folder / "organisations_mesr.jsonl").read_text(encoding="utf-8").splitlines())
-    with pytest.raises(PatternError, match=rf"organisations_mesr.jsonl:{n}: same_as 'nowhere' is no hand-written entry"):
+    expected = rf"organisations_mesr.jsonl:{n}: same_as 'nowhere' is no hand-written entry"
+    with pytest.raises(PatternError, match=expected):
         load_rules(folder)

@@ -26,6 +26,7 @@ RELATIVES = W.set("relatives")
 
 
 PERSON_TITLES = W.set("person_titles")
+ANAPHOR_DETERMINERS = W.set("referring_determiners") | {"du", "au"}
 DATE_WORDS = frozenset(fold(w) for w in (*W.values("months"), *W.values("weekdays"))) | W.set("date_context_words")
 
 
@@ -85,13 +86,14 @@ class Actors:
         w = self.folded[i]
         if w not in self.lex.anaphor_kinds or i in self.token_org:
             return None
-        if i == 0 or self.folded[i - 1] not in {"l'", "le", "la", "ce", "cet", "cette", "du", "au", "notre", "son", "sa"}:
+        if i == 0 or self.folded[i - 1] not in ANAPHOR_DETERMINERS:
             return None
         nxt = self.doc[i + 1] if i + 1 < len(self.doc) else None
         if nxt is None or nxt.is_punct or nxt.is_space:
             return w
         # "l'école doctorale", "l'établissement public", "le groupe UT", "l'institut de …" name something else
-        if nxt.text[:1].isupper() or fold(nxt.text) in {"de", "d'", "du", "des"} or nxt.pos_ in ("ADJ", "NOUN", "PROPN", "NUM"):
+        if nxt.text[:1].isupper() or fold(nxt.text) in {"de", "d'", "du", "des"} \
+                or nxt.pos_ in ("ADJ", "NOUN", "PROPN", "NUM"):
             return None
         return w
 
@@ -137,10 +139,12 @@ class Actors:
             return last_of_kind
         if sentence_of(self.doc, i).start == 0:
             # a title names its bodies before the text does: "le CHU, l'université et l'Inserm renouvellent …"
-            return next((org for s, _, org in self.mentions if s > i and org.kind in kinds and org not in exclude), None)
+            return next((org for s, _, org in self.mentions if s > i and org.kind in kinds and org not in exclude),
+                        None)
         return None
 
-    def resolve_anaphor(self, i: int, *, subject: bool, exclude: list[Organisation] | tuple = ()) -> Organisation | None:
+    def resolve_anaphor(self, i: int, *, subject: bool,
+                        exclude: list[Organisation] | tuple = ()) -> Organisation | None:
         """The organisation an anaphoric noun stands for. In subject position it
         continues the topic: the previous sentence's subject, else the document's
         main actor. Elsewhere it is the last organisation introduced with that noun
@@ -199,7 +203,8 @@ class Actors:
         if key_ in self._subject_cache:
             return self._subject_cache[key_]
         org = None
-        opening = [t for t in sent[:4] if not (t.is_punct or t.is_space or self.folded[t.i] in {"l'", "le", "la", "les"})]
+        opening = [t for t in sent[:4]
+                   if not (t.is_punct or t.is_space or self.folded[t.i] in {"l'", "le", "la", "les"})]
         if opening and opening[0].i in self.token_org:
             org = self.token_org[opening[0].i][0]          # the sentence opens on its subject
             self._subject_cache[key_] = org
@@ -269,7 +274,8 @@ class Actors:
         if self.folded[head] in self.lex.people:
             return Subject("people", None, head), None
         start = self._np_start(head, clause_start)
-        if start > clause_start and self.folded[start - 1] in PREPOSITIONS and self.doc[start - 1].pos_ in ("ADP", "DET"):
+        after_preposition = start > clause_start and self.folded[start - 1] in PREPOSITIONS
+        if after_preposition and self.doc[start - 1].pos_ in ("ADP", "DET"):
             return self._classify(start, head), start - 2
         return self._classify(start, head), None
 
@@ -415,7 +421,8 @@ class Actors:
                 list(range(max(0, ent.start - 10), ent.start))
             titled = [k for k in window if self.folded[k] in PERSON_TITLES]
             for k in titled:
-                org = next((self.token_org[m][0] for m in range(k + 1, min(len(self.doc), k + 8)) if m in self.token_org), None)
+                org = next((self.token_org[m][0] for m in range(k + 1, min(len(self.doc), k + 8))
+                            if m in self.token_org), None)
                 if org is not None:
                     found.setdefault(fold(ent[-1].text), org)
                     break
@@ -449,7 +456,8 @@ class Actors:
 def is_verb(tok) -> bool:
     """A conjugated verb (finite, or a tagged verb that is no infinitive nor participle)."""
     forms = set(tok.morph.get("VerbForm"))
-    return tok.pos_ in ("VERB", "AUX") and ("Fin" in forms or not forms) and not tok.text.lower().endswith(("er", "ir", "re"))
+    return tok.pos_ in ("VERB", "AUX") and ("Fin" in forms or not forms) \
+        and not tok.text.lower().endswith(("er", "ir", "re"))
 
 
 def _is_date_token(w: str) -> bool:

@@ -146,7 +146,8 @@ class _DocEvaluation:
     mism: list[dict[str, str]] = field(default_factory=list)
     org_map: dict[str, int] = field(default_factory=dict)   # predicted org_id -> gold organisation index
 
-    def miss(self, table: str, error: str, text: str, expected: str = "", predicted: str = "", evidence: str = "") -> None:
+    def miss(self, table: str, error: str, text: str, expected: str = "", predicted: str = "",
+             evidence: str = "") -> None:
         self.mism.append({"table": table, "doc_id": self.gold.doc_id, "error": error, "text": text,
                           "expected": expected, "predicted": predicted, "evidence": evidence})
 
@@ -180,7 +181,8 @@ class _DocEvaluation:
                 continue
             s.tp += 1
             self.check("organisations", "kind", row.get("kind") == go.kind, go.name, go.kind, row.get("kind", ""))
-            self.check("organisations", "name", key(row.get("name", "")) == key(go.name), go.name, go.name, row.get("name", ""))
+            self.check("organisations", "name", key(row.get("name", "")) == key(go.name), go.name, go.name,
+                       row.get("name", ""))
         fps, fns = _leftovers(pairs, self.pred.organisations, self.gold.organisations)
         for p in fps:
             s.fp += 1
@@ -235,7 +237,10 @@ class _DocEvaluation:
         for row in self.pred.partnerships:
             ids = [i for i in (row.get("party_ids") or "").split("|") if i]
             names = [n for n in (row.get("parties") or "").split("|") if n]
-            psets.append({self.org_of(i, n) for i, n in zip(ids, names)} if len(ids) == len(names) else {self.org_of("", n) for n in names})
+            if len(ids) == len(names):
+                psets.append({self.org_of(i, n) for i, n in zip(ids, names, strict=True)})
+            else:
+                psets.append({self.org_of("", n) for n in names})
         cands = []
         for g, gp in enumerate(self.gold.partnerships):
             for p, row in enumerate(self.pred.partnerships):
@@ -252,14 +257,16 @@ class _DocEvaluation:
             sp.tp += 1
             parties, evidence = " + ".join(gp.party_names), row.get("evidence", "")
             for attr, expected in (("kind", gp.kind), ("status", gp.status)):
-                self.check("partnerships", attr, row.get(attr) == expected, parties, expected, row.get(attr, ""), evidence)
-            self.check("partnerships", "date", key(row.get("date", "")) == key(gp.date), parties, gp.date, row.get("date", ""),
-                  evidence)
+                self.check("partnerships", attr, row.get(attr) == expected, parties, expected, row.get(attr, ""),
+                           evidence)
+            self.check("partnerships", "date", key(row.get("date", "")) == key(gp.date), parties, gp.date,
+                       row.get("date", ""), evidence)
         fps, fns = _leftovers(pairs, self.pred.partnerships, self.gold.partnerships)
         for p in fps:
             sp.fp += 1
             row = self.pred.partnerships[p]
-            self.miss("partnerships", "false positive", row.get("parties", ""), "", row.get("kind", ""), row.get("evidence", ""))
+            self.miss("partnerships", "false positive", row.get("parties", ""), "", row.get("kind", ""),
+                      row.get("evidence", ""))
         for g in fns:
             sp.fn += 1
             gp = self.gold.partnerships[g]
@@ -286,14 +293,16 @@ class _DocEvaluation:
             evidence = row.get("evidence", "")
             pred_actor = self.org_of(row.get("actor_id", ""), row.get("actor", "")) if row.get("actor") else None
             self.check("goals", "actor", pred_actor == gg.actor, gg.text, gg.actor_name, row.get("actor", ""), evidence)
-            self.check("goals", "theme", row.get("theme") == gg.theme, gg.text, gg.theme, row.get("theme", ""), evidence)
+            self.check("goals", "theme", row.get("theme") == gg.theme, gg.text, gg.theme, row.get("theme", ""),
+                       evidence)
             self.check("goals", "horizon", key(row.get("horizon", "")) == key(gg.horizon), gg.text, gg.horizon,
                   row.get("horizon", ""), evidence)
         fps, fns = _leftovers(pairs, self.pred.goals, self.gold.goals)
         for p in fps:
             sg.fp += 1
             row = self.pred.goals[p]
-            self.miss("goals", "false positive", row.get("text", ""), "", row.get("trigger", ""), row.get("evidence", ""))
+            self.miss("goals", "false positive", row.get("text", ""), "", row.get("trigger", ""),
+                      row.get("evidence", ""))
         for g in fns:
             sg.fn += 1
             self.miss("goals", "false negative", self.gold.goals[g].text, self.gold.goals[g].theme)
@@ -405,7 +414,8 @@ def format_report(ev: Evaluation) -> str:
         for name in TABLE_NAMES:
             s = scores[name]
             attrs = "  ".join(f"{a} {c / t:.2f}" for a, (c, t) in sorted(s.attributes.items()) if t)
-            lines.append(f"{name:<18}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.tp:>6}{s.fp:>5}{s.fn:>5}  {attrs}")
+            lines.append(f"{name:<18}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}"
+                         f"{s.tp:>6}{s.fp:>5}{s.fn:>5}  {attrs}")
         lines.append("")
     lines.append(f"{ev.n_documents} gold documents; {len(ev.mismatches)} mismatches listed.")
     if ev.unscored:

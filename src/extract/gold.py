@@ -122,7 +122,8 @@ def _str(value: Any, where: str, field_name: str, *, allow_empty: bool = True) -
 def _value(value: Any, where: str, field_name: str) -> str:
     v = _str(value, where, field_name).strip()
     if v and not VALUE.match(v):
-        raise GoldError(f"{where}: '{field_name}' {v!r} is not an ISO 8601 date or period (YYYY, YYYY-MM, YYYY-MM-DD, A/B, A/, /B)")
+        raise GoldError(f"{where}: '{field_name}' {v!r} is not an ISO 8601 date or period "
+                        "(YYYY, YYYY-MM, YYYY-MM-DD, A/B, A/, /B)")
     return v
 
 
@@ -230,7 +231,8 @@ def load_gold(path: str | Path, text: str | None = None) -> GoldDoc:
     if "publication_date" in raw:
         pub = _value(raw["publication_date"], str(p), "publication_date")
         if pub and not ISO_DATE.fullmatch(pub):
-            raise GoldError(f"{p}: 'publication_date' {pub!r} must be an ISO date (YYYY-MM-DD, or reduced: YYYY-MM, YYYY)")
+            raise GoldError(f"{p}: 'publication_date' {pub!r} must be an ISO date "
+                            "(YYYY-MM-DD, or reduced: YYYY-MM, YYYY)")
         gold.publication_date = pub
     # section by section, in this order: an error is reported where the file first has one
     gold.organisations = [_organisation(item, where) for where, item in _entries(raw, p, "organisations")]

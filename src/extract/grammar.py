@@ -21,6 +21,7 @@ CLITICS = W.set("clitics")
 SKIPPABLE = W.set("skippable_adverbs")
 # Capitalised words ending like infinitives that are nouns: not verbs when they open a heading.
 NOT_INFINITIVE = W.set("not_infinitive")
+PARTICIPLE_ENDINGS = W.tuple("participle_endings")
 PURPOSE_PREPOSITIONS = W.set("purpose_prepositions")
 ACTION_NOUNS = W.set("action_nouns")
 ACTION_SUFFIXES = W.tuple("action_suffixes")
@@ -74,7 +75,7 @@ def is_future(tok: Token) -> bool:
         return True
     # the tagger reads some futures as presents ("aménagerons") or participles ("financera"): trust the ending
     forms = set(tok.morph.get("VerbForm"))
-    participle_shaped = tok.text.lower().endswith(("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues"))
+    participle_shaped = tok.text.lower().endswith(PARTICIPLE_ENDINGS)
     return len(w) > 4 and w.endswith(FUTURE_ENDINGS) and "Inf" not in forms and not participle_shaped
 
 

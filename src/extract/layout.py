@@ -50,7 +50,7 @@ def lines_of(text: str) -> list[Line]:
         pos += len(chunk) + 1
     out: list[Line] = []
     n = len(raw)
-    for i, (s, e, chunk) in enumerate(raw):
+    for i, (s, _e, chunk) in enumerate(raw):
         if not chunk.strip():
             continue
         blank_before = i == 0 or not raw[i - 1][2].strip()
@@ -98,9 +98,8 @@ def list_groups(lines: list[Line]) -> list[ListGroup]:
         while j < len(lines) and lines[j].kind == "bullet":
             j += 1
         intro = None
-        if i > 0 and lines[i - 1].kind in ("prose", "heading") and lines[i - 1].text.rstrip().endswith(":"):
-            intro = lines[i - 1]
-        elif i > 0 and lines[i - 1].kind == "prose":
+        if i > 0 and (lines[i - 1].kind == "prose"
+                      or lines[i - 1].kind == "heading" and lines[i - 1].text.rstrip().endswith(":")):
             intro = lines[i - 1]
         groups.append(ListGroup(intro, tuple(lines[i:j])))
         i = j

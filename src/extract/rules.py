@@ -254,7 +254,8 @@ def _check_organisations(records: list[dict[str, Any]], path: Path) -> None:
         forms = {rec["name"], *rec.get("aliases", []), *([rec["acronym"]] if rec.get("acronym") else [])}
         for form in rec.get("exact_case", []):
             if form not in forms:
-                raise PatternError(f"{path}:{rec['_line']}: exact_case form {form!r} is not the name, acronym or an alias")
+                raise PatternError(f"{path}:{rec['_line']}: exact_case form {form!r} "
+                                   "is not the name, acronym or an alias")
 
 
 @lru_cache(maxsize=8)

@@ -172,7 +172,8 @@ def document_rows(document: Document, parts: Doc | Iterable[tuple[Doc, int]], cl
 def _document_row(document: Document, doc: Doc | None, counts: dict[str, int], n_sentences: int = 0) -> dict[str, Any]:
     published = doc._.publication_date if doc is not None else None
     row = {
-        "doc_id": document.doc_id, "path": document.path, "title": document.source_title or (title_of(document.text) if document.text else ""),
+        "doc_id": document.doc_id, "path": document.path,
+        "title": document.source_title or (title_of(document.text) if document.text else ""),
         "publication_date": published.isoformat() if published else "", "n_chars": len(document.text),
         "n_sentences": n_sentences,
         "n_organisations": counts.get("organisations", 0), "n_dates": counts.get("dates", 0),

@@ -313,7 +313,8 @@ _OPEN_END = re.compile(
     rf"(?P<b>\b(?:jusqu[{_APOS}]\s*(?:[àa]|en|au)|d[{_APOS}]\s*ici(?:\s+[àa])?|[àa]\s+l[{_APOS}]\s*horizon(?:\s+d[e{_APOS}])?|[àa]\s+l[{_APOS}]\s*[ée]ch[ée]ance(?:\s+d[e{_APOS}])?|horizon|avant)\s*(?:(?:la|le|l[{_APOS}]|fin)\s*)?)$",
     re.IGNORECASE)
 _RANGE_OPEN = re.compile(rf"(?P<b>\b(?:de|du|entre)\s*(?:(?:la|le|l[{_APOS}])\s*)?)$", re.IGNORECASE)
-_RANGE_MID = re.compile(rf"^\s*(?:[àa]|au|et|jusqu[{_APOS}]\s*(?:[àa]|en))\s*(?:(?:la|le|l[{_APOS}])\s*)?$", re.IGNORECASE)
+_RANGE_MID = re.compile(rf"^\s*(?:[àa]|au|et|jusqu[{_APOS}]\s*(?:[àa]|en))\s*(?:(?:la|le|l[{_APOS}])\s*)?$",
+                        re.IGNORECASE)
 
 
 def _raw_cores(text: str) -> list[tuple[int, int, Part | None, Part | None, bool]]:
@@ -427,7 +428,8 @@ def publication_date(text: str, timexes: list[Timex] | None = None) -> date | No
 # what may precede a publication date at the start of a prose line: a place, "le", "ce"
 # ("Poitiers, 12 juin 2025 — …", "Ce mardi 10 juillet 2018, …", "Lille, le 3 mars …")
 # ("Communiqué de presse — Cachan, le 27 janvier 2026": a short label and a dash may open the line)
-_FRONTED_DATE = re.compile(r"^[\W_]*(?:[^—–|\n]{1,40}\s[—–|]\s*)?(?:(?:[A-ZÀ-Ý][\w'’-]*[\s,]*){1,3})?(?:le|ce|Le|Ce)?\s*$")
+_FRONTED_DATE = re.compile(r"^[\W_]*(?:[^—–|\n]{1,40}\s[—–|]\s*)?"
+                           r"(?:(?:[A-ZÀ-Ý][\w'’-]*[\s,]*){1,3})?(?:le|ce|Le|Ce)?\s*$")
 _DATELINE_REST = re.compile(r"^[\W_]*(?:(?:[A-ZÀ-Ý][\w'’-]*\s*){1,3},?)?\s*(?:le\b\s*)?[\W_]*$", re.IGNORECASE)
 
 

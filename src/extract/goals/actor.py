@@ -26,7 +26,7 @@ def actor_near(ctx: Context, sent, i, c_start) -> Organisation | None:
     for k in range(i - 1, c_start - 1, -1):
         if doc[k].pos_ in ("VERB", "AUX") and is_finite_verb(doc[k]):
             return actors.actor_for(actors.subject(k, c_start), speaker=actors.speaker_org(sent))
-    for s, e, org in actors.mentions_in(c_start, i):
+    for s, _, org in actors.mentions_in(c_start, i):
         if s == c_start or fold(doc[s - 1].text) not in {"de", "d'", "du", "des", "avec", "a", "au"}:
             return org
     return actors.previous_subject(i) or actors.main
@@ -48,7 +48,7 @@ def intro_actor(ctx: Context, start, end) -> Organisation | None:
                        and hit[0]["kind"] == "agreement" for j in words):
                     return None                # "l'accord fixe plusieurs engagements :": its parties, jointly
             break
-    for s, e, org in actors.mentions_in(start, end):
+    for s, _, org in actors.mentions_in(start, end):
         if s > 0 and fold(doc[s - 1].text) in {"avec", "entre"}:
             continue
         return org

@@ -69,7 +69,8 @@ def strategy(ctx: Context) -> tuple[str, Organisation | None]:
     return period, None
 
 
-_RELATIVE_BETWEEN = re.compile(r",\s*(?:\w+\s+)?(?:qui|dont|lequel|laquelle|lesquels|lesquelles|duquel|auquel|auxquels)\b",
+_RELATIVE_BETWEEN = re.compile(r",\s*(?:\w+\s+)?"
+                               r"(?:qui|dont|lequel|laquelle|lesquels|lesquelles|duquel|auquel|auxquels)\b",
                                re.IGNORECASE)
 
 
@@ -77,8 +78,8 @@ def _in_relative(between: str) -> bool:
     """Does a date after a goal stand in a relative clause opened after it and not closed
     (``…, avec laquelle les discussions ont commencé cet hiver``)?"""
     last = None
-    for last in _RELATIVE_BETWEEN.finditer(between):
-        pass
+    for match in _RELATIVE_BETWEEN.finditer(between):
+        last = match
     return last is not None and "," not in between[last.end():]
 
 

@@ -1,4 +1,5 @@
-"""Forms 5 to 7: inline lists after a colon, bullet items under an introduction that announces goals, and headings or sentences that open with an infinitive."""
+"""Forms 5 to 7: inline lists after a colon, bullet items under an introduction that announces
+goals, and headings or sentences that open with an infinitive."""
 from __future__ import annotations
 
 from spacy.tokens import Span
@@ -21,7 +22,7 @@ from .model import Context, Goal
 
 
 def inline_lists(ctx: Context, sent: Span) -> list[Goal]:
-    doc, folded, _actors, _dates, lines, _default_actor = ctx.doc, ctx.folded, ctx.actors, ctx.dates, ctx.lines, ctx.default_actor
+    doc, folded, lines = ctx.doc, ctx.folded, ctx.lines
     colon = next((i for i in range(sent.start, sent.end) if doc[i].text == ":"), None)
     if colon is None or colon + 1 >= sent.end:
         return []
@@ -84,7 +85,7 @@ def intro_trigger(ctx: Context, start, end) -> str | None:
 
 
 def bullet_items(ctx: Context) -> list[Goal]:
-    doc, folded, _actors, _dates, lines, _default_actor = ctx.doc, ctx.folded, ctx.actors, ctx.dates, ctx.lines, ctx.default_actor
+    doc, folded, lines = ctx.doc, ctx.folded, ctx.lines
     out = []
     for group in list_groups(lines):
         intro = group.intro

@@ -50,7 +50,8 @@ def objective_nouns(ctx: Context, sent: Span) -> list[Goal]:
             if before in {"un", "une", "l'", "la", "le", "cette", "son", "sa", "leur", "notre"} or owner is not None:
                 comp = complement(ctx, k, c_end, allow_np=False)
         elif after in {"de", "d'"} and before in {"un", "une"} and k + 1 < c_end and doc[k + 1].pos_ == "NOUN" \
-                and fold(entry["term"]) in {"objectif", "ambition", "but"} and _after_having(doc, i - 2, c_start, folded):
+                and fold(entry["term"]) in {"objectif", "ambition", "but"} \
+                and _after_having(doc, i - 2, c_start, folded):
             comp = (k + 1, "np")            # "a également un objectif de coopération en recherche"
         if comp is None:
             continue

@@ -50,11 +50,10 @@ def intention_use(ctx: Context, i, entry, sent) -> bool:
     if i > sent.start and (folded[i - 1] in PURPOSE_BEFORE or (
             folded[i - 1] in {"de", "d'"} and i - 2 >= sent.start and folded[i - 2] in PURPOSE_BEFORE)):
         return False                           # "afin de viser l'excellence"
-    if "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense"):
-        # a past participle is an intention only with its auxiliary ("nous avons prévu")
-        if not any(doc[k].lemma_ in ("avoir", "être") or folded[k] in AUXILIARIES
-                   for k in range(max(sent.start, i - 3), i)):
-            return False
+    # a past participle is an intention only with its auxiliary ("nous avons prévu")
+    if "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense") and not any(
+            doc[k].lemma_ in ("avoir", "être") or folded[k] in AUXILIARIES for k in range(max(sent.start, i - 3), i)):
+        return False
     # "L'UPVD n'envisage pas de rejoindre …": a denied intention commits to nothing
     if any(folded[k] in {"ne", "n'"} for k in range(max(sent.start, i - 3), i)) and any(
             folded[k] in {"pas", "plus", "jamais", "guere", "nullement"} for k in range(i + 1, min(sent.end, i + 3))):

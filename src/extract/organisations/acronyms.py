@@ -1,4 +1,5 @@
-"""Acronyms: definitions read from the text (``Long Form (LF)``, ``LF (Long Form)``, Schwartz–Hearst), acronyms after an elided article, acronyms the text defines as common terms."""
+"""Acronyms: definitions read from the text (``Long Form (LF)``, ``LF (Long Form)``, Schwartz–Hearst),
+acronyms after an elided article, acronyms the text defines as common terms."""
 from __future__ import annotations
 
 import re
@@ -106,9 +107,7 @@ def is_org_long_form(ix: OrgIndex, long_form: str, doc: Doc, start: int, end: in
         return False
     if any(w in ix.heads for w in words[:3]):
         return True
-    if any(fold(w) in ix.heads for w in long_form.split()[-1:]):
-        return True
-    return False
+    return any(fold(w) in ix.heads for w in long_form.split()[-1:])
 
 
 def elided_acronyms(ix: OrgIndex, doc: Doc, excluded: set[str]) -> list[tuple[int, int, str]]:

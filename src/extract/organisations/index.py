@@ -24,7 +24,8 @@ class OrgIndex:
         self.intro_kinds = {fold(r["term"]): (r["kind"], bool(r.get("needs_adjective")))
                             for r in intros if " " not in r["term"]}
         self.not_org_acronyms = {r["term"].upper() for r in grammar if r["type"] == "not_org_acronym"}
-        self.acronym_prefixes = sorted(((r["term"].upper(), r["kind"]) for r in grammar if r["type"] == "acronym_prefix"),
+        self.acronym_prefixes = sorted(((r["term"].upper(), r["kind"]) for r in grammar
+                                        if r["type"] == "acronym_prefix"),
                                        key=lambda p: -len(p[0]))
         self.kind_phrases = [(fold(r["term"]), r["kind"]) for r in grammar if r["type"] == "kind_phrase"]
         self.inner = {fold(r["term"]) for r in grammar if r["type"] == "inner"}

@@ -1,4 +1,5 @@
-"""Further mentions of bodies already named: short forms (``l'ICN``, ``CY``), initials (``CHU de …``), anaphors (``l'Institut``)."""
+"""Further mentions of bodies already named: short forms (``l'ICN``, ``CY``), initials (``CHU de …``),
+anaphors (``l'Institut``)."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -6,7 +7,7 @@ from spacy.tokens import Doc
 from ..normalise import fold, key, strip_accents
 from .index import OrgIndex
 from .model import Mention, Organisation
-from .shapes import NAME_PARTICLES
+from .shapes import COUNTING_DETERMINERS, NAME_PARTICLES
 
 
 def link_short_forms(ix: OrgIndex, orgs: dict[str, "Organisation"]) -> None:
@@ -58,7 +59,7 @@ def short_form_mentions(ix: OrgIndex, doc: Doc, orgs: dict[str, "Organisation"],
         if nxt is not None and nxt.text[:1].isupper() and not nxt.is_punct:
             continue                          # part of a longer name
         prev = doc[tok.i - 1] if tok.i else None
-        if prev is not None and (prev.like_num or prev.lower_ in {"les", "des", "ces", "nos", "leurs", "aux", "plusieurs"}):
+        if prev is not None and (prev.like_num or prev.lower_ in COUNTING_DETERMINERS):
             continue                          # "les sept INSA": the kind of school, counted
         taken[tok.idx:tok.idx + len(tok.text)] = b"\x01" * len(tok.text)
         org.mentions.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "short form"))

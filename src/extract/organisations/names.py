@@ -1,4 +1,5 @@
-"""The name grammar: a head noun and the words names are made of, names introduced by a noun (``la société X``), known names extended by proper words, the model's ORG entities."""
+"""The name grammar: a head noun and the words names are made of, names introduced by a noun
+(``la société X``), known names extended by proper words, the model's ORG entities."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -121,7 +122,8 @@ def generic_kind(ix: OrgIndex, span) -> bool:
 def opens_sentence(tokens, i: int) -> bool:
     """Token ``i`` opens its sentence or line with no article (``Université européenne : …``,
     where the capital is the sentence's; ``L'Université franco-italienne`` chose its own)."""
-    return i == 0 or tokens[i].is_sent_start or "\n" in tokens[i - 1].text_with_ws or tokens[i - 1].text in {"«", '"', "“"}
+    return i == 0 or tokens[i].is_sent_start or "\n" in tokens[i - 1].text_with_ws \
+        or tokens[i - 1].text in OPENING_QUOTES
 
 
 def starts_inside_name(ix: OrgIndex, tokens, i: int) -> bool:

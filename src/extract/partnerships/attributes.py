@@ -101,7 +101,8 @@ def _intended_after(ctx: Context, start: int, c_end: int) -> bool:
     """``les axes de coopération que l'UTT souhaite développer avec SU``."""
     for j in range(start, c_end):
         if ctx.folded[j] in {"que", "qu'"}:
-            return any(ctx.lex.intention_at(ctx.doc, k, ctx.folded) is not None for k in range(j + 1, min(c_end, j + 8)))
+            return any(ctx.lex.intention_at(ctx.doc, k, ctx.folded) is not None
+                       for k in range(j + 1, min(c_end, j + 8)))
     return False
 
 
@@ -161,7 +162,8 @@ def date(ctx: Context, sent: Span, at: int, frame: Frame, claimed: set[int]) -> 
     return best.value.split("/")[0] if "/" in best.value else best.value
 
 
-_TOPIC_STOP = re.compile(r"\s(?:et l['’]autre|avec|pour|afin|qui|dont|depuis|en\s\d)|[.;:()«»]|,\s*(?:l['’]un|l['’]autre)")
+_TOPIC_STOP = re.compile(r"\s(?:et l['’]autre|avec|pour|afin|qui|dont|depuis|en\s\d)|[.;:()«»]"
+                         r"|,\s*(?:l['’]un|l['’]autre)")
 _LEADING_ARTICLE = re.compile(r"^(?:les\s|la\s|le\s|l['’]|des\s|du\s|de\s|d['’])", flags=re.IGNORECASE)
 
 

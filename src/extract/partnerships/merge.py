@@ -21,8 +21,9 @@ def merge(found: list[Partnership]) -> list[Partnership]:
     for p in kept:
         target = None
         for q in merged:
+            dates_differ = bool(q.date and p.date and q.date != p.date)
             if q.ids == p.ids and q.status == p.status and (
-                    q.kind == p.kind or ("cooperation" in (q.kind, p.kind) and not (q.date and p.date and q.date != p.date))):
+                    q.kind == p.kind or ("cooperation" in (q.kind, p.kind) and not dates_differ)):
                 target = q
                 if KIND_RANK[p.kind] > KIND_RANK[q.kind]:
                     q.kind = p.kind            # "un rapprochement" then "pourraient fusionner": a merger

@@ -86,13 +86,13 @@ def _founded_after(ctx: Context, t: Trigger, frame: Frame) -> tuple[Organisation
         close = next((k for k in range(j + 1, min(frame.end, j + 6)) if doc[k].text == ","), None)
         if close is not None:
             j = close + 1
-    for j in range(j, min(frame.end, j + 8)):
-        named = _named_after(ctx, j, frame.end)
+    for k in range(j, min(frame.end, j + 8)):
+        named = _named_after(ctx, k, frame.end)
         if named is not None:
             return named
         # the kind of thing founded, up to its name: "le groupement d'intérêt scientifique « … »"
-        if folded[j] not in DETERMINERS | {"nouvelle", "nouveau", "de", "d'", "du"} \
-                and doc[j].text not in OPENING_QUOTES and doc[j].pos_ not in ("ADJ", "NOUN"):
+        if folded[k] not in DETERMINERS | {"nouvelle", "nouveau", "de", "d'", "du"} \
+                and doc[k].text not in OPENING_QUOTES and doc[k].pos_ not in ("ADJ", "NOUN"):
             break
     return None
 

@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test evaluate bench lock labelstudio browser clean
+.PHONY: run test lint evaluate bench lock labelstudio browser clean
 LS_VENV ?= .venv-ls
 
 $(BIN)/python:
@@ -38,8 +38,12 @@ browser:
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	fi
 
-test: $(VENV)/.installed $(LS_VENV)/.installed browser
+test: $(VENV)/.installed $(LS_VENV)/.installed browser lint
 	EXTRACT_REQUIRE_LABELSTUDIO=1 $(BIN)/python -m pytest
+
+# ruff's settings are in pyproject.toml (complexity at most 15, lines of 120)
+lint: $(VENV)/.installed
+	$(BIN)/ruff check src tests
 
 evaluate: $(VENV)/.installed
 	$(BIN)/extract evaluate --gold corpus/gold --texts corpus/texts --pred outputs --out outputs/eval

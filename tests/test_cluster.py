@@ -12,8 +12,8 @@ import pytest
 from conftest import ROOT
 from test_inputs import RELEASE, tables
 
+from extract.columns import TABLES
 from extract.run import run
-from extract.tables import TABLES
 
 pytestmark = pytest.mark.slow
 

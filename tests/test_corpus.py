@@ -6,8 +6,8 @@ import tomllib
 
 from conftest import ROOT
 
+from extract.columns import TABLES
 from extract.evaluate import evaluate
-from extract.tables import TABLES
 from extract.tablestore import read_table
 
 FLOORS = ROOT / "tests" / "floors.toml"

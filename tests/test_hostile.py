@@ -19,12 +19,13 @@ from files import docx_bomb, pdf_inflating
 from test_inputs import RELEASE, by_doc, content, run_on, tables
 
 from extract import run as run_module
+from extract.columns import TABLES
 from extract.documents import read_document
 from extract.limits import MB, Limits
 from extract.metadata import Manifest, ManifestError
 from extract.run import run
 from extract.sources import discover
-from extract.tables import TABLES, table_columns
+from extract.tables import table_columns
 from extract.tablestore import OutputError, TableWriter, guard_cell, read_table, unguard_cell
 from extract.workers import FatalWorkerError
 

@@ -15,8 +15,8 @@ from conftest import ROOT
 from files import docx_bytes, encrypted_pdf_bytes, html_page, pdf_bytes
 
 from extract import run as run_module
+from extract.columns import TABLES
 from extract.run import StrictFailure, run
-from extract.tables import TABLES
 from extract.tablestore import read_table
 
 SEED = ROOT / "corpus" / "texts" / "004_6d5b41267b244a94.txt"

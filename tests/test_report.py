@@ -12,8 +12,8 @@ from collections import Counter
 import pytest
 from conftest import ROOT
 
+from extract.columns import TABLES
 from extract.report import build_report
-from extract.tables import TABLES
 from extract.tablestore import read_table
 
 pytestmark = pytest.mark.slow

@@ -14,7 +14,7 @@ from conftest import ROOT, free_port
 from files import docx_bytes, html_page, pdf_bytes
 from test_inputs import ENGLISH, RELEASE, run_on
 
-from extract.tables import TABLES
+from extract.columns import TABLES
 
 pytestmark = pytest.mark.slow
 SEED = ROOT / "corpus" / "texts" / "000_a7b092c0aea6cb72.txt"

@@ -22,7 +22,10 @@ import re
 from dataclasses import dataclass
 
 from .decoding import DocumentError, decode_bytes, one_line
+from .docxlayout import docx_lines
+from .layout import BULLET
 from .limits import MB, Limits
+from .pdflayout import clean_pages
 from .sources import printable
 
 TEXT_EXTENSIONS = {".txt", ".md", ".text", ".markdown"}
@@ -92,8 +95,6 @@ def _iso_day(value: str | None) -> str:
 def paragraphs(text: str) -> str:
     """One block per line → blocks separated by a blank line, as in a text file; a list
     stays together with the line that introduces it."""
-    from .layout import BULLET
-
     out: list[str] = []
     for line in text.split("\n"):
         if out and out[-1] and line.strip():
@@ -126,8 +127,6 @@ def read_pdf(raw: bytes, limits: Limits) -> Extracted:
         raise DocumentError(f"PDF is damaged or truncated ({one_line(str(err))})") from None
     if not "".join(pages).strip():
         raise DocumentError("PDF has no text layer")
-    from .pdflayout import clean_pages
-
     cleaned, had_header = clean_pages(pages)
     text = "\n\n".join(p.strip("\n") for p in cleaned)
     return Extracted(text, title=one_line(meta_title) if had_header else "")
@@ -176,8 +175,6 @@ def read_docx(raw: bytes, limits: Limits) -> Extracted:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, EOFError) as err:
         raise DocumentError(f"DOCX is damaged ({one_line(str(err)) or type(err).__name__})") from None
-    from .docxlayout import docx_lines
-
     return Extracted(paragraphs("\n".join(docx_lines(d))))
 
 

@@ -14,8 +14,10 @@ from typing import Any
 
 import yaml
 
+from .documents import read_document
 from .normalise import ISO_DATE, key
 from .rules import KINDS, PARTNERSHIP_KINDS, THEMES
+from .sources import Source
 
 STATUSES = ("established", "planned")
 _POINT = r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?"
@@ -294,9 +296,6 @@ def load_gold_dir(gold_dir: str | Path, texts_dir: str | Path | None = None) -> 
             candidates = sorted(Path(texts_dir).glob(f"{rel.as_posix()}.*"))
             if not candidates:
                 raise GoldError(f"{p}: no document {rel.as_posix()}.* in {texts_dir}")
-            from .documents import read_document
-            from .sources import Source
-
             document = read_document(Source(candidates[0], str(candidates[0]), rel.as_posix()))
             if document.status == "error":
                 raise GoldError(f"{p}: its document {candidates[0]} cannot be read ({document.error})")

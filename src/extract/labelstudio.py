@@ -24,7 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
+from .gold import GoldError, dump_gold, gold_data, load_gold
 from .normalise import key
+from .report import decoded_text, document_reviews
 from .rules import KINDS, PARTNERSHIP_KINDS, THEMES
 from .tablestore import read_tables
 
@@ -98,8 +100,6 @@ def export_tasks(
     out_dir: str | Path, texts_dir: str | Path | None = None, *, model_version: str = "extract"
 ) -> list[dict]:
     """One Label Studio task per analysed document of the run in ``out_dir``, pre-annotated."""
-    from .report import decoded_text, document_reviews
-
     out = Path(out_dir)
     tables = read_tables(out)
     tasks = []
@@ -227,8 +227,6 @@ class _Region:
 
 def import_export(export: str | Path | list, out_dir: str | Path) -> list[Path]:
     """Gold YAML files (SPEC §2) from a Label Studio JSON export; each is validated."""
-    from .gold import GoldError, dump_gold, gold_data, load_gold
-
     tasks = json.loads(Path(export).read_text(encoding="utf-8")) if not isinstance(export, list) else export
     if not isinstance(tasks, list):
         raise LabelStudioError(f"{export}: not a Label Studio JSON export (a list of tasks)")

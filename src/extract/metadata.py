@@ -9,10 +9,12 @@ column gets the prefix ``metadata_``).
 """
 from __future__ import annotations
 
+import csv
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .columns import DOCUMENT_COLUMNS
 from .normalise import ISO_DATE
 from .sources import Source
 
@@ -23,8 +25,6 @@ class ManifestError(ValueError):
 
 def _header(p: Path) -> list[str]:
     """The column names as written (pandas would rename a repeated one ``url.1``)."""
-    import csv
-
     with open(p, encoding="utf-8-sig", newline="") as f:
         header = [c.strip() for c in next(csv.reader(f), [])]
     repeated = sorted({c for c in header if header.count(c) > 1})
@@ -35,8 +35,6 @@ def _header(p: Path) -> list[str]:
 
 def _check_columns(p: Path, fields: list[str]) -> None:
     """Every field must keep a column of its own in documents.csv."""
-    from .tables import DOCUMENT_COLUMNS
-
     names = [column_name(f, DOCUMENT_COLUMNS) for f in fields]
     for f, name in zip(fields, names, strict=True):
         if names.count(name) > 1:
@@ -102,8 +100,6 @@ class Manifest:
 
     @property
     def extra_columns(self) -> list[str]:
-        from .tables import DOCUMENT_COLUMNS
-
         return [column_name(f, DOCUMENT_COLUMNS) for f in self.fields]
 
     def fields_for(self, source: Source) -> dict[str, str]:

@@ -15,6 +15,7 @@ reads them, so offsets point at the same characters.
 
 from __future__ import annotations
 
+import glob
 import json
 import shutil
 from collections import Counter, defaultdict
@@ -23,7 +24,10 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from .documents import read_document
+from .evaluate import evaluate
 from .highlight import Mark, highlight
+from .sources import Source
 from .tablestore import read_tables, write_atomic
 
 FINDINGS = ("organisations", "dates", "partnerships", "goals")
@@ -78,8 +82,6 @@ def build_report(
     reviews = document_reviews(tables)
     evaluation = None
     if gold_dir is not None:
-        from .evaluate import evaluate
-
         evaluation = evaluate(gold_dir, texts_dir or "corpus/texts", out, None)
         for m in evaluation.mismatches:
             if m["doc_id"] in reviews:
@@ -116,11 +118,6 @@ def document_reviews(tables: dict[str, list[dict[str, str]]]) -> dict[str, DocRe
 def decoded_text(review: DocReview, out: Path, texts_dir: str | Path | None) -> str:
     """The decoded text the run analysed: from ``texts_dir``, the saved ``OUT/texts/``, or
     the path in ``documents.csv``; a file whose bytes changed since the run is not used."""
-    import glob
-
-    from .documents import read_document
-    from .sources import Source
-
     saved = out / "texts" / f"{review.doc_id}.txt"
     given = (
         sorted(Path(p) for p in glob.glob(glob.escape(str(Path(texts_dir) / review.doc_id)) + ".*"))

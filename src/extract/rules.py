@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +22,6 @@ THEMES = ("education", "research", "innovation", "international", "cooperation",
 def _packaged_patterns() -> Path:
     """The rules shipped with the package: the repository's ``patterns/`` folder,
     installed as the package data ``extract.patterns`` (editable or not)."""
-    from importlib.resources import files
-
     return Path(str(files("extract.patterns")))
 
 

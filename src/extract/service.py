@@ -32,11 +32,14 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, field_validator
 
 from . import versions
+from .columns import TABLES
 from .documents import language_identifier
 from .limits import MB, Limits
 from .normalise import ISO_DATE
+from .pipeline import build_nlp
+from .run import process_chunk
 from .sources import Source
-from .tables import TABLES
+from .workers import Supervisor
 
 log = logging.getLogger(__name__)
 
@@ -100,10 +103,6 @@ class Analyser:
     """The pipeline of one server worker and its forked analysis worker; one document at a time."""
 
     def __init__(self, settings: ServiceSettings, nlp=None):
-        from .pipeline import build_nlp
-        from .run import process_chunk
-        from .workers import Supervisor
-
         self.settings = settings
         self.limits = settings.limits()
         self.nlp = nlp or build_nlp(settings.patterns_dir)

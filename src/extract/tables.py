@@ -12,27 +12,11 @@ from typing import Any, Iterable
 
 from spacy.tokens import Doc
 
+from .columns import DOCUMENT_COLUMNS, TABLES
 from .documents import Document, title_of
 from .docview import sentence_of, sentences, text_of
 from .metadata import column_name
 from .normalise import CleanText, strip_span
-
-DOCUMENT_COLUMNS = ["doc_id", "path", "title", "publication_date", "n_chars", "n_sentences", "n_organisations",
-                    "n_dates", "n_partnerships", "n_goals", "status", "error", "sha256"]
-ORGANISATION_COLUMNS = ["doc_id", "org_id", "name", "acronym", "kind", "n_mentions", "mentions", "start", "end",
-                        "ror", "wikidata"]
-DATE_COLUMNS = ["doc_id", "text", "start", "end", "kind", "value", "sentence"]
-PARTNERSHIP_COLUMNS = ["doc_id", "partnership_id", "parties", "party_ids", "kind", "status", "date", "name", "topics",
-                       "evidence", "start", "end"]
-GOAL_COLUMNS = ["doc_id", "goal_id", "actor", "actor_id", "text", "trigger", "theme", "horizon", "evidence", "start",
-                "end"]
-TABLES: dict[str, list[str]] = {
-    "documents": DOCUMENT_COLUMNS,
-    "organisations": ORGANISATION_COLUMNS,
-    "dates": DATE_COLUMNS,
-    "partnerships": PARTNERSHIP_COLUMNS,
-    "goals": GOAL_COLUMNS,
-}
 
 
 @dataclass

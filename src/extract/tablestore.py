@@ -28,7 +28,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from .tables import TABLES
+from .columns import TABLES
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 STORE = ".tables"

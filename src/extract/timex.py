@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
+from .layout import lines_of
 from .serialise import serialisable
 from .words import words
 
@@ -77,8 +78,6 @@ class Part:
 
 
 def _relative_day(p: "Part", anchor: date) -> date:
-    from datetime import timedelta
-
     if p.rel == "day":
         return anchor + timedelta(days=p.rel_n)
     delta = (p.weekday - anchor.weekday()) % 7
@@ -402,8 +401,6 @@ def publication_date(text: str, timexes: list[Timex] | None = None) -> date | No
     full date in its opening lines — a dateline (``Lille, le 14 mars 2024``) or
     an opening sentence (``Ce mardi 10 juillet 2018, …``) — but not a date
     inside its title, which usually announces an event."""
-    from .layout import lines_of
-
     timexes = find_timexes(text) if timexes is None else timexes
     full = [t for t in timexes if _is_full_date(t)]
     published = _labelled_date(_PUBLISHED, text, full)

@@ -73,10 +73,6 @@ class Actors:
         self._people_orgs: dict[str, Organisation] | None = None
 
     # -- mentions ------------------------------------------------------------------
-    def org_at(self, i: int) -> Organisation | None:
-        hit = self.token_org.get(i)
-        return hit[0] if hit else None
-
     def mentions_in(self, start: int, end: int) -> list[tuple[int, int, Organisation]]:
         return [m for m in self.mentions if m[0] >= start and m[1] <= end]
 

@@ -22,7 +22,6 @@ SKIPPABLE = W.set("skippable_adverbs")
 # Capitalised words ending like infinitives that are nouns: not verbs when they open a heading.
 NOT_INFINITIVE = W.set("not_infinitive")
 PARTICIPLE_ENDINGS = W.tuple("participle_endings")
-PURPOSE_PREPOSITIONS = W.set("purpose_prepositions")
 ACTION_NOUNS = W.set("action_nouns")
 ACTION_SUFFIXES = W.tuple("action_suffixes")
 

@@ -106,15 +106,6 @@ def list_groups(lines: list[Line]) -> list[ListGroup]:
     return groups
 
 
-def line_at(lines: list[Line], offset: int) -> Line | None:
-    for line in lines:
-        if line.start <= offset < line.end + 1:
-            return line
-        if line.start > offset:
-            return None
-    return None
-
-
 W = words()
 _ABBREVIATIONS = W.set("abbreviations")
 _SENT_END = re.compile(r"[.!?…]+[»\"”’)]*|\.\.\.")

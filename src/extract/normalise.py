@@ -111,10 +111,6 @@ def words_with_offsets(text: str, *, fold_case: bool = True) -> list[tuple[str, 
     return result
 
 
-def collapse_spaces(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
 # --- French verb forms ------------------------------------------------------------
 # Trigger lexicons list lemmas; spaCy's French lemmatizer misses some forms
 # ("ambitionne" → "ambitionn"), so each lemma is also matched by its inflected

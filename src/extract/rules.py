@@ -172,12 +172,6 @@ class Rules:
     cues: list[dict[str, Any]] = field(default_factory=list)
     themes: list[dict[str, Any]] = field(default_factory=list)
 
-    def terms(self, table: str, type_: str) -> list[dict[str, Any]]:
-        return [r for r in getattr(self, table) if r.get("type") == type_]
-
-    def term_set(self, table: str, type_: str) -> frozenset[str]:
-        return frozenset(r["term"].lower() for r in self.terms(table, type_))
-
 
 # The gazetteer built from open data (tools/build_gazetteer.py): entries of their own, or the
 # identifiers of a hand-written entry (``same_as``). Optional: a rule folder may have none.

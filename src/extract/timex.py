@@ -437,18 +437,6 @@ def _is_dateline(line: str, date_text: str) -> bool:
     return bool(_DATELINE_REST.match(rest.strip()))
 
 
-def _opening_end(text: str) -> int:
-    """End offset of the opening: the first three non-empty lines, at most 400 characters."""
-    count, pos = 0, 0
-    for m in re.finditer(r"[^\n]*\n?", text):
-        if m.group().strip():
-            count += 1
-        pos = m.end()
-        if count >= 3 or pos >= 400 or not m.group():
-            break
-    return min(pos, 400)
-
-
 def _to_date(p: Part) -> date | None:
     try:
         return date(p.year, p.month, p.day)

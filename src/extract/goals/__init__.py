@@ -23,8 +23,8 @@ list, else the document's main actor. The horizon is a date of the goal's own
 sentence, else its list introduction's, else the strategy's period
 (``stratégie 2023-2027``).
 """
-from .component import GoalFinder, goals_of
+from .component import GoalFinder
 from .model import Goal
 from .theme import classify_theme
 
-__all__ = ["Goal", "GoalFinder", "classify_theme", "goals_of"]
+__all__ = ["Goal", "GoalFinder", "classify_theme"]

@@ -6,7 +6,6 @@ from spacy.tokens import Doc
 
 from ..components import RuleComponent
 from .document import find_goals
-from .model import Goal
 
 if not Doc.has_extension("goals"):
     Doc.set_extension("goals", default=None)
@@ -18,10 +17,6 @@ class GoalFinder(RuleComponent):
     def __call__(self, doc: Doc) -> Doc:
         doc._.goals = find_goals(doc, self.lexicons)
         return doc
-
-
-def goals_of(doc: Doc) -> list[Goal]:
-    return doc._.goals or []
 
 
 @Language.factory("hesr_goals", default_config={"patterns_dir": None},

@@ -26,7 +26,7 @@ trigger are never a partnership; a single named party needs an act whose
 other parties are named generically, or a name; a membership needs the body
 joined to be named.
 """
-from .component import PartnershipFinder, partnerships_of
+from .component import PartnershipFinder
 from .model import KIND_RANK, Frame, Partnership
 
-__all__ = ["KIND_RANK", "Frame", "Partnership", "PartnershipFinder", "partnerships_of"]
+__all__ = ["KIND_RANK", "Frame", "Partnership", "PartnershipFinder"]

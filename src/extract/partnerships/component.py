@@ -6,7 +6,6 @@ from spacy.tokens import Doc
 
 from ..components import RuleComponent
 from .document import find_partnerships
-from .model import Partnership
 
 if not Doc.has_extension("partnerships"):
     Doc.set_extension("partnerships", default=None)
@@ -18,10 +17,6 @@ class PartnershipFinder(RuleComponent):
     def __call__(self, doc: Doc) -> Doc:
         doc._.partnerships = find_partnerships(doc, self.lexicons)
         return doc
-
-
-def partnerships_of(doc: Doc) -> list[Partnership]:
-    return doc._.partnerships or []
 
 
 @Language.factory("hesr_partnerships", default_config={"patterns_dir": None},

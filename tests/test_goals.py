@@ -80,7 +80,22 @@ CASES = [
      [("recruter dix internes", None, ""), ("ouvrir un centre d'essais", None, "")]),
 ]
 
+CASES += [
+    # several bodies commit together: no one actor, even when another reading of the goal names one
+    ("L'Université de Tours et l'Université d'Orléans signent un accord. Les universités se fixent pour "
+     "objectif de créer un master commun.",
+     [("créer un master commun", None, "")]),
+    # an editor's cut "[…]" ends a line of a quoted list of aims
+    ("L'École centrale de Lyon précise ses objectifs : « Accélérer la recherche en chimie […]\n"
+     "Avoir un impact sur les territoires […]\nRenforcer l'apport de l'École aux politiques publiques […] »",
+     [("Accélérer la recherche en chimie", "École centrale de Lyon", ""),
+      ("Avoir un impact sur les territoires", "École centrale de Lyon", ""),
+      ("Renforcer l'apport de l'École aux politiques publiques", "École centrale de Lyon", "")]),
+]
+
 NONE = [
+    "La mise en place des comités a eu lieu l'an dernier.",        # "mise", a noun, is no form of "miser"
+    "Les frais d'inscription ne changeront pas.",                    # a denied future promises nothing
     "L'Université de Tours n'envisage pas de rejoindre un autre regroupement.",
     "La décision prendra effet le 1er janvier 2026.",
     "Cinq consortiums recevront au total 4 millions d'euros.",

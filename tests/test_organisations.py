@@ -71,6 +71,11 @@ CASES = [
     # a head and one lower-case word name a kind of body, not a body; a lower-case ministry is one all the same
     "Selon l'Institut de recherche, la future École d'architecture ouvrira en 2027.",
     "Le <o name='ministère de la recherche' kind='public_body'>ministère de la recherche</o> soutient le projet.",
+    # an acronym of the gazetteer as the press writes it, after an elided article
+    "Des chercheurs de l'<o name='École des hautes études en sciences sociales' kind='school'>Ehess</o> publient.",
+    # mixed-case acronyms after an elided article (Belgian universities write them so); UCLouvain is known
+    "L'<o name='ULg' kind='university'>ULg</o> et l'<o name='Université catholique de Louvain'>UCLouvain</o> "
+    "signent un accord.",
 ]
 
 

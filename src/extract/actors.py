@@ -26,6 +26,8 @@ RELATIVES = W.set("relatives")
 
 
 PERSON_TITLES = W.set("person_titles")
+PLURAL_BODIES = frozenset(W.kinds_of("plural_party_nouns"))
+PLURAL_DETERMINERS = frozenset({"les", "ces", "nos", "leurs"})
 ANAPHOR_DETERMINERS = W.set("referring_determiners") | {"du", "au"}
 DATE_WORDS = frozenset(fold(w) for w in (*W.values("months"), *W.values("weekdays"))) | W.set("date_context_words")
 
@@ -346,6 +348,8 @@ class Actors:
             return Subject("people", None, start)
         if nouns & (self.lex.generic_partner | {"signataires", "partenaires", "acteurs"}):
             return Subject("generic", None, start)
+        if f[start] in PLURAL_DETERMINERS and f[head] in PLURAL_BODIES:
+            return Subject("generic", None, start)       # "Les universités se fixent …": several bodies
         if f[head] in {"il", "elle", "celui-ci", "celle-ci"} and start == head:   # the tagger may call "Elle" a noun
             return Subject("pronoun", None, head)
         return Subject("noun", None, start)

@@ -22,6 +22,7 @@ SKIPPABLE = W.set("skippable_adverbs")
 # Capitalised words ending like infinitives that are nouns: not verbs when they open a heading.
 NOT_INFINITIVE = W.set("not_infinitive")
 PARTICIPLE_ENDINGS = W.tuple("participle_endings")
+NEGATIONS = W.set("negations")
 ACTION_NOUNS = W.set("action_nouns")
 ACTION_SUFFIXES = W.tuple("action_suffixes")
 
@@ -53,7 +54,15 @@ def _looks_infinitive(tok: Token) -> bool:
 
 
 def is_finite_verb(tok: Token) -> bool:
-    return "Fin" in tok.morph.get("VerbForm") and tok.pos_ in ("VERB", "AUX")
+    """A conjugated verb; also one the tagger took for a participle right after a reflexive clitic
+    (``les universités se fixent``): no participle follows ``se``."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    forms = tok.morph.get("VerbForm")
+    if "Fin" in forms:
+        return True
+    return "Part" in forms and tok.i > 0 and fold(tok.doc[tok.i - 1].text) in {"se", "s'"} \
+        and not tok.text.lower().endswith(("é", "ée", "és", "ées"))
 
 
 FUTURE_ENDINGS = W.tuple("future_endings")
@@ -85,6 +94,13 @@ def is_conditional(tok: Token) -> bool:
 def is_gerund(doc: Doc, i: int) -> bool:
     """``en signant``: a present participle after ``en``."""
     return i > 0 and fold(doc[i - 1].text) == "en" and fold(doc[i].text).endswith("ant")
+
+
+def denied(folded: list[str], i: int, start: int, end: int) -> bool:
+    """Is the verb at ``i`` denied: ``ne``/``n'`` just before it and ``pas``, ``plus``, ``jamais`` …
+    just after (``n'envisage pas``, ``ne changeront pas``)?"""
+    return any(folded[k] in {"ne", "n'"} for k in range(max(start, i - 3), i)) and any(
+        folded[k] in NEGATIONS for k in range(i + 1, min(end, i + 3)))
 
 
 def is_action_noun(word: str) -> bool:

@@ -108,7 +108,8 @@ def list_groups(lines: list[Line]) -> list[ListGroup]:
 
 W = words()
 _ABBREVIATIONS = W.set("abbreviations")
-_SENT_END = re.compile(r"[.!?…]+[»\"”’)]*|\.\.\.")
+EDITORIAL_CUTS = ("[…]", "[...]", "(…)", "(...)")
+_SENT_END = re.compile(r"[.!?…]+[»\"”’)\]]*|\.\.\.")
 _OPENERS = "«\"“(–—-•"
 
 
@@ -153,8 +154,8 @@ def _line_break_ends_sentence(text: str, prev: Line, line: Line) -> bool:
     if line.kind in ("bullet", "heading", "meta") or prev.kind in ("heading", "meta"):
         return True
     last = prev.text.rstrip()[-1:]
-    if last in ".!?:;…»\"”":
-        return True
+    if last in ".!?:;…»\"”" or prev.text.rstrip().endswith(EDITORIAL_CUTS):
+        return True                    # "[…]": a quotation cut by the editor ends there
     if line.text[:1].isupper() and len(prev.text) < 60:
         return True
     if prev.kind == "bullet" and line.kind != "prose":

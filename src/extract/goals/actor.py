@@ -6,10 +6,18 @@ from ..layout import list_groups
 from ..normalise import fold
 from ..organisations import Organisation
 from ..words import words
-from .model import Context
+from .model import JOINT, Context
 
 W = words()
 NEW_BODY = W.set("new_body")
+
+
+def committer(actors, subj, sent) -> Organisation | None:
+    """Who commits, from the subject of the verb: :data:`JOINT` for several bodies together."""
+    actor = actors.actor_for(subj, speaker=actors.speaker_org(sent))
+    if actor is None and (subj.kind == "generic" or (subj.kind == "org" and subj.others)):
+        return JOINT
+    return actor
 
 
 def actor_of_verb(ctx: Context, sent, i, c_start) -> Organisation | None:
@@ -17,7 +25,7 @@ def actor_of_verb(ctx: Context, sent, i, c_start) -> Organisation | None:
     subj = actors.subject(i, c_start)
     if subj.kind == "none" and c_start > sent.start:
         subj = actors.subject(i, sent.start)
-    return actors.actor_for(subj, speaker=actors.speaker_org(sent))
+    return committer(actors, subj, sent)
 
 
 def actor_near(ctx: Context, sent, i, c_start) -> Organisation | None:
@@ -25,7 +33,7 @@ def actor_near(ctx: Context, sent, i, c_start) -> Organisation | None:
     doc, actors = ctx.doc, ctx.actors
     for k in range(i - 1, c_start - 1, -1):
         if doc[k].pos_ in ("VERB", "AUX") and is_finite_verb(doc[k]):
-            return actors.actor_for(actors.subject(k, c_start), speaker=actors.speaker_org(sent))
+            return committer(actors, actors.subject(k, c_start), sent)
     for s, _, org in actors.mentions_in(c_start, i):
         if s == c_start or fold(doc[s - 1].text) not in {"de", "d'", "du", "des", "avec", "a", "au"}:
             return org
@@ -38,7 +46,7 @@ def intro_actor(ctx: Context, start, end) -> Organisation | None:
         if doc[k].pos_ in ("VERB", "AUX") and is_finite_verb(doc[k]):
             subj = actors.subject(k, start)
             if subj.kind == "org" and subj.others:
-                return None                    # "l'ESTP et VINCI Construction se fixent trois priorités :"
+                return JOINT                   # "l'ESTP et VINCI Construction se fixent trois priorités :"
             if subj.kind in ("noun", "generic") and subj.start >= start:
                 words = range(subj.start, k)
                 if any(folded[j] in NEW_BODY for j in words) and any(
@@ -46,7 +54,7 @@ def intro_actor(ctx: Context, start, end) -> Organisation | None:
                     return None                # "le futur établissement s'est fixé …": a body yet to be
                 if any((hit := ctx.lex.partnership.match(doc, j, folded)) is not None
                        and hit[0]["kind"] == "agreement" for j in words):
-                    return None                # "l'accord fixe plusieurs engagements :": its parties, jointly
+                    return JOINT               # "l'accord fixe plusieurs engagements :": its parties, jointly
             break
     for s, _, org in actors.mentions_in(start, end):
         if s > 0 and fold(doc[s - 1].text) in {"avec", "entre"}:

@@ -12,7 +12,7 @@ from .dedupe import dedupe
 from .futures import future
 from .horizon import date_tokens, horizon, strategy
 from .lists import bullet_items, infinitive_openings, inline_lists
-from .model import Context, Goal
+from .model import JOINT, Context, Goal
 from .objectives import objective_nouns
 from .theme import classify_theme
 from .verbal import verbal
@@ -55,4 +55,6 @@ def find_goals(doc: Doc, lex: Lexicons) -> list[Goal]:
     for g in goals:
         g.theme = classify_theme(text_of(doc)[g.start:g.end], lex.themes)
         g.horizon = own[id(g)] or strategy_period or g.horizon_hint
+        if g.actor is JOINT:
+            g.actor = None
     return goals

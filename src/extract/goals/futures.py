@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from ..grammar import clause_bounds, is_future, objective_parts
+from ..grammar import clause_bounds, denied, is_future, objective_parts
 from ..normalise import fold
+from .actor import committer
 from .complements import complement, make_goal
 from .model import Context, Goal
 
@@ -34,6 +35,8 @@ def future(ctx: Context, sent: Span) -> list[Goal]:
         c_start, c_end = clause_bounds(sent, i)
         if ctx.lex.intention_at(doc, i, folded) is not None:
             continue                           # handled as an intention verb
+        if denied(folded, i, c_start, c_end):
+            continue                           # "ne changeront pas": nothing is promised
         verb = start if trigger == "aller" else i
         act = ctx.lex.partnership.match(doc, verb, folded)
         if act is not None and act[0]["pos"] == "VERB" and any(
@@ -45,7 +48,7 @@ def future(ctx: Context, sent: Span) -> list[Goal]:
         if subj.kind in ("noun", "generic") and trigger == "future" and c_start <= subj.start < start \
                 and not any(doc[k].text == "," for k in range(subj.start, start)):
             start = subj.start                 # "des campagnes de recrutement … démarreront"
-        actor = actors.actor_for(subj, speaker=actors.speaker_org(sent))
+        actor = committer(actors, subj, sent)
         parts = objective_parts(doc, start, c_end, folded, ctx.lex)
         out += [make_goal(ctx, s, e, trigger, actor, sent, "future") for s, e in parts]
         covered = max(e for _, e in parts)

@@ -32,6 +32,12 @@ class Goal:
         return content_words(text[self.start:self.end])
 
 
+# The actor of a commitment several bodies make together ("Les universités se fixent …",
+# "l'ESTP et VINCI Construction se fixent …"): no one actor (SPEC §3), and no other reading of
+# the same objective may fill one in. It becomes an empty actor when the goals are settled.
+JOINT = Organisation("", "", "", "other")
+
+
 @dataclass
 class Context:
     """One document as the goal steps read it."""

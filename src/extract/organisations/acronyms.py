@@ -110,6 +110,16 @@ def is_org_long_form(ix: OrgIndex, long_form: str, doc: Doc, start: int, end: in
     return any(fold(w) in ix.heads for w in long_form.split()[-1:])
 
 
+def _acronym_shaped(t: str) -> bool:
+    """Capitals only (``ENSAT``), or capitals and small letters with at least two capitals
+    (``ULg``, ``UCLouvain``, ``UniGR``): the shapes of French and Belgian acronyms."""
+    letters = [c for c in t if c.isalpha()]
+    if not (2 <= len(letters) <= 10 and t[:1].isalpha() and t[:1].isupper()):
+        return False
+    capitals = sum(c.isupper() for c in letters)
+    return capitals == len(letters) or (capitals >= 2 and t.isalpha())
+
+
 def elided_acronyms(ix: OrgIndex, doc: Doc, excluded: set[str]) -> list[tuple[int, int, str]]:
     """An unknown acronym after an elided article names a body in French
     prose (``l'ENSEEIHT``, ``de l'ENSAT``) unless it is a common term
@@ -118,10 +128,10 @@ def elided_acronyms(ix: OrgIndex, doc: Doc, excluded: set[str]) -> list[tuple[in
     for i, tok in enumerate(doc):
         prev = fold(doc[i - 1].text) if i else ""
         t = tok.text
-        letters = [c for c in t if c.isalpha()]
-        if not (2 <= len(letters) <= 9 and all(c.isupper() for c in letters) and t[:1].isalpha()):
+        if not _acronym_shaped(t):
             continue
-        if prev not in {"l'", "d'"} and not (prev in {"le", "la", "au", "du"} and len(letters) >= 3):
+        mixed = not t.isupper()
+        if prev not in {"l'", "d'"} and (mixed or not (prev in {"le", "la", "au", "du"} and len(t) >= 3)):
             continue
         if i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
             continue                          # part of a longer name

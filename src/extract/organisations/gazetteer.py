@@ -11,6 +11,7 @@ class Gazetteer:
         self.entries = {e["id"]: e for e in entries}
         self.folded: dict[tuple[str, ...], set[str]] = {}
         self.exact: dict[tuple[str, ...], set[str]] = {}
+        self.titled: dict[str, set[str]] = {}   # "Ieseg", "Insa": an acronym as French press writes it
         self.max_len = 1
         for e in entries:
             exact_forms = set(e.get("exact_case", []))
@@ -30,12 +31,26 @@ class Gazetteer:
                 words = tuple(w for w, _, _ in words_with_offsets(e["acronym"], fold_case=False))
                 self.exact.setdefault(words, set()).add(e["id"])
                 self.max_len = max(self.max_len, len(words))
+            self._add_titled(e, forms)
         # for each first word, the lengths of the names it opens, longest first
         lengths: dict[str, set[int]] = {}
         for key_words in list(self.exact) + list(self.folded):
             if key_words:
                 lengths.setdefault(key_words[0].casefold(), set()).add(len(key_words))
         self.lengths = {w: sorted(ns, reverse=True) for w, ns in lengths.items()}
+
+    def _add_titled(self, e: dict, forms: list[str]) -> None:
+        """Acronyms of four letters or more also in title case (``IESEG`` → ``Ieseg``), which
+        French articles often write; matched only after an elided article (``l'Ieseg``)."""
+        for form in [*forms, e.get("acronym", "")]:
+            words = [w for w, _, _ in words_with_offsets(form, fold_case=False)]
+            if len(words) == 1 and len(words[0]) >= 4 and words[0].isupper() and words[0].isalpha():
+                self.titled.setdefault(words[0].capitalize(), set()).add(e["id"])
+
+    def _titled_at(self, raw: list[str], i: int) -> set[str] | None:
+        if i > 0 and raw[i - 1] in {"l", "d", "L", "D"}:
+            return self.titled.get(raw[i])
+        return None
 
     def find(self, text: str) -> list[tuple[int, int, set[str]]]:
         """Longest matches, left to right: (start, end, candidate ids)."""
@@ -58,6 +73,8 @@ class Gazetteer:
                 if ids:
                     hit = (n, ids)
                     break
+            if hit is None and (titled := self._titled_at(raw, i)):
+                hit = (1, titled)
             if hit:
                 n, ids = hit
                 found.append((words[i][1], words[i + n - 1][2], ids))

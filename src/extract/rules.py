@@ -62,6 +62,7 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "kind": Field(str, choices=KINDS),
         "lowercase": Field(bool),
         "needs_adjective": Field(bool),
+        "enumerates": Field(bool),
         "kinds": Field(list, list_of=str),
         "generic": Field(bool),
         "note": Field(str),

@@ -15,6 +15,8 @@ class OrgIndex:
         grammar = rules.org_grammar
         self.heads = {fold(r["term"]): r["kind"] for r in grammar if r["type"] == "head"}
         self.lowercase_heads = {fold(r["term"]) for r in grammar if r["type"] == "head" and r.get("lowercase")}
+        # heads whose names list their parts after commas ("ministère de l'Enseignement supérieur, de la Recherche …")
+        self.enumerating_heads = {fold(r["term"]) for r in grammar if r["type"] == "head" and r.get("enumerates")}
         # heads written in capitals ("TU Delft") match only in capitals ("tu" is also a pronoun)
         self.capital_heads = {fold(r["term"]) for r in grammar if r["type"] == "head" and r["term"].isupper()}
         self.plural_heads = {h for h in self.heads if h.endswith(("s", "x")) and h[:-1] in self.heads}

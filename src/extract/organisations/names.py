@@ -42,7 +42,10 @@ def _joins_by_et(ix: OrgIndex, doc: Doc, tokens, j: int) -> bool:
     if nxt is None or not (nxt.text[:1].isupper() or fold(nxt.text) in ix.inner):
         return False
     if fold(tokens[j + 1].text) in {"au", "aux", "a"}:
-        return False
+        return False                    # "… et au CIRAD": another complement
+    if fold(tokens[j + 1].text) in {"l'", "le", "la", "les"} and j + 2 < len(tokens) \
+            and tokens[j + 2].text[:1].isupper():
+        return False                    # "l'École et l'État": another body ("… et l'agriculture" goes on)
     return not (nxt.text.isupper() and len(nxt.text) > 1 or fold(nxt.text) in ix.heads
                 or any(h[0] == 0 for h in ix.gazetteer.find(text_of(doc)[nxt.idx:nxt.idx + 80])))
 
@@ -57,12 +60,27 @@ def _passes(ix: OrgIndex, tokens, j: int, tl: str) -> bool:
         and tokens[j + 1].text[:1].isupper()
 
 
+def _enumeration_goes_on(tokens, j: int) -> bool:
+    """``, de la Recherche``: a comma before another part of an enumerated name."""
+    k = j + 1
+    if k >= len(tokens) or fold(tokens[k].text) not in {"de", "du", "des", "d'"}:
+        return False
+    k += 1
+    while k < len(tokens) and fold(tokens[k].text) in {"la", "l'", "le", "les"}:
+        k += 1
+    return k < len(tokens) and tokens[k].text[:1].isupper()
+
+
 def _name_end(ix: OrgIndex, doc: Doc, tokens, i: int) -> int | None:
     """The last token of the name a head at ``i`` opens, if it has more than its head."""
     j = i + 1
     last_good = None
+    enumerates = fold(tokens[i].text) in ix.enumerating_heads
     while j < len(tokens):
         t = tokens[j]
+        if t.text == "," and enumerates and last_good is not None and _enumeration_goes_on(tokens, j):
+            j += 1
+            continue
         if "\n" in t.text or t.is_punct and t.text not in {"-", "'"}:
             break
         tl = fold(t.text).rstrip("'")

@@ -74,7 +74,8 @@ CASES = [
     # a ministry's name enumerates its portfolios; "et" and an article before a capital open another body
     "Le <o name='ministère de la Culture, de la Communication et du Patrimoine' kind='public_body'>ministère de la "
     "Culture, de la Communication et du Patrimoine</o> soutient le projet.",
-    "L'<o name='Institut polytechnique de Grenoble'>Institut polytechnique de Grenoble</o> et l'État signent un contrat.",
+    "L'<o name='Institut polytechnique de Grenoble'>Institut polytechnique de Grenoble</o> et l'État "
+    "signent un contrat.",
     # an acronym of the gazetteer as the press writes it, after an elided article
     "Des chercheurs de l'<o name='École des hautes études en sciences sociales' kind='school'>Ehess</o> publient.",
     # mixed-case acronyms after an elided article (Belgian universities write them so); UCLouvain is known

@@ -20,8 +20,8 @@ import spacy
 from spacy.training import Example
 
 from extract.evaluate import group_of
-from extract.gold import load_gold_dir
 from extract.goals import classify_theme
+from extract.gold import load_gold_dir
 from extract.rules import THEMES, cached_rules
 
 ROOT = Path(__file__).resolve().parents[1]

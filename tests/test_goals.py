@@ -135,3 +135,7 @@ def test_theme_follows_the_objective_words():
     assert classify_theme("doubler le nombre de start-up créées", themes) == "innovation"
     assert classify_theme("accueillir davantage d'apprentis", themes) == "education"
     assert classify_theme("doubler les mobilités sortantes", themes) == "international"
+    # student life is attractiveness (SPEC §3); partnership adjectives are cooperation
+    assert classify_theme("lutter contre la précarité étudiante", themes) == "attractiveness"
+    assert classify_theme("améliorer les conditions de vie sur le site", themes) == "attractiveness"
+    assert classify_theme("multiplier les conventions partenariales avec les lycées", themes) == "cooperation"

@@ -139,3 +139,15 @@ def test_theme_follows_the_objective_words():
     assert classify_theme("lutter contre la précarité étudiante", themes) == "attractiveness"
     assert classify_theme("améliorer les conditions de vie sur le site", themes) == "attractiveness"
     assert classify_theme("multiplier les conventions partenariales avec les lycées", themes) == "cooperation"
+
+
+def test_means_that_carry_out_stated_aims_are_goals(analyse):
+    doc = analyse("L'Université de Nantes veut accroître son attractivité. Cela se traduira par la rénovation "
+                  "des résidences ; la création d'un guichet unique et l'ouverture d'une crèche.")
+    assert rows(doc)[1:] == [
+        ("la rénovation des résidences", "Nantes Université", ""),
+        ("la création d'un guichet unique", "Nantes Université", ""),
+        ("l'ouverture d'une crèche", "Nantes Université", ""),
+    ]
+    # a clause that does not refer back to aims states none
+    assert rows(analyse("Le tramway passe par la place du Marché et la gare.")) == []

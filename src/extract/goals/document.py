@@ -12,12 +12,13 @@ from .dedupe import dedupe
 from .futures import future
 from .horizon import date_tokens, horizon, strategy
 from .lists import bullet_items, infinitive_openings, inline_lists
+from .means import means
 from .model import JOINT, Context, Goal
 from .objectives import objective_nouns
 from .theme import classify_theme
 from .verbal import verbal
 
-SENTENCE_FORMS = (verbal, objective_nouns, copular, future, inline_lists, infinitive_openings)
+SENTENCE_FORMS = (verbal, objective_nouns, copular, future, inline_lists, infinitive_openings, means)
 
 
 def _context(doc: Doc, lex: Lexicons) -> Context:

@@ -76,6 +76,9 @@ CASES = [
     "Culture, de la Communication et du Patrimoine</o> soutient le projet.",
     "L'<o name='Institut polytechnique de Grenoble'>Institut polytechnique de Grenoble</o> et l'État "
     "signent un contrat.",
+    # an acronym the text never defines whose letters are the initials of a name of the text is that body
+    "L'<o name='Université de Sherbrooke' kind='university'>Université de Sherbrooke</o> grandit : "
+    "l'<o name='Université de Sherbrooke'>UdeS</o> ouvre un campus.",
     # an acronym of the gazetteer as the press writes it, after an elided article
     "Des chercheurs de l'<o name='École des hautes études en sciences sociales' kind='school'>Ehess</o> publient.",
     # mixed-case acronyms after an elided article (Belgian universities write them so); UCLouvain is known

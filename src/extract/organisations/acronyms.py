@@ -11,7 +11,7 @@ from .index import OrgIndex
 from .shapes import ACRONYM_SHAPE, ELISION, PARTICLES
 
 
-def _initials_match(acronym: str, long_form: str) -> bool:
+def initials_match(acronym: str, long_form: str) -> bool:
     """Schwartz–Hearst check: the acronym's letters appear in order in the long form,
     its first letter opening a word of it."""
     letters = [c.lower() for c in strip_accents(acronym) if c.isalnum()]
@@ -39,7 +39,7 @@ def _long_form_start(before: str, acronym: str) -> int | None:
         first = words[-k]
         if first[0].lower() in PARTICLES:
             continue
-        if _initials_match(acronym, before[first[1]:]) and first[0][0].isupper():
+        if initials_match(acronym, before[first[1]:]) and first[0][0].isupper():
             return first[1]
     # a translated name keeps its own acronym's letters in another order:
     # "Université technique du Danemark (DTU)", "Université technique de Munich (TUM)"
@@ -93,7 +93,7 @@ def definitions(ix: OrgIndex, text: str) -> list[tuple[str, int, int, str, int, 
             if not tail:
                 continue
             acr = tail.group(1).split()[0]
-            if ACRONYM_SHAPE.match(acr) and _initials_match(acr, inner_clean):
+            if ACRONYM_SHAPE.match(acr) and initials_match(acr, inner_clean):
                 a_start = line_start + tail.start(1)
                 out.append((inner_clean, i_start, i_start + len(inner_clean), acr, a_start, a_start + len(acr)))
     return out

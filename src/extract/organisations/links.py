@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..normalise import fold, key, strip_accents
+from .acronyms import initials_match
 from .index import OrgIndex
 from .model import Mention, Organisation
 from .shapes import COUNTING_DETERMINERS, NAME_PARTICLES
@@ -12,7 +13,28 @@ from .shapes import COUNTING_DETERMINERS, NAME_PARTICLES
 
 def link_short_forms(ix: OrgIndex, orgs: dict[str, "Organisation"]) -> None:
     """``l'ICN`` in a text that names ``ICN Business School``: a one-word name that
-    opens a longer name of the same text is that body."""
+    opens a longer name of the same text is that body; so is an acronym whose letters are
+    the initials of one other name of the text (``l'UdeM`` … ``Université de Montréal``)."""
+    _link_opening_words(orgs)
+    _link_initials(orgs)
+    _link_acronyms(orgs)
+
+
+def _link_acronyms(orgs: dict[str, "Organisation"]) -> None:
+    for oid, org in list(orgs.items()):
+        name = org.name
+        capitals = sum(c.isupper() for c in name)
+        if org.known or " " in name or not name.isalpha() or capitals < 2 or len(name) > 8:
+            continue
+        targets = [o for o in orgs.values() if o is not org and len(o.name.split()) > 1
+                   and not o.acronym and initials_match(name, o.name) and fold(o.name)[0] == fold(name)[0]]
+        if len(targets) == 1:
+            targets[0].acronym = name
+            targets[0].mentions.extend(org.mentions)
+            del orgs[oid]
+
+
+def _link_opening_words(orgs: dict[str, "Organisation"]) -> None:
     for oid, org in list(orgs.items()):
         if org.known or org.acronym or len(org.name.split()) != 1:
             continue
@@ -22,8 +44,11 @@ def link_short_forms(ix: OrgIndex, orgs: dict[str, "Organisation"]) -> None:
         if target is not None:
             target.mentions.extend(org.mentions)
             del orgs[oid]
-    # "CHU de Bordeaux" and "Centre hospitalier universitaire de Bordeaux": the same tail,
-    # and the capitals of the first are the initials of the words the second has instead
+
+
+def _link_initials(orgs: dict[str, "Organisation"]) -> None:
+    """``CHU de Bordeaux`` and ``Centre hospitalier universitaire de Bordeaux``: the same tail,
+    and the capitals of the first are the initials of the words the second has instead."""
     for oid, org in list(orgs.items()):
         words = org.name.split()
         if org.known or len(words) < 2 or not (words[0].isupper() and 2 <= len(words[0]) <= 6):

@@ -151,3 +151,9 @@ def test_means_that_carry_out_stated_aims_are_goals(analyse):
     ]
     # a clause that does not refer back to aims states none
     assert rows(analyse("Le tramway passe par la place du Marché et la gare.")) == []
+
+
+def test_the_state_is_never_the_strategy_owner(analyse):
+    doc = analyse("Le contrat d'objectifs 2024-2028 entre l'État et l'Université de Lille est signé. "
+                  "L'université veut doubler le nombre de ses apprentis.")
+    assert rows(doc) == [("doubler le nombre de ses apprentis", "Université de Lille", "2024/2028")]

@@ -74,11 +74,14 @@ CASES = [
     # a ministry's name enumerates its portfolios; "et" and an article before a capital open another body
     "Le <o name='ministère de la Culture, de la Communication et du Patrimoine' kind='public_body'>ministère de la "
     "Culture, de la Communication et du Patrimoine</o> soutient le projet.",
-    "L'<o name='Institut polytechnique de Grenoble'>Institut polytechnique de Grenoble</o> et l'État "
-    "signent un contrat.",
+    "L'<o name='Institut polytechnique de Grenoble'>Institut polytechnique de Grenoble</o> et l'"
+    "<o name='État français'>État</o> signent un contrat.",
     # an acronym the text never defines whose letters are the initials of a name of the text is that body
     "L'<o name='Université de Sherbrooke' kind='university'>Université de Sherbrooke</o> grandit : "
     "l'<o name='Université de Sherbrooke'>UdeS</o> ouvre un campus.",
+    # the State is a party; a "diplôme d'État" names no body
+    "L'<o name='Université de Lille' kind='university'>Université de Lille</o> signe un contrat avec l'"
+    "<o name='État français' kind='public_body'>État</o>. Elle délivre des diplômes d'État.",
     # an acronym of the gazetteer as the press writes it, after an elided article
     "Des chercheurs de l'<o name='École des hautes études en sciences sociales' kind='school'>Ehess</o> publient.",
     # mixed-case acronyms after an elided article (Belgian universities write them so); UCLouvain is known

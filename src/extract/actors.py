@@ -472,7 +472,7 @@ def actors_of(doc: Doc, lex: Lexicons) -> "Actors":
 def main_actor(doc: Doc) -> Organisation | None:
     """The organisation the document is about: most mentioned, with a bonus when
     named in its title; only when it clearly dominates the others."""
-    orgs = doc._.organisations or []
+    orgs = [o for o in doc._.organisations or [] if not o.authority]   # the State is never the topic
     if not orgs:
         return None
     if len(orgs) == 1:

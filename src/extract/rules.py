@@ -52,6 +52,8 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "ror": Field(str),
         "wikidata": Field(str),
         "source": Field(str),
+        "authority": Field(bool),
+        "not_after": Field(list, list_of=str),
         "note": Field(str),
     },
     "org_grammar.jsonl": {

@@ -59,7 +59,8 @@ def strategy(ctx: Context) -> tuple[str, Organisation | None]:
         sent = sentence_of(doc, span.start)
         for k in range(sent.start, sent.end):
             if ctx.lex.strategy.match(doc, k, folded) is not None:
-                owner = next((org for _, _, org in actors.mentions_in(sent.start, sent.end)), None)
+                owner = next((org for _, _, org in actors.mentions_in(sent.start, sent.end) if not org.authority),
+                             None)
                 if owner is not None:
                     return period or d.value, owner
                 # "# Projet d'établissement 2024-2028" … "L'Université de Lorraine a adopté son projet

@@ -93,7 +93,8 @@ class Clusters:
         if eid not in self.orgs:
             e = self.ix.gazetteer.entries[eid]
             self.orgs[eid] = Organisation(eid, e["name"], e.get("acronym", ""), e["kind"], known=True,
-                                          ror=e.get("ror", ""), wikidata=e.get("wikidata", ""))
+                                          ror=e.get("ror", ""), wikidata=e.get("wikidata", ""),
+                                          authority=e.get("authority", False))
             self.register(self.orgs[eid], e["name"], *e.get("aliases", []))
         return self.orgs[eid]
 

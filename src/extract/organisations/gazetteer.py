@@ -9,6 +9,8 @@ class Gazetteer:
 
     def __init__(self, entries: list[dict]):
         self.entries = {e["id"]: e for e in entries}
+        self.not_after = {e["id"]: {w.casefold().rstrip("'") for w in e["not_after"]}
+                          for e in entries if e.get("not_after")}
         self.folded: dict[tuple[str, ...], set[str]] = {}
         self.exact: dict[tuple[str, ...], set[str]] = {}
         self.titled: dict[str, set[str]] = {}   # "Ieseg", "Insa": an acronym as French press writes it
@@ -47,6 +49,10 @@ class Gazetteer:
             if len(words) == 1 and len(words[0]) >= 4 and words[0].isupper() and words[0].isalpha():
                 self.titled.setdefault(words[0].capitalize(), set()).add(e["id"])
 
+    def _excluded_after(self, ids: set[str], previous: str) -> bool:
+        """``diplôme d'État``: entries that name no body after some words (``not_after``)."""
+        return all(previous in self.not_after.get(i, ()) for i in ids)
+
     def _titled_at(self, raw: list[str], i: int) -> set[str] | None:
         if i > 0 and raw[i - 1] in {"l", "d", "L", "D"}:
             return self.titled.get(raw[i])
@@ -75,6 +81,8 @@ class Gazetteer:
                     break
             if hit is None and (titled := self._titled_at(raw, i)):
                 hit = (1, titled)
+            if hit and i > 0 and self._excluded_after(hit[1], low[i - 1]):
+                hit = None
             if hit:
                 n, ids = hit
                 found.append((words[i][1], words[i + n - 1][2], ids))

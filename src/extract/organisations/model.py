@@ -27,6 +27,7 @@ class Organisation:
     aliases: set[str] = field(default_factory=set)  # keys of every name form that points here
     ror: str = ""           # identifiers from the gazetteer (open data), when it knows them
     wikidata: str = ""
+    authority: bool = False  # a public authority (the State): a party or funder, never what a text is about
 
     @property
     def start(self) -> int:

@@ -82,6 +82,8 @@ CASES = [
     # the State is a party; a "diplôme d'État" names no body
     "L'<o name='Université de Lille' kind='university'>Université de Lille</o> signe un contrat avec l'"
     "<o name='État français' kind='public_body'>État</o>. Elle délivre des diplômes d'État.",
+    # an unknown acronym and the place after it
+    "Les étudiants de l'<o name='IUT Lyon' kind='school'>IUT Lyon</o> participent.",
     # an acronym of the gazetteer as the press writes it, after an elided article
     "Des chercheurs de l'<o name='École des hautes études en sciences sociales' kind='school'>Ehess</o> publient.",
     # mixed-case acronyms after an elided article (Belgian universities write them so); UCLouvain is known

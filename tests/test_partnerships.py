@@ -85,9 +85,13 @@ CASES = [
      [({"Université de Lille", "Université de Liège"}, "agreement", "established", ""),
       ({"Université de Lille", "Université de Liège", "Centre national de la recherche scientifique"},
        "alliance", "planned", "")]),
+    # a copula and a noun of membership: one body is a school of another
+    ("Depuis 2019, l'ENSAT est une école de l'Institut national polytechnique de Toulouse.",
+     [({"ENSAT", "Institut national polytechnique de Toulouse"}, "membership", "established", "2019")]),
 ]
 
 NONE = [
+    "La Villa Médicis est une école d'art à Rome.",              # a kind of school, no body of it
     "Le réseau Polytech ouvrira un campus au Maroc en 2026.",
     "Aix-Marseille Université et l'Université de Montpellier figurent dans le classement.",
     "Aix-Marseille Université et l'Université de Montpellier font leur entrée dans le top 200.",

@@ -133,13 +133,28 @@ def elided_acronyms(ix: OrgIndex, doc: Doc, excluded: set[str]) -> list[tuple[in
         mixed = not t.isupper()
         if prev not in {"l'", "d'"} and (mixed or not (prev in {"le", "la", "au", "du"} and len(t) >= 3)):
             continue
-        if i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
-            continue                          # part of a longer name
         if t.upper() in excluded or ix.gazetteer.find(t):
             continue
+        end = _place_after(doc, i)
+        if end is None:
+            continue                          # part of a longer name
         kind = next((k for prefix, k in ix.acronym_prefixes if t.upper().startswith(prefix)), "other")
-        out.append((tok.idx, tok.idx + len(t), kind))
+        out.append((tok.idx, doc[end - 1].idx + len(doc[end - 1].text), kind))
     return out
+
+
+def _place_after(doc: Doc, i: int) -> int | None:
+    """Where the name an acronym at ``i`` opens ends: the acronym alone, or with the place the
+    model tags after it (``l'ESC Saint-Étienne``, ``l'IUT Lyon 1``); None inside a longer name."""
+    nxt = i + 1
+    if nxt >= len(doc) or not doc[nxt].text[:1].isupper():
+        return nxt
+    if doc[nxt].ent_type_ not in ("LOC", "GPE"):
+        return None
+    end = nxt + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end
 
 
 def non_org_definitions(ix: OrgIndex, text: str) -> set[str]:

@@ -13,6 +13,7 @@ W = words()
 NEGATIONS = W.set("negations")
 VERB_ENDINGS = W.tuple("verb_endings")
 REFERRING = W.set("referring_determiners")
+COPULAS = W.set("membership_copulas")
 
 
 def verb_shaped(w: str) -> bool:
@@ -48,6 +49,17 @@ def _speech_verb(ctx: Context, i: int) -> bool:
     return i >= 2 and doc[i - 1].text == "," and doc[i - 2].text in {"»", "\"", "”"}
 
 
+def _after_copula(ctx: Context, i: int, start: int) -> bool:
+    """``est une école de``, ``est depuis 2017 une école de``, ``deviennent écoles internes du``:
+    a copula shortly before, with no other verb nor punctuation between."""
+    for k in range(i - 1, max(start, i - 9) - 1, -1):
+        if ctx.folded[k] in COPULAS:
+            return True
+        if ctx.doc[k].pos_ in ("VERB", "AUX") or ctx.doc[k].text in {",", ";", ":", "(", ")"}:
+            return False
+    return False
+
+
 def find_triggers(ctx: Context, sent: Span) -> list[Trigger]:
     out = []
     i = sent.start
@@ -58,6 +70,9 @@ def find_triggers(ctx: Context, sent: Span) -> list[Trigger]:
             continue
         entry, n = hit
         if entry["pos"] == "VERB" and (_noun_not_verb(ctx, i) or _speech_verb(ctx, i)):
+            i += n
+            continue
+        if entry.get("after_copula") and not _after_copula(ctx, i, sent.start):
             i += n
             continue
         out.append((i, n, entry))

@@ -122,3 +122,14 @@ def test_founding_names_the_partnership_and_counted_schools_are_listed_after(ana
     (p,) = doc._.partnerships
     assert {o.name for o in p.parties} == {"Institut Mines-Télécom", "Télécom Paris", "Mines Nancy", "EPITA"}
     assert (p.kind, p.status, p.date, p.name) == ("alliance", "established", "2025-03-03", "IMT Ouest")
+
+
+def test_a_body_after_a_date_and_a_is_a_venue_not_a_party(analyse, nlp):
+    from extract.partnerships import parties
+    from extract.partnerships.document import _context
+
+    doc = analyse("Le projet a été annoncé le 5 juillet à la CCI Lyon Métropole, avec l'Université de Lyon.")
+    ctx = _context(doc, nlp.get_pipe("hesr_partnerships").lexicons)
+    starts = {org.name: s for s, _, org in ctx.actors.mentions}
+    assert parties.not_a_party(ctx, starts["CCI Lyon Métropole"], 0, 0)
+    assert not parties.not_a_party(ctx, starts["Université de Lyon"], 0, 0)

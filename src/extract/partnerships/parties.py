@@ -14,11 +14,24 @@ NUMBER_WORDS = {w: n for w, n in W.values("number_words").items() if n >= 2}   #
 PLURAL_NOUNS = W.kinds_of("plural_party_nouns")
 
 
+def _venue(ctx: Context, s: int) -> bool:
+    """``le 5 juillet à la CCI …``: a body after a date and ``à`` is where something took place."""
+    k = s - 1
+    while k > 0 and ctx.folded[k] in {"la", "l'", "le"}:
+        k -= 1
+    if k <= 0 or ctx.folded[k] not in {"a", "au", "aux"}:
+        return False
+    before = ctx.doc[k - 1]
+    return any(d.start <= before.idx < d.end for d in ctx.dates)
+
+
 def not_a_party(ctx: Context, s: int, first: int, c_start: int) -> bool:
-    """An organisation cited as an example, a comparison, a source, or the
-    employer of someone quoted is not a party; the institution of someone who
-    signs (``X, président de l'Université de Lille, … ont signé``) is."""
+    """An organisation cited as an example, a comparison, a source, the place of an
+    event or the employer of someone quoted is not a party; the institution of someone
+    who signs (``X, président de l'Université de Lille, … ont signé``) is."""
     doc, folded, lex = ctx.doc, ctx.folded, ctx.lex
+    if _venue(ctx, s):
+        return True
     for k in range(max(c_start, s - 4), s):
         if lex.not_party.match(doc, k, folded) is not None:
             return True

@@ -93,7 +93,16 @@ CASES += [
       ("Renforcer l'apport de l'École aux politiques publiques", "École centrale de Lyon", "")]),
 ]
 
+CASES += [
+    # a future of pouvoir with a body or "nous" as subject commits; the speaker's title names the body
+    ("Avec ce label, l'Université de Tours pourra ouvrir deux nouveaux masters.",
+     [("ouvrir deux nouveaux masters", UNIV_TOURS, "")]),
+    ("Le président de l'Université de Tours souhaite créer une école doctorale.",
+     [("créer une école doctorale", UNIV_TOURS, "")]),
+]
+
 NONE = [
+    "Les élèves de l'Université de Tours pourront suivre des cours à Orléans.",   # people, a possibility
     "La mise en place des comités a eu lieu l'an dernier.",        # "mise", a noun, is no form of "miser"
     "Les frais d'inscription ne changeront pas.",                    # a denied future promises nothing
     "L'Université de Tours n'envisage pas de rejoindre un autre regroupement.",

@@ -297,10 +297,18 @@ class Actors:
                 continue
             if j in self.token_org:
                 org, s, _ = self.token_org[j]
-                # "le directeur de Mines Nancy": an organisation after a preposition is not the subject
-                if s > 0 and f[s - 1] in PREPOSITIONS:
-                    fallback = fallback or Subject("noun", None, self._np_start(s - 1, clause_start))
-                    j = s - 2
+                if s > 1 and doc[s - 1].text == "(" and s - 2 in self.token_org:
+                    j = s - 2                  # "X (UIR)": the acronym repeats the name before it
+                    continue
+                # "le directeur de Mines Nancy", "les élèves de l'ENIT": after a preposition, no subject
+                p = s - 1
+                while p > clause_start and f[p] in {"l'", "la", "le", "les"}:
+                    p -= 1
+                if s > 0 and p > clause_start and f[p] in {"de", "d'", "du"} and f[p - 1] in PERSON_TITLES:
+                    return Subject("org", org, s)   # "le président de l'UPVD souhaite": the body speaks
+                if s > 0 and p >= clause_start and f[p] in PREPOSITIONS:
+                    fallback = fallback or Subject("noun", None, self._np_start(p, clause_start))
+                    j = p - 1
                     continue
                 return self._coordinated_subject(org, s, clause_start)
             if w in PRONOUN_ACTORS:

@@ -5,9 +5,14 @@ from spacy.tokens import Span
 
 from ..grammar import clause_bounds, denied, is_future, objective_parts
 from ..normalise import fold
+from ..words import words
 from .actor import committer
 from .complements import complement, make_goal
 from .model import Context, Goal
+
+W = words()
+ALLER = {"va", "vont", "allons", "allez"}
+MODAL_FUTURES = W.set("modal_futures")
 
 
 def future(ctx: Context, sent: Span) -> list[Goal]:
@@ -17,19 +22,7 @@ def future(ctx: Context, sent: Span) -> list[Goal]:
     for i in range(sent.start, sent.end):
         if i <= covered:
             continue
-        tok = doc[i]
-        start, trigger = None, "future"
-        if is_future(tok) and tok.pos_ == "VERB" and not describes(ctx, tok):
-            start = i - 1 if i > sent.start and folded[i - 1] in {"se", "s'"} else i
-        elif folded[i] in {"va", "vont", "allons", "allez"} and tok.pos_ in ("VERB", "AUX"):
-            c_start, c_end = clause_bounds(sent, i)
-            comp = complement(ctx, i, c_end, allow_np=False, markers=frozenset())
-            if comp is None:
-                continue
-            inf = comp[0] + 1 if folded[comp[0]] in {"se", "s'"} else comp[0]
-            if inf >= c_end or describes(ctx, doc[inf]):
-                continue
-            start, trigger = comp[0], "aller"
+        start, trigger = _start(ctx, sent, i)
         if start is None:
             continue
         c_start, c_end = clause_bounds(sent, i)
@@ -45,6 +38,8 @@ def future(ctx: Context, sent: Span) -> list[Goal]:
         subj = actors.subject(i, c_start)
         if subj.kind in ("people", "relative") or (subj.kind == "noun" and doc[subj.start].ent_type_ == "PER"):
             continue
+        if trigger == "modal" and subj.kind not in ("org", "anaphor", "pronoun"):
+            continue                           # "les étudiants pourront suivre …": a possibility, no commitment
         if subj.kind in ("noun", "generic") and trigger == "future" and c_start <= subj.start < start \
                 and not any(doc[k].text == "," for k in range(subj.start, start)):
             start = subj.start                 # "des campagnes de recrutement … démarreront"
@@ -53,6 +48,32 @@ def future(ctx: Context, sent: Span) -> list[Goal]:
         out += [make_goal(ctx, s, e, trigger, actor, sent, "future") for s, e in parts]
         covered = max(e for _, e in parts)
     return out
+
+
+def _infinitive_start(ctx: Context, sent: Span, i: int) -> int | None:
+    """The infinitive complement of ``va``/``pourra`` at ``i``, unless it describes."""
+    _, c_end = clause_bounds(sent, i)
+    comp = complement(ctx, i, c_end, allow_np=False, markers=frozenset())
+    if comp is None:
+        return None
+    inf = comp[0] + 1 if ctx.folded[comp[0]] in {"se", "s'"} else comp[0]
+    if inf >= c_end or describes(ctx, ctx.doc[inf]):
+        return None
+    return comp[0]
+
+
+def _start(ctx: Context, sent: Span, i: int) -> tuple[int | None, str]:
+    """Where a future commitment at ``i`` starts and how it is made: a future verb, ``aller``
+    + infinitive, or a future of ``pouvoir``/``devoir`` + infinitive (``nous pourrons renforcer``)."""
+    doc, folded = ctx.doc, ctx.folded
+    tok = doc[i]
+    if is_future(tok) and tok.pos_ == "VERB" and not describes(ctx, tok):
+        return (i - 1 if i > sent.start and folded[i - 1] in {"se", "s'"} else i), "future"
+    if folded[i] in ALLER and tok.pos_ in ("VERB", "AUX"):
+        return _infinitive_start(ctx, sent, i), "aller"
+    if folded[i] in MODAL_FUTURES and tok.pos_ in ("VERB", "AUX"):
+        return _infinitive_start(ctx, sent, i), "modal"
+    return None, "future"
 
 
 def describes(ctx: Context, tok) -> bool:

@@ -101,7 +101,16 @@ CASES += [
      [("créer une école doctorale", UNIV_TOURS, "")]),
 ]
 
+CASES += [
+    # "> " opens list items as web pages pasted as text write them
+    ("L'Université de Tours présente son plan. Le plan repose sur trois piliers :\n> Former les enseignants\n"
+     "> Rénover les campus",
+     [("Former les enseignants", UNIV_TOURS, ""), ("Rénover les campus", UNIV_TOURS, "")]),
+]
+
 NONE = [
+    # a future that describes does not announce aims
+    "Le futur bâtiment se distinguera par ses performances : isolation renforcée ; panneaux solaires.",
     "Les élèves de l'Université de Tours pourront suivre des cours à Orléans.",   # people, a possibility
     "La mise en place des comités a eu lieu l'an dernier.",        # "mise", a noun, is no form of "miser"
     "Les frais d'inscription ne changeront pas.",                    # a denied future promises nothing

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from .words import words
 
-BULLET = re.compile(r"^[ \t]*(?:[•–—\-*·▪◦●➤►→✓✔▶■□‣⁃]|\d{1,2}[.)]|[a-z][)])[ \t]+")
+BULLET_MARKS = "•–—-*·▪◦●➤►→✓✔▶■□‣⁃>›"
+BULLET = re.compile(r"^[ \t]*(?:[" + re.escape(BULLET_MARKS) + r"]|\d{1,2}[.)]|[a-z][)])[ \t]+")
 _FINAL_PUNCT = ".!?;:…,"
 _META = re.compile(r"\t|©|//|^\W*$|^\s*(?:publi[ée]e?\s+le|mis\s+à\s+jour|source\s*:|cr[ée]dit)", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*Par\s+[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3}\s*$")   # "Par Jean Dupont"

@@ -20,6 +20,7 @@ from .words import words
 
 W = words()
 REFLEXIVE = W.set("reflexive_clitics")
+DETERMINERS = W.set("determiners")
 
 
 def folded_tokens(doc: Doc) -> list[str]:
@@ -103,6 +104,8 @@ class Lexicons:
         """An intention verb at token ``i``; a reflexive one (``s'engager``) only with
         its clitic (``les actions déjà engagées`` commits no one)."""
         hit = self.intention.match(doc, i, folded)
+        if hit is not None and doc[i].pos_ in ("NOUN", "ADJ") and i > 0 and folded[i - 1] in DETERMINERS:
+            return None                    # "la mise en place": a noun, not a form of "miser"
         if hit is None or not hit[0]["term"].startswith("s'"):
             return hit
         start = sentence_of(doc, i).start
@@ -143,7 +146,8 @@ class Lexicons:
             not_party=TermIndex.build(tokenize, cue_terms("not_party")),
             incidental=TermIndex.build(tokenize, cue_terms("incidental")),
             cancelled=TermIndex.build(tokenize, cue_terms("cancelled")),
-            not_goal_verbs=frozenset(fold(e["term"]).split("'")[-1] for e in cues if e["type"] == "not_goal_verb"),
+            not_goal_verbs=frozenset(fold(e["term"]).split("'")[-1].removeprefix("se ")
+                                     for e in cues if e["type"] == "not_goal_verb"),
             anaphors=frozenset(fold(r["term"]) for r in rules.org_grammar if r["type"] == "anaphor"),
             anaphor_kinds={fold(r["term"]): frozenset(r["kinds"]) for r in rules.org_grammar if r["type"] == "anaphor"},
             generic_anaphors=frozenset(fold(r["term"]) for r in rules.org_grammar

@@ -14,9 +14,10 @@ from ..grammar import (
     objective_end,
     objective_parts,
 )
-from ..layout import list_groups
+from ..layout import BULLET_MARKS, list_groups
 from .actor import intro_actor, list_actor
 from .complements import make_goal
+from .futures import describes
 from .horizon import date_in
 from .model import Context, Goal
 
@@ -77,7 +78,7 @@ def intro_trigger(ctx: Context, start, end) -> str | None:
         hit = ctx.lex.intention_at(doc, k, folded)
         if hit is not None:
             return hit[0]["term"]
-        if is_future(doc[k]) and doc[k].pos_ in ("VERB", "AUX"):
+        if is_future(doc[k]) and doc[k].pos_ in ("VERB", "AUX") and not describes(ctx, doc[k]):
             return "future"
         if folded[k] in {"visant", "permettant"}:
             return "viser" if folded[k] == "visant" else "permettre"
@@ -120,7 +121,7 @@ def bullet_items(ctx: Context) -> list[Goal]:
 def infinitive_openings(ctx: Context, sent: Span) -> list[Goal]:
     doc, folded, _actors, lines, _default_actor = ctx.doc, ctx.folded, ctx.actors, ctx.lines, ctx.default_actor
     s = sent.start
-    while s < sent.end and (doc[s].is_space or doc[s].is_punct or doc[s].text in {"•", "–", "-", "*"}):
+    while s < sent.end and (doc[s].is_space or doc[s].is_punct or doc[s].text in BULLET_MARKS):
         s += 1
     if s >= sent.end:
         return []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from ..grammar import DETERMINERS, clause_bounds, denied, is_gerund
+from ..grammar import clause_bounds, denied, is_gerund
 from ..words import words
 from .actor import actor_of_verb
 from .complements import amount, announces_list, complement, make_goal, parts, que_clause
@@ -56,9 +56,6 @@ def intention_use(ctx: Context, i, entry, sent) -> bool:
         return False
     # "L'UPVD n'envisage pas de rejoindre …": a denied intention commits to nothing
     if denied(folded, i, sent.start, sent.end):
-        return False
-    # "la mise en place": a noun after its determiner, not a form of "miser"
-    if tok.pos_ in ("NOUN", "ADJ") and i > sent.start and folded[i - 1] in DETERMINERS:
         return False
     # "les axes que l'UTT souhaite développer": the object is the relative's antecedent
     for k in range(i - 1, max(sent.start - 1, i - 5), -1):

@@ -28,9 +28,15 @@ def test_subject_skips_a_relative_clause_between_commas():
 
 
 def test_organisation_after_a_preposition_is_no_subject():
+    doc = hand_doc(f"La/DET bibliothèque/NOUN de/ADP l'/DET <Mines/PROPN Nancy/PROPN> ouvre/VERB/{FIN} ./PUNCT")
+    subj = actors_of(doc).subject(index(doc, "ouvre"), 0)
+    assert subj.kind == "noun" and subj.org is None
+
+
+def test_a_title_of_a_body_makes_the_body_the_subject():
     doc = hand_doc(f"Le/DET directeur/NOUN de/ADP <Mines/PROPN Nancy/PROPN> signe/VERB/{FIN} ./PUNCT")
     subj = actors_of(doc).subject(index(doc, "signe"), 0)
-    assert subj.kind == "noun" and subj.org is None
+    assert (subj.kind, subj.org.name) == ("org", "Mines Nancy")
 
 
 def test_coordinated_subjects_are_all_kept():

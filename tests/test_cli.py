@@ -1,6 +1,7 @@
 """The command line: thin wrappers, exit codes, files written."""
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -90,17 +91,18 @@ def test_run_strict_exits_at_the_first_failure(tmp_path):
 
 
 def test_report_export_and_import_commands(corpus_outputs, tmp_path):
-    out, _ = corpus_outputs
+    out, summary = corpus_outputs
+    n = summary.n_documents                          # one page per document of the corpus
     texts = str(ROOT / "corpus" / "texts")
     result = runner.invoke(app, ["report", str(out), "--texts", texts, "--to", str(tmp_path / "report")])
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == f"written: {tmp_path / 'report'}/index.html (53 document pages)"
-    assert len(list((tmp_path / "report" / "docs").glob("*.html"))) == 53
+    assert result.output.strip() == f"written: {tmp_path / 'report'}/index.html ({n} document pages)"
+    assert len(list((tmp_path / "report" / "docs").glob("*.html"))) == n == len(list(Path(texts).rglob("*.txt")))
     to = str(tmp_path / "ls" / "t.json")
     result = runner.invoke(app, ["export-labelstudio", str(out), "--texts", texts, "--to", to])
     assert result.exit_code == 0, result.output
     tasks = json.loads((tmp_path / "ls" / "t.json").read_text(encoding="utf-8"))
-    assert len(tasks) == 53 and (tmp_path / "ls" / "label_config.xml").exists()
+    assert len(tasks) == n and (tmp_path / "ls" / "label_config.xml").exists()
     for n, task in enumerate(tasks[:3], start=1):   # three tasks accepted as predicted, as Label Studio exports them
         task.update(id=n, annotations=[{"id": n, "result": task["predictions"][0]["result"], "was_cancelled": False}])
     (tmp_path / "export.json").write_text(json.dumps(tasks), encoding="utf-8")

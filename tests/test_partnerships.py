@@ -85,6 +85,9 @@ CASES = [
      [({"Université de Lille", "Université de Liège"}, "agreement", "established", ""),
       ({"Université de Lille", "Université de Liège", "Centre national de la recherche scientifique"},
        "alliance", "planned", "")]),
+    # a company named alone, coordinated with a body, is a party (and no piece of the body's name)
+    ("L'Université de Nancy et Total signent un accord-cadre.",
+     [({"Université de Nancy", "Total"}, "agreement", "established", "")]),
     # a copula and a noun of membership: one body is a school of another
     ("Depuis 2019, l'ENSAT est une école de l'Institut national polytechnique de Toulouse.",
      [({"ENSAT", "Institut national polytechnique de Toulouse"}, "membership", "established", "2019")]),

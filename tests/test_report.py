@@ -211,4 +211,5 @@ def test_gold_misses_are_marked_on_the_text(report, tables, browser):
     for m in fp:
         open_page(browser, report / pages[m["doc_id"]])
         flagged = [tr.text for tr in browser.find_elements("css selector", "#t-goals tr.fp")]
-        assert any(m["text"] in t for t in flagged), (m, flagged)
+        # the browser shows a goal that runs over two lines with one space: compare words
+        assert any(" ".join(m["text"].split()) in " ".join(t.split()) for t in flagged), (m, flagged)

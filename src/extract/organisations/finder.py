@@ -181,6 +181,7 @@ class OrganisationFinder:
         links.link_short_forms(ix, orgs)
         links.short_form_mentions(ix, doc, orgs, taken)
         links.add_anaphors(ix, doc, orgs, taken)
+        links.coordinated_entities(ix, doc, orgs, taken)
         _settle(ix, doc, orgs)
         result = sorted((o for o in orgs.values() if o.mentions), key=lambda o: o.start)
         doc._.organisations = result

@@ -15,14 +15,16 @@ PLURAL_NOUNS = W.kinds_of("plural_party_nouns")
 
 
 def _venue(ctx: Context, s: int) -> bool:
-    """``le 5 juillet à la CCI …``: a body after a date and ``à`` is where something took place."""
+    """``le 5 juillet à la CCI …``: a body after a day's date and ``à`` is where something took place
+    (``s'ouvrira en 2026 à l'Université de Gand`` names who joins)."""
     k = s - 1
     while k > 0 and ctx.folded[k] in {"la", "l'", "le"}:
         k -= 1
     if k <= 0 or ctx.folded[k] not in {"a", "au", "aux"}:
         return False
     before = ctx.doc[k - 1]
-    return any(d.start <= before.idx < d.end for d in ctx.dates)
+    return any(d.start <= before.idx < d.end and d.timex.lo is not None and d.timex.lo.day is not None
+               for d in ctx.dates)
 
 
 def not_a_party(ctx: Context, s: int, first: int, c_start: int) -> bool:

@@ -1,0 +1,88 @@
+"""Who commits: the organisation a subject stands for, the speaker's institution, a group as topic."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ..docview import entities
+from ..lexicon import fold
+from ..organisations import Organisation
+from .model import Subject
+from .words import PERSON_TITLES
+
+
+class SpeakersMixin:
+    """Methods of :class:`extract.actors.Actors`."""
+
+    def actor_for(self, subj: Subject, *, speaker: Organisation | None = None) -> Organisation | None:
+        """The organisation that commits, from the subject of its verb."""
+        if subj.kind == "org":
+            return None if subj.others else subj.org     # several bodies commit together: no one actor
+        if subj.kind == "pronoun" and subj.start >= 0:
+            # "Il entend …": the subject of the sentence before, else the document's main actor
+            return self.pronoun_antecedent(subj.start) or self.main or speaker
+        if subj.kind in ("pronoun", "relative", "none"):
+            return self.main or speaker
+        if subj.kind == "anaphor":
+            return subj.org or self.main
+        if subj.kind == "generic":
+            # "les écoles" or "les partenaires" of a group act as the group
+            words = set(self.folded[subj.start:subj.start + 3])
+            if {"ecoles", "etablissements", "membres", "partenaires"} & words:
+                if self.main is not None and self.main.kind == "group":
+                    return self.main
+                if self.main is None:
+                    return self._group_topic(subj.start)
+            return None
+        if subj.kind == "people":
+            return None
+        return self.main or self._group_topic(subj.start)
+
+    def _group_topic(self, i: int) -> Organisation | None:
+        """With no main actor, the subject of the previous sentences if it is a group
+        (``Les partenaires travailleront …`` after ``L'alliance vise …``)."""
+        prev = self.previous_subject(i) if i >= 0 else None
+        return prev if prev is not None and prev.kind == "group" else None
+
+    def _people(self) -> dict[str, Organisation]:
+        """People introduced with their institution (``Régis Bordet, président de l'Université
+        de Lille``, ``la directrice de l'IMT, Odile Gauthier``), by family name."""
+        if self._people_orgs is not None:
+            return self._people_orgs
+        found: dict[str, Organisation] = {}
+        for ent in entities(self.doc):
+            if ent.label_ != "PER":
+                continue
+            window = list(range(ent.end, min(len(self.doc), ent.end + 10))) + \
+                list(range(max(0, ent.start - 10), ent.start))
+            titled = [k for k in window if self.folded[k] in PERSON_TITLES]
+            for k in titled:
+                org = next((self.token_org[m][0] for m in range(k + 1, min(len(self.doc), k + 8))
+                            if m in self.token_org), None)
+                if org is not None:
+                    found.setdefault(fold(ent[-1].text), org)
+                    break
+        self._people_orgs = found
+        return found
+
+    def speaker_org(self, sent: Span) -> Organisation | None:
+        """In ``« … » explique X, directeur de ORG`` the speaker's organisation; a
+        speaker named alone (``souligne Régis Bordet``) is looked up among the people
+        the text introduced with their institution."""
+        doc = self.doc
+        window_end = min(len(doc), sent.end + 40)
+        people = self._people()
+        for ent in entities(doc):
+            if ent.label_ == "PER" and sent.start <= ent.start < window_end and fold(ent[-1].text) in people:
+                return people[fold(ent[-1].text)]
+        for i in range(sent.start, window_end):
+            if self.folded[i] in PERSON_TITLES:
+                for j in range(i + 1, min(window_end, i + 12)):
+                    if doc[j].text in {".", "!", "?", "»"}:
+                        break                      # not into the next sentence
+                    if j in self.token_org:
+                        return self.token_org[j][0]
+                    if self.anaphor_at(j):         # "souligne la présidente de l'université"
+                        org = self.resolve_anaphor(j, subject=False)
+                        if org is not None:
+                            return org
+        return None

@@ -1,0 +1,19 @@
+"""The word classes the actor steps read (patterns/words.jsonl)."""
+from __future__ import annotations
+
+from ..normalise import fold
+from ..words import words
+
+SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
+W = words()
+AUXILIARIES = W.set("auxiliaries")
+PRONOUN_ACTORS = W.set("pronoun_actors")
+PREPOSITIONS = W.set("prepositions")
+RELATIVES = W.set("relatives")
+
+
+PERSON_TITLES = W.set("person_titles")
+PLURAL_BODIES = frozenset(W.kinds_of("plural_party_nouns"))
+PLURAL_DETERMINERS = frozenset({"les", "ces", "nos", "leurs"})
+ANAPHOR_DETERMINERS = W.set("referring_determiners") | {"du", "au"}
+DATE_WORDS = frozenset(fold(w) for w in (*W.values("months"), *W.values("weekdays"))) | W.set("date_context_words")

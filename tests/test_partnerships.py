@@ -136,3 +136,12 @@ def test_a_body_after_a_date_and_a_is_a_venue_not_a_party(analyse, nlp):
     starts = {org.name: s for s, _, org in ctx.actors.mentions}
     assert parties.not_a_party(ctx, starts["CCI Lyon Métropole"], 0, 0)
     assert not parties.not_a_party(ctx, starts["Université de Lyon"], 0, 0)
+
+
+def test_what_a_founding_verb_names_in_quotes_is_its_name_whatever_its_case(analyse):
+    doc = analyse("L'Université de Lyon et l'INSA Lyon vont créer le « collège des métiers de l'énergie ».")
+    (p,) = doc._.partnerships
+    assert (sorted(o.name for o in p.parties), p.kind, p.status, p.name) == (
+        ["INSA Lyon", "Université de Lyon"], "alliance", "planned", "collège des métiers de l'énergie")
+    # founding is also a commitment of the founders
+    assert [doc.text[g.start:g.end] for g in doc._.goals] == ["créer le « collège des métiers de l'énergie"]

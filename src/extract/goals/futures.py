@@ -32,7 +32,7 @@ def future(ctx: Context, sent: Span) -> list[Goal]:
             continue                           # "ne changeront pas": nothing is promised
         verb = start if trigger == "aller" else i
         act = ctx.lex.partnership.match(doc, verb, folded)
-        if act is not None and act[0]["pos"] == "VERB" and any(
+        if act is not None and act[0]["pos"] == "VERB" and not act[0].get("creates") and any(
                 s <= doc[verb].idx < e for p in (doc._.partnerships or []) for s, e in p.sources):
             continue                           # "s'allieront", "rejoindra": a partnership, not a goal
         subj = actors.subject(i, c_start)

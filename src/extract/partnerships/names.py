@@ -35,10 +35,12 @@ def proper_name_at(doc: Doc, j: int, end: int) -> str:
     return ""
 
 
-def quoted_name(doc: Doc, first: int, end: int) -> str:
+def quoted_name(doc: Doc, first: int, end: int, *, capital: bool = True) -> str:
+    """The first quoted phrase from token ``first``; with ``capital``, only one that opens with a capital
+    (a founding verb's quoted object is a name whatever its case: ``créer le « collège d'ingénierie … »``)."""
     text = text_of(doc)[doc[first].idx:doc[end - 1].idx + len(doc[end - 1].text)]
     m = re.search(r"[«\"“]\s*([^»\"”]{4,160}?)\s*[»\"”]", text)
-    if m and m.group(1)[:1].isupper():
+    if m and (m.group(1)[:1].isupper() or not capital):
         return m.group(1).strip()
     return ""
 
@@ -70,7 +72,7 @@ def _named_after(ctx: Context, j: int, end: int) -> tuple[Organisation | None, s
     if doc[j].text in OPENING_QUOTES:
         if j + 1 in token_org:              # "le groupement « Cyber Ouest »": a body
             return _org_named(ctx, j + 1)
-        name = quoted_name(doc, j, end)      # "la chaire industrielle « IA de confiance … »"
+        name = quoted_name(doc, j, end, capital=False)   # "la chaire « IA de confiance … »"
         if name:
             return None, name
     return None

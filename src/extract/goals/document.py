@@ -3,10 +3,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..actors import actors_of
-from ..docview import lines as doc_lines
 from ..docview import sentences, text_of
-from ..lexicon import Lexicons, folded_tokens
+from ..lexicon import Lexicons
 from .copular import copular
 from .dedupe import dedupe
 from .futures import future
@@ -22,9 +20,8 @@ SENTENCE_FORMS = (verbal, objective_nouns, copular, future, inline_lists, infini
 
 
 def _context(doc: Doc, lex: Lexicons) -> Context:
-    dates = list(doc._.dates or [])
-    return Context(doc=doc, lex=lex, folded=folded_tokens(doc), actors=actors_of(doc, lex), dates=dates,
-                   lines=doc_lines(doc), date_tokens=date_tokens(doc, dates))
+    fields = Context.fields_of(doc, lex)
+    return Context(**fields, date_tokens=date_tokens(doc, fields["dates"]))
 
 
 def _candidates(ctx: Context) -> list[Goal]:

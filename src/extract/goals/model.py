@@ -3,11 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
-
-from ..actors import Actors
-from ..layout import Line
-from ..lexicon import Lexicons
+from ..context import DocContext
 from ..normalise import content_words
 from ..organisations import Organisation
 from ..serialise import serialisable
@@ -39,15 +35,9 @@ JOINT = Organisation("", "", "", "other")
 
 
 @dataclass
-class Context:
+class Context(DocContext):
     """One document as the goal steps read it."""
 
-    doc: Doc
-    lex: Lexicons
-    folded: list[str]
-    actors: Actors
-    dates: list
-    lines: list[Line]
     date_tokens: frozenset[int]
     default_actor: Organisation | None = None    # the strategy's owner, else the document's main actor
     group_count: int = 0                          # noun phrases coordinated in one complement share a group

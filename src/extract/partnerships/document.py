@@ -3,10 +3,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..actors import actors_of
-from ..docview import lines as doc_lines
 from ..docview import sentences
-from ..lexicon import Lexicons, folded_tokens
+from ..lexicon import Lexicons
 from . import clauses, parties
 from .merge import merge
 from .model import Clause, Context, Partnership, Trigger
@@ -15,8 +13,7 @@ from .triggers import find_triggers, planned_list_items
 
 
 def _context(doc: Doc, lex: Lexicons) -> Context:
-    ctx = Context(doc=doc, lex=lex, folded=folded_tokens(doc), actors=actors_of(doc, lex),
-                  dates=doc._.dates or [], lines=doc_lines(doc))
+    ctx = Context(**Context.fields_of(doc, lex))
     ctx.planned_items = planned_list_items(ctx)
     return ctx
 

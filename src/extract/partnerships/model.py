@@ -3,11 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
-from ..actors import Actors
-from ..layout import Line
-from ..lexicon import Lexicons
+from ..context import DocContext
 from ..organisations import Organisation
 from ..serialise import serialisable
 
@@ -74,15 +72,9 @@ class Frame:
 
 
 @dataclass
-class Context:
+class Context(DocContext):
     """One document as the partnership steps read it."""
 
-    doc: Doc
-    lex: Lexicons
-    folded: list[str]
-    actors: Actors
-    dates: list
-    lines: list[Line]
     planned_items: list[tuple[int, int]] = field(default_factory=list)  # bullet items under an intention
 
 

@@ -18,6 +18,7 @@ that is no bad document.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import hashlib
 import logging
 import multiprocessing as mp
@@ -43,6 +44,9 @@ Process = Callable[[list[Item]], list[DocRows]]
 
 class FatalWorkerError(RuntimeError):
     """A worker met a broken installation or ran the machine out of memory."""
+
+
+PR_SET_PDEATHSIG = 1     # linux/prctl.h
 
 
 def fork_available() -> bool:
@@ -72,7 +76,18 @@ class _Pending:
     parts: dict[int, list[DocRows | None]] = field(default_factory=dict)
 
 
-def _worker_main(conn: Connection, process: Process) -> None:
+def _die_with_parent(parent_pid: int) -> None:
+    """Ask Linux to kill this worker when its parent dies (``PR_SET_PDEATHSIG``): a Supervisor
+    killed outright (a Dask worker SIGKILLed) must not leave its forked workers behind; the ends of
+    sibling pipes a fork inherits would otherwise keep them waiting for ever."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent_pid:       # the parent died before the request was made
+        os._exit(1)
+
+
+def _worker_main(conn: Connection, process: Process, parent_pid: int) -> None:
+    _die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the run and the workers
     while True:
         try:
@@ -135,7 +150,7 @@ class Supervisor:
     # -- one round of the loop -------------------------------------------------------------------
     def _spawn(self) -> _Worker:
         parent, child = self.ctx.Pipe()
-        proc = self.ctx.Process(target=_worker_main, args=(child, self.process), daemon=True)
+        proc = self.ctx.Process(target=_worker_main, args=(child, self.process, os.getpid()), daemon=True)
         proc.start()
         child.close()
         return _Worker(proc, parent)

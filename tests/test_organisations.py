@@ -84,6 +84,8 @@ CASES = [
     "<o name='État français' kind='public_body'>État</o>. Elle délivre des diplômes d'État.",
     # an unknown acronym and the place after it
     "Les étudiants de l'<o name='IUT Lyon' kind='school'>IUT Lyon</o> participent.",
+    # a governing organ is no body, and the date after it is no part of a name
+    "Le projet a été approuvé par le Conseil d'Administration du 26 septembre.",
     # an acronym of the gazetteer as the press writes it, after an elided article
     "Des chercheurs de l'<o name='École des hautes études en sciences sociales' kind='school'>Ehess</o> publient.",
     # mixed-case acronyms after an elided article (Belgian universities write them so); UCLouvain is known

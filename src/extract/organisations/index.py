@@ -33,4 +33,6 @@ class OrgIndex:
         self.inner = {fold(r["term"]) for r in grammar if r["type"] == "inner"}
         self.not_org_context = {fold(r["term"]) for r in grammar if r["type"] == "not_org_context"}
         self.not_org_name = {fold(r["term"]) for r in grammar if r["type"] == "not_org_name"}
+        # the governing organs of a body ("le conseil d'administration"): not bodies of their own
+        self.organs = tuple(fold(r["term"]) for r in grammar if r["type"] == "organ")
         self.anaphors = {fold(r["term"]) for r in grammar if r["type"] == "anaphor"}

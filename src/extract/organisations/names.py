@@ -86,6 +86,8 @@ def _name_end(ix: OrgIndex, doc: Doc, tokens, i: int) -> int | None:
         if "\n" in t.text or t.is_punct and t.text not in {"-", "'"}:
             break
         tl = fold(t.text).rstrip("'")
+        if t.like_num and fold(tokens[j - 1].text) in {"le", "du", "au"}:
+            break                       # "le Conseil d'Administration du 26 septembre": a date, not the name
         if tl == "et":
             if not _joins_by_et(ix, doc, tokens, j):
                 break
@@ -121,7 +123,8 @@ def grammar_candidates(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, str]
             (low not in ix.capital_heads or tok.text.isupper())
         if low in ix.heads and capital_ok and not starts_inside_name(ix, tokens, i):
             last = _name_end(ix, doc, tokens, i)
-            if last is not None and not _not_a_name(ix, tokens, i, last, low):
+            if last is not None and not _not_a_name(ix, tokens, i, last, low) \
+                    and not fold(doc[i:last + 1].text).startswith(ix.organs):
                 span = doc[i:last + 1]
                 out.append((span.start_char, span.end_char, "grammar", ix.heads[low]))
                 i = last + 1

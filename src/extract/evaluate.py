@@ -13,7 +13,7 @@ import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .gold import GoldDoc, load_gold_dir
 from .normalise import content_words as words
@@ -157,6 +157,21 @@ class _DocEvaluation:
         if not ok:
             self.miss(table, f"wrong {attr}", text, expected, predicted, evidence)
 
+    def leftovers(self, table: str, pairs: list[tuple[int, int]], preds: list, golds: list,
+                  fp: Callable[[dict], tuple], fn: Callable[[Any], tuple], also: Score | None = None) -> None:
+        """Count and list what no match took: predictions (false positives) and required gold
+        entries (false negatives); ``fp``/``fn`` give a mismatch's text, expected, predicted, evidence."""
+        counted = [self.scores[table]] + ([also] if also is not None else [])
+        fps, fns = _leftovers(pairs, preds, golds)
+        for p in fps:
+            for s in counted:
+                s.fp += 1
+            self.miss(table, "false positive", *fp(preds[p]))
+        for g in fns:
+            for s in counted:
+                s.fn += 1
+            self.miss(table, "false negative", *fn(golds[g]))
+
     def org_of(self, org_id: str, name: str) -> Any:
         """A predicted organisation as a gold organisation index, else as itself."""
         if org_id in self.org_map:
@@ -167,7 +182,6 @@ class _DocEvaluation:
             if keys & go.keys:
                 return g
         return f"pred:{org_id or key(name)}"
-
 
     def organisations(self) -> None:
         """Organisations matched by name keys; their kind and name."""
@@ -183,16 +197,9 @@ class _DocEvaluation:
             self.check("organisations", "kind", row.get("kind") == go.kind, go.name, go.kind, row.get("kind", ""))
             self.check("organisations", "name", key(row.get("name", "")) == key(go.name), go.name, go.name,
                        row.get("name", ""))
-        fps, fns = _leftovers(pairs, self.pred.organisations, self.gold.organisations)
-        for p in fps:
-            s.fp += 1
-            row = self.pred.organisations[p]
-            self.miss("organisations", "false positive", row.get("name", ""), "", row.get("mentions", ""))
-        for g in fns:
-            s.fn += 1
-            go = self.gold.organisations[g]
-            self.miss("organisations", "false negative", go.name, ", ".join(sorted(go.keys)))
-
+        self.leftovers("organisations", pairs, self.pred.organisations, self.gold.organisations,
+                       lambda row: (row.get("name", ""), "", row.get("mentions", "")),
+                       lambda go: (go.name, ", ".join(sorted(go.keys))))
 
     def dates(self) -> None:
         """Dates matched by overlap; their normalised value."""
@@ -217,17 +224,9 @@ class _DocEvaluation:
             sn.attr("value", row.get("value", "") == gd.value)
             if not same:
                 self.miss("dates", "wrong value", gd.text, gd.value, row.get("value", ""), row.get("sentence", ""))
-        fps, fns = _leftovers(pairs, self.pred.dates, self.gold.dates)
-        for p in fps:
-            sd.fp += 1
-            sn.fp += 1
-            row = self.pred.dates[p]
-            self.miss("dates", "false positive", row.get("text", ""), "", row.get("value", ""), row.get("sentence", ""))
-        for g in fns:
-            sd.fn += 1
-            sn.fn += 1
-            self.miss("dates", "false negative", self.gold.dates[g].text, self.gold.dates[g].value)
-
+        self.leftovers("dates", pairs, self.pred.dates, self.gold.dates,
+                       lambda row: (row.get("text", ""), "", row.get("value", ""), row.get("sentence", "")),
+                       lambda gd: (gd.text, gd.value), also=sn)
 
     def partnerships(self) -> None:
         """Partnerships matched by their parties (Jaccard ≥ 0.5); kind, status and date."""
@@ -261,17 +260,9 @@ class _DocEvaluation:
                            evidence)
             self.check("partnerships", "date", key(row.get("date", "")) == key(gp.date), parties, gp.date,
                        row.get("date", ""), evidence)
-        fps, fns = _leftovers(pairs, self.pred.partnerships, self.gold.partnerships)
-        for p in fps:
-            sp.fp += 1
-            row = self.pred.partnerships[p]
-            self.miss("partnerships", "false positive", row.get("parties", ""), "", row.get("kind", ""),
-                      row.get("evidence", ""))
-        for g in fns:
-            sp.fn += 1
-            gp = self.gold.partnerships[g]
-            self.miss("partnerships", "false negative", " + ".join(gp.party_names), gp.kind, "", gp.evidence)
-
+        self.leftovers("partnerships", pairs, self.pred.partnerships, self.gold.partnerships,
+                       lambda row: (row.get("parties", ""), "", row.get("kind", ""), row.get("evidence", "")),
+                       lambda gp: (" + ".join(gp.party_names), gp.kind, "", gp.evidence))
 
     def goals(self) -> None:
         """Goals matched by their words (Dice ≥ 0.5); actor, theme and horizon."""
@@ -297,16 +288,9 @@ class _DocEvaluation:
                        evidence)
             self.check("goals", "horizon", key(row.get("horizon", "")) == key(gg.horizon), gg.text, gg.horizon,
                   row.get("horizon", ""), evidence)
-        fps, fns = _leftovers(pairs, self.pred.goals, self.gold.goals)
-        for p in fps:
-            sg.fp += 1
-            row = self.pred.goals[p]
-            self.miss("goals", "false positive", row.get("text", ""), "", row.get("trigger", ""),
-                      row.get("evidence", ""))
-        for g in fns:
-            sg.fn += 1
-            self.miss("goals", "false negative", self.gold.goals[g].text, self.gold.goals[g].theme)
-
+        self.leftovers("goals", pairs, self.pred.goals, self.gold.goals,
+                       lambda row: (row.get("text", ""), "", row.get("trigger", ""), row.get("evidence", "")),
+                       lambda gg: (gg.text, gg.theme))
 
     def publication_date(self) -> None:
         """The publication date the text states."""

@@ -91,6 +91,13 @@ CASES = [
     # a copula and a noun of membership: one body is a school of another
     ("Depuis 2019, l'ENSAT est une école de l'Institut national polytechnique de Toulouse.",
      [({"ENSAT", "Institut national polytechnique de Toulouse"}, "membership", "established", "2019")]),
+    # "le réseau" (the tagger reads "compte" as a noun) stands for the group; counting members states
+    # a fact, not an intention ("compter" is one only with an infinitive)
+    ("Le réseau Figure a été créé en 2012. Le réseau compte trois membres : l'Université de Tours, "
+     "l'Université d'Orléans et l'INSA Centre Val de Loire.",
+     [({"Réseau Figure", "Université de Tours"}, "membership", "established", ""),
+      ({"Réseau Figure", "Université d'Orléans"}, "membership", "established", ""),
+      ({"Réseau Figure", "INSA Centre Val de Loire"}, "membership", "established", "")]),
 ]
 
 NONE = [

@@ -21,10 +21,20 @@ class AnaphorsMixin:
         if nxt is None or nxt.is_punct or nxt.is_space:
             return w
         # "l'école doctorale", "l'établissement public", "le groupe UT", "l'institut de …" name something else
-        if nxt.text[:1].isupper() or fold(nxt.text) in {"de", "d'", "du", "des"} \
-                or nxt.pos_ in ("ADJ", "NOUN", "PROPN", "NUM"):
+        if nxt.text[:1].isupper() or fold(nxt.text) in {"de", "d'", "du", "des"}:
+            return None
+        if nxt.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") and not self._misread_verb(i + 1):
             return None
         return w
+
+    def _misread_verb(self, j: int) -> bool:
+        """``le groupe compte cinq membres``, ``le réseau signe``: a verb of the lexicons the tagger
+        read as a noun or adjective after a subject noun."""
+        for index in (self.lex.intention, self.lex.partnership):
+            hit = index.match(self.doc, j, self.folded)
+            if hit is not None and hit[0].get("pos", "VERB") == "VERB":
+                return True
+        return False
 
     def _subject_in_sentence(self, i: int, w: str, before: list) -> Organisation | None:
         """An anaphor in subject position standing for a body its own sentence named as a subject

@@ -81,13 +81,24 @@ def _carried_on(ctx: Context, i: int, c_start: int) -> bool:
     return False
 
 
+def _governs(ctx: Context, j: int, i: int) -> bool:
+    """An intention verb at ``j`` that governs the trigger at ``i``: one that wants an infinitive
+    (``compte signer``) governs only through one (``le groupe compte cinq membres`` states a fact)."""
+    hit = ctx.lex.intention_at(ctx.doc, j, ctx.folded)
+    if hit is None:
+        return False
+    if hit[0].get("complement") != "inf":
+        return True
+    return any(is_infinitive(ctx.doc[k]) for k in range(j + 1, min(i + 1, j + 6)))
+
+
 def _intended_before(ctx: Context, i: int, frame: Frame) -> bool:
     """An intention, an objective, a plan, ``va`` + infinitive or a future before the trigger."""
     doc, folded, lex = ctx.doc, ctx.folded, ctx.lex
     for j in range(i - 1, frame.start - 1, -1):
         if not frame.contains(j):
             continue
-        if lex.intention_at(doc, j, folded) is not None or lex.objective.match(doc, j, folded) is not None \
+        if _governs(ctx, j, i) or lex.objective.match(doc, j, folded) is not None \
                 or lex.planned.match(doc, j, folded) is not None:
             return True
         if folded[j] in ALLER and any(is_infinitive(doc[k]) for k in range(j + 1, min(i + 1, j + 6))):

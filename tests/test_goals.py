@@ -106,6 +106,11 @@ CASES += [
     ("L'Université de Tours présente son plan. Le plan repose sur trois piliers :\n> Former les enseignants\n"
      "> Rénover les campus",
      [("Former les enseignants", UNIV_TOURS, ""), ("Rénover les campus", UNIV_TOURS, "")]),
+    # the objective noun with a complement of its own before the copula; a body named twice, and no
+    # other more than once, is the text's actor
+    ("Le président de l'Université de Tours a présenté le schéma directeur. L'objectif de ce schéma est de "
+     "réduire la consommation d'énergie de l'Université de Tours.",
+     [("réduire la consommation d'énergie de l'Université de Tours", UNIV_TOURS, "")]),
 ]
 
 NONE = [

@@ -91,6 +91,19 @@ CASES = [
     # mixed-case acronyms after an elided article (Belgian universities write them so); UCLouvain is known
     "L'<o name='ULg' kind='university'>ULg</o> et l'<o name='Université catholique de Louvain'>UCLouvain</o> "
     "signent un accord.",
+    # an acronym of the gazetteer in title case before "de" and a capitalised place, and again later
+    "L'<o name=\"École supérieure des sciences commerciales d'Angers\" kind='school'>Essca</o> ouvre un campus. "
+    "<o name=\"École nationale supérieure de l'électronique et de ses applications de Cergy\" kind='school'>"
+    "Ensea de Cergy</o> et <o name=\"École supérieure des sciences commerciales d'Angers\">Essca</o> "
+    "signent un accord.",
+    # the press writes "université" in lowercase before a place; "l'université de recherche" is a kind of body
+    "Elle coopère avec l'<o name='Université de Kyoto' kind='university'>université de Kyoto</o>, "
+    "une université de recherche.",
+    # a name the data does not know that opens a longer name of the text is that body cut short
+    "Le président de l'<o name='Université Claude Bernard Foulques'>Université Claude Bernard</o> s'exprime. "
+    "L'<o name='Université Claude Bernard Foulques' kind='university'>Université Claude Bernard Foulques</o> grandit.",
+    # "le groupe" and a name: an (education) group
+    "Le <o name='groupe Galileo' kind='group'>groupe Galileo</o> rachète une école.",
 ]
 
 

@@ -109,6 +109,8 @@ NONE = [
     "Le directeur de Centrale Lyon s'est exprimé devant les étudiants de l'Université de Lyon.",
     "Les deux partenaires souhaitent accompagner la création de start-up.",
     "Où en est le rapprochement entre l'Université de Pau et l'Université de Bordeaux ?",
+    # "sans" denies what it governs, through an infinitive
+    "L'Université de Pau et l'Université de Bordeaux se rapprochent sans pour autant envisager de fusion.",
 ]
 
 

@@ -63,6 +63,7 @@ SCHEMAS: dict[str, dict[str, Field]] = {
             "not_org_acronym", "acronym_prefix", "kind_phrase", "organ")),
         "kind": Field(str, choices=KINDS),
         "lowercase": Field(bool),
+        "lowercase_before_place": Field(bool),
         "needs_adjective": Field(bool),
         "enumerates": Field(bool),
         "kinds": Field(list, list_of=str),

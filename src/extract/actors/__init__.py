@@ -79,7 +79,7 @@ def main_actor(doc: Doc) -> Organisation | None:
 
     ranked = sorted(orgs, key=lambda o: (-score(o), o.start))
     best = ranked[0]
-    if score(best) < 3:
+    if score(best) < 2:
         return None
     if len(ranked) > 1 and score(best) < 1.4 * score(ranked[1]):
         return None

@@ -38,6 +38,9 @@ def objective_nouns(ctx: Context, sent: Span) -> list[Goal]:
             owner = actors.token_org[o][0]
             k = actors.token_org[o][2]
             after = folded[k] if k < c_end else ""
+        if owner is None and after in {"de", "d'", "du", "des"}:
+            k = _past_noun_complement(ctx, k, c_end)
+            after = folded[k] if k < c_end else ""
         if after in COPULAS:
             comp = complement(ctx, k, c_end, allow_np=False)
         elif after == ":":
@@ -64,6 +67,18 @@ def objective_nouns(ctx: Context, sent: Span) -> list[Goal]:
         actor = owner or actor_near(ctx, sent, i, c_start)
         out += [make_goal(ctx, s, e, entry["term"], actor, sent, "objective") for s, e in spans]
     return out
+
+
+def _past_noun_complement(ctx: Context, k: int, c_end: int) -> int:
+    """``L'objectif de ce plan est de …``, ``Le but du projet commun est …``: the copula after a short
+    noun complement of the objective noun, else ``k`` unchanged."""
+    doc, folded = ctx.doc, ctx.folded
+    for m in range(k + 1, min(c_end, k + 7)):
+        if folded[m] in COPULAS:
+            return m if m > k + 1 else k
+        if doc[m].pos_ not in ("DET", "NOUN", "ADJ", "PROPN", "ADP", "NUM") or doc[m].is_punct:
+            return k
+    return k
 
 
 def _after_having(doc: Doc, k: int, c_start: int, folded: list[str]) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..docview import text_of
-from ..normalise import key, slug
+from ..normalise import fold, key, slug
 from ..rules import Rules
 from . import acronyms, kinds, links, names
 from .index import OrgIndex
@@ -128,7 +128,8 @@ class Clusters:
                 kind = payload if isinstance(payload, str) else "other"
                 if kind == "other" or kinds.phrase_kind(self.ix, surface):
                     kind = kinds.kind_of(self.ix, surface)
-                self.orgs[oid] = Organisation(oid, surface, "", kind)
+                name = surface[:1].upper() + surface[1:] if fold(surface.split()[0]) in self.ix.place_heads else surface
+                self.orgs[oid] = Organisation(oid, name, "", kind)   # "université de Shanghai": a name
             self.register(self.orgs[oid], surface)
         return self.orgs[oid]
 

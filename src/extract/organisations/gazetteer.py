@@ -53,16 +53,24 @@ class Gazetteer:
         """``diplôme d'État``: entries that name no body after some words (``not_after``)."""
         return all(previous in self.not_after.get(i, ()) for i in ids)
 
-    def _titled_at(self, raw: list[str], i: int) -> set[str] | None:
-        if i > 0 and raw[i - 1] in {"l", "d", "L", "D"}:
-            return self.titled.get(raw[i])
-        return None
+    def _titled_at(self, raw: list[str], i: int, seen: set[str]) -> set[str] | None:
+        """A title-case acronym after an elided article (``l'Ieseg``), before ``de`` and a capitalised
+        place (``Esigelec de Rouen``), or anywhere in a text that wrote it so once."""
+        if raw[i] not in self.titled:
+            return None
+        elided = i > 0 and raw[i - 1] in {"l", "d", "L", "D"}
+        placed = i + 2 < len(raw) and raw[i + 1] == "de" and raw[i + 2][:1].isupper()
+        return self.titled[raw[i]] if elided or placed or raw[i] in seen else None
+
+    def _titled_seen(self, raw: list[str]) -> set[str]:
+        return {w for k, w in enumerate(raw) if w in self.titled and k > 0 and raw[k - 1] in {"l", "d", "L", "D"}}
 
     def find(self, text: str) -> list[tuple[int, int, set[str]]]:
         """Longest matches, left to right: (start, end, candidate ids)."""
         words = words_with_offsets(text, fold_case=False)
         raw = [w for w, _, _ in words]
         low = [w.casefold() for w in raw]
+        seen = self._titled_seen(raw)
         found = []
         i = 0
         while i < len(words):
@@ -79,7 +87,7 @@ class Gazetteer:
                 if ids:
                     hit = (n, ids)
                     break
-            if hit is None and (titled := self._titled_at(raw, i)):
+            if hit is None and (titled := self._titled_at(raw, i, seen)):
                 hit = (1, titled)
             if hit and i > 0 and self._excluded_after(hit[1], low[i - 1]):
                 hit = None

@@ -15,6 +15,8 @@ class OrgIndex:
         grammar = rules.org_grammar
         self.heads = {fold(r["term"]): r["kind"] for r in grammar if r["type"] == "head"}
         self.lowercase_heads = {fold(r["term"]) for r in grammar if r["type"] == "head" and r.get("lowercase")}
+        # heads the press writes in lowercase before a proper name ("l'université de Shanghai")
+        self.place_heads = {fold(r["term"]) for r in grammar if r["type"] == "head" and r.get("lowercase_before_place")}
         # heads whose names list their parts after commas ("ministère de l'Enseignement supérieur, de la Recherche …")
         self.enumerating_heads = {fold(r["term"]) for r in grammar if r["type"] == "head" and r.get("enumerates")}
         # heads written in capitals ("TU Delft") match only in capitals ("tu" is also a pronoun)

@@ -16,6 +16,7 @@ def link_short_forms(ix: OrgIndex, orgs: dict[str, "Organisation"]) -> None:
     opens a longer name of the same text is that body; so is an acronym whose letters are
     the initials of one other name of the text (``l'UdeM`` … ``Université de Montréal``)."""
     _link_opening_words(orgs)
+    _link_leading_names(orgs)
     _link_initials(orgs)
     _link_acronyms(orgs)
 
@@ -43,6 +44,19 @@ def _link_opening_words(orgs: dict[str, "Organisation"]) -> None:
                        and key(o.name).split()[0] == k), None)
         if target is not None:
             target.mentions.extend(org.mentions)
+            del orgs[oid]
+
+
+def _link_leading_names(orgs: dict[str, "Organisation"]) -> None:
+    """``l'Université Jean Moulin`` in a text that also names ``l'Université Jean Moulin Lyon 3``: a name
+    the data does not know, which opens exactly one longer name of the text, is that body cut short."""
+    for oid, org in list(orgs.items()):
+        if org.known or org.acronym or len(org.name.split()) < 2:
+            continue
+        k = key(org.name) + " "
+        targets = [o for o in orgs.values() if o is not org and key(o.name).startswith(k)]
+        if len(targets) == 1:
+            targets[0].mentions.extend(org.mentions)
             del orgs[oid]
 
 

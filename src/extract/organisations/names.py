@@ -119,10 +119,12 @@ def grammar_candidates(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, str]
     while i < len(tokens):
         tok = tokens[i]
         low = fold(tok.text)
-        capital_ok = (tok.text[:1].isupper() or low in ix.lowercase_heads) and \
+        capital_ok = (tok.text[:1].isupper() or low in ix.lowercase_heads or low in ix.place_heads) and \
             (low not in ix.capital_heads or tok.text.isupper())
         if low in ix.heads and capital_ok and not starts_inside_name(ix, tokens, i):
             last = _name_end(ix, doc, tokens, i)
+            if last is not None and tok.is_lower and low in ix.place_heads and not _proper_rest(tokens, i, last):
+                last = None
             if last is not None and not _not_a_name(ix, tokens, i, last, low) \
                     and not fold(doc[i:last + 1].text).startswith(ix.organs):
                 span = doc[i:last + 1]
@@ -131,6 +133,13 @@ def grammar_candidates(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, str]
                 continue
         i += 1
     return out
+
+
+def _proper_rest(tokens, i: int, last: int) -> bool:
+    """``université de Shanghai``, ``université Laval``: after a lowercase head, only particles and
+    proper words (``l'université de recherche`` is a kind of body)."""
+    rest = [t for t in tokens[i + 1:last + 1] if fold(t.text).rstrip("'") not in PARTICLES and t.text != "-"]
+    return bool(rest) and all(t.text[:1].isupper() for t in rest)
 
 
 def generic_kind(ix: OrgIndex, span) -> bool:
@@ -186,9 +195,9 @@ def introduced_names(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str]]:
                 and doc[j + 1].is_alpha and doc[j + 1].pos_ == "NOUN":
             j += 2                           # "l'éditeur de logiciels Amadeus"
             described = 1
-        if entry.get("needs_adjective") and described == 0:
-            i += 1
-            continue                         # "groupe" alone is ambiguous: "le groupe UT" is a network
+        # "groupe" alone is ambiguous ("le groupe UT" is a network, "le groupe Omnes" an education group):
+        # the name keeps the noun, and the body is a group
+        bare = bool(entry.get("needs_adjective")) and described == 0
         quoted = j + 1 < len(doc) and doc[j].text in OPENING_QUOTES      # "le groupement « Normandie Numérique »"
         if quoted:
             j += 1
@@ -197,7 +206,10 @@ def introduced_names(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str]]:
                 quoted and not (end < len(doc) and doc[end].text in CLOSING_QUOTES)):
             i += 1
             continue
-        out.append((doc[j].idx, doc[end - 1].idx + len(doc[end - 1].text), entry["kind"]))
+        if bare:
+            out.append((doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text), "group"))
+        else:
+            out.append((doc[j].idx, doc[end - 1].idx + len(doc[end - 1].text), entry["kind"]))
         i = end
     return out
 

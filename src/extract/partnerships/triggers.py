@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from ..grammar import is_gerund
+from ..grammar import is_finite_verb, is_gerund
 from ..layout import list_groups
 from ..words import words
 from .model import Clause, Context, Trigger
@@ -95,6 +95,17 @@ def anaphoric_trigger(ctx: Context, t: Trigger, c_end: int) -> bool:
     return not any(w in W.set("partner_prepositions") for w in window)
 
 
+def _without(ctx: Context, i: int, start: int) -> bool:
+    """``sans pour le moment envisager de fusion``, ``sans fusionner pour autant``: ``sans`` governs
+    the trigger through infinitives and adverbs, no finite verb between."""
+    for k in range(i - 1, max(start, i - 8) - 1, -1):
+        if ctx.folded[k] == "sans":
+            return True
+        if is_finite_verb(ctx.doc[k]):
+            return False
+    return False
+
+
 def negated(ctx: Context, i: int, c_start: int, c_end: int) -> bool:
     """Is the trigger at ``i`` denied (``une fusion n'est pas à l'ordre du jour``,
     ``aucun accord``)? The test looks at its stretch of the clause between
@@ -107,6 +118,8 @@ def negated(ctx: Context, i: int, c_start: int, c_end: int) -> bool:
         end += 1
     stretch = folded[start:end]
     if any(w in W.set("negative_determiners") for w in folded[max(start, i - 2):i]):
+        return True
+    if _without(ctx, i, start):
         return True
     return any(w in {"ne", "n'"} for w in stretch) and any(w in NEGATIONS for w in stretch)
 

@@ -111,6 +111,15 @@ CASES += [
     ("Le président de l'Université de Tours a présenté le schéma directeur. L'objectif de ce schéma est de "
      "réduire la consommation d'énergie de l'Université de Tours.",
      [("réduire la consommation d'énergie de l'Université de Tours", UNIV_TOURS, "")]),
+    # the aim of a relation the sentence states: the parties' jointly, or the group's a body joins
+    ("L'Université de Tours et la société Airbus ont signé un accord en vue de développer l'apprentissage.",
+     [("développer l'apprentissage", None, "")]),
+    ("L'ENSAIT a rejoint le réseau Polytech en 2024 pour accroître sa visibilité.",
+     [("accroître sa visibilité", "Réseau Polytech", "")]),
+    # not when the sentence states an aim of its own (the purpose only explains it) …
+    ("L'Université de Tours souhaite conclure une convention avec l'Université d'Orléans afin de partager "
+     "ses laboratoires.",
+     [("conclure une convention avec l'Université d'Orléans", UNIV_TOURS, "")]),
 ]
 
 NONE = [
@@ -128,6 +137,8 @@ NONE = [
     "La convention a été signée en 2020 par les deux universités.",
     "Télécharger le communiqué au format PDF",
     "Quels sont vos objectifs pour l'université ?",
+    # … nor when the purpose is the relation itself
+    "L'Université de Tours et l'Université d'Orléans ont noué un partenariat pour fonder un institut commun.",
 ]
 
 
@@ -162,6 +173,9 @@ def test_theme_follows_the_objective_words():
     assert classify_theme("lutter contre la précarité étudiante", themes) == "attractiveness"
     assert classify_theme("améliorer les conditions de vie sur le site", themes) == "attractiveness"
     assert classify_theme("multiplier les conventions partenariales avec les lycées", themes) == "cooperation"
+    # the fields listed after "dans les domaines de" count less than what the objective acts on
+    assert classify_theme("approfondir leur partenariat dans les domaines de la recherche et de l'innovation",
+                          themes) == "cooperation"
 
 
 def test_means_that_carry_out_stated_aims_are_goals(analyse):

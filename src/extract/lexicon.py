@@ -93,6 +93,7 @@ class Lexicons:
     not_party: TermIndex
     incidental: TermIndex
     cancelled: TermIndex
+    purpose: TermIndex
     not_goal_verbs: frozenset[str]
     anaphors: frozenset[str]
     anaphor_kinds: dict[str, frozenset[str]]   # folded noun -> the kinds of body it can stand for
@@ -146,6 +147,7 @@ class Lexicons:
             not_party=TermIndex.build(tokenize, cue_terms("not_party")),
             incidental=TermIndex.build(tokenize, cue_terms("incidental")),
             cancelled=TermIndex.build(tokenize, cue_terms("cancelled")),
+            purpose=TermIndex.build(tokenize, cue_terms("purpose")),
             not_goal_verbs=frozenset(fold(e["term"]).split("'")[-1].removeprefix("se ")
                                      for e in cues if e["type"] == "not_goal_verb"),
             anaphors=frozenset(fold(r["term"]) for r in rules.org_grammar if r["type"] == "anaphor"),

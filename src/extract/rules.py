@@ -95,7 +95,7 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "term": Field(str, required=True),
         "type": Field(str, required=True, choices=(
             "planned", "cut", "generic_partner", "people", "strategy_noun", "continuing", "not_party",
-            "incidental", "not_goal_verb", "cancelled")),
+            "incidental", "not_goal_verb", "cancelled", "purpose")),
         "note": Field(str),
     },
     "themes.jsonl": {

@@ -1,6 +1,6 @@
 """The ``goals`` component: strategic commitments, their actor, theme and horizon (SPEC §3).
 
-Goals are found in seven forms of French institutional prose:
+Goals are found in nine forms of French institutional prose:
 
 1. an intention verb and its complement (``l'IMT souhaite structurer …``,
    ``vise l'élargissement de …``, ``se sont engagés … à renforcer``);
@@ -12,7 +12,11 @@ Goals are found in seven forms of French institutional prose:
 5. an inline list after a colon whose introduction announces goals
    (``trois axes prioritaires … : conforter … ; renforcer … ; poursuivre …``);
 6. bullet items under such an introduction (``mise sur 5 dimensions :``);
-7. headings and sentences that open with an infinitive (``Devenir un acteur mondial``).
+7. headings and sentences that open with an infinitive (``Devenir un acteur mondial``);
+8. the means that carry out aims just stated (``Cela se traduit par …``);
+9. the aim of a relation the sentence states, when it is the sentence's only aim
+   (``ont signé un accord-cadre pour renforcer leur coopération``): the parties'
+   jointly, or the group's that a body joins.
 
 The objective's text starts at its own verb or noun and stops before purpose
 and illustration clauses (``afin de``, ``pour`` + infinitive, ``notamment``,

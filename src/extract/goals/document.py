@@ -1,4 +1,4 @@
-"""The goals of one document: the seven forms, sentence by sentence, then dedupe, horizon and theme."""
+"""The goals of one document: the nine forms, sentence by sentence, then dedupe, horizon and theme."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -13,6 +13,7 @@ from .lists import bullet_items, infinitive_openings, inline_lists
 from .means import means
 from .model import JOINT, Context, Goal
 from .objectives import objective_nouns
+from .purposes import purposes
 from .theme import classify_theme
 from .verbal import verbal
 
@@ -32,7 +33,10 @@ def _candidates(ctx: Context) -> list[Goal]:
         for form in SENTENCE_FORMS:
             cands += form(ctx, sent)
     cands += bullet_items(ctx)
-    return [g for g in cands if g is not None]
+    cands = [g for g in cands if g is not None]
+    # the aims of a relation, when they are the only aims of their sentence
+    return cands + [g for g in purposes(ctx) if g is not None
+                    and not any(c.sent_start == g.sent_start for c in cands)]
 
 
 def _horizons(ctx: Context, goals: list[Goal]) -> dict[int, str]:

@@ -20,7 +20,7 @@ def horizon(ctx: Context, g: Goal, goals: list[Goal]) -> str:
     """The date that bounds a goal: one in its text or after it, before the next
     goal of its sentence (``doubler le nombre de start-up d'ici 2028``); else one
     fronted in its sentence (``Dès 2014, …``) or just before it (``va dès cette
-    année renforcer``) that no other goal of the sentence holds."""
+    année renforcer``) that no other goal of the sentence holds; none for the aim of a relation."""
     doc, dates = ctx.doc, ctx.dates
     doc = ctx.doc
     mates = sorted((o for o in goals if o.sent_start == g.sent_start), key=lambda o: o.start)
@@ -29,6 +29,8 @@ def horizon(ctx: Context, g: Goal, goals: list[Goal]) -> str:
     for d in in_sent:
         if g.start <= d.start < nxt and not _in_relative(text_of(doc)[g.end:d.start]):
             return d.value
+    if g.source == "purpose":
+        return ""                          # a date before the aim of a relation is the relation's
     sent = doc.char_span(g.sent_start, g.sent_end, alignment_mode="expand")
     goal_tok = doc.char_span(g.start, g.end, alignment_mode="expand")
     for d in in_sent:

@@ -18,7 +18,7 @@ class Goal:
     actor: Organisation | None
     sent_start: int            # evidence sentence
     sent_end: int
-    source: str                # verbal | objective | copular | future | inline_list | bullet | infinitive
+    source: str                # verbal | objective | copular | future | inline_list | bullet | infinitive | purpose
     horizon_hint: str = ""     # a date of its list introduction
     group: int = 0             # noun phrases coordinated in one complement share a trailing date
     theme: str = "other"

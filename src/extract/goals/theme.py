@@ -4,6 +4,9 @@ from __future__ import annotations
 import functools
 
 from ..normalise import fold
+from ..words import words
+
+SCOPE_OPENERS = tuple(" " + w + " " for w in words().tuple("scope_openers"))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -14,9 +17,11 @@ def _theme_words(text: str) -> str:
 def classify_theme(text: str, themes: list[tuple[str, tuple[str, ...]]]) -> str:
     """The theme with most stem hits; ties go to the theme whose first hit comes first.
     The objective's own opening verb counts half: what it acts on says more
-    (``accueillir des apprentis`` is about education)."""
+    (``accueillir des apprentis`` is about education); so do the fields listed after
+    ``dans les domaines de`` (``renforcer leur coopération dans les domaines de la recherche …``)."""
     low = _theme_words(text)
     opening = len(low.split()[0]) + 1 if low.strip() else 0
+    scope = min((p for p in (low.find(o) for o in SCOPE_OPENERS) if p >= 0), default=len(low))
     best = ("other", 0.0, len(low))
     for theme, stems in themes:
         hits = 0.0
@@ -24,7 +29,7 @@ def classify_theme(text: str, themes: list[tuple[str, tuple[str, ...]]]) -> str:
         for stem in (_theme_words(st).strip() for st in stems):   # "start-up" as the text is: "start up"
             pos = low.find(" " + stem)
             while pos >= 0:
-                hits += 0.5 if pos == 0 and opening else 1.0
+                hits += 0.5 if (pos == 0 and opening) or pos > scope else 1.0
                 first = min(first, pos)
                 pos = low.find(" " + stem, pos + 1)
         if hits > best[1] or (hits == best[1] and hits > 0 and first < best[2]):

@@ -1,0 +1,59 @@
+"""Form 9: the aims of a relation the sentence states (``Le CNRS et Michelin viennent de signer un
+accord-cadre pour renforcer leur coopération``, ``un accord en vue de …``, ``rejoint le giron d'EM Lyon
+pour développer …``): the infinitives after a purpose cue (``cues.jsonl``, type ``purpose``) are goals of
+the parties together, of the group a body joins, or of the single party named. Only where the purpose is
+the sentence's only aim (SPEC §3: an objective's text stops before its purpose clause)."""
+from __future__ import annotations
+
+from ..docview import sentences
+from ..grammar import is_infinitive
+from ..organisations import Organisation
+from ..partnerships import Partnership
+from .complements import make_goal, parts
+from .model import JOINT, Context, Goal
+
+CLITICS = {"se", "s'", "le", "la", "les", "l'", "leur", "y", "en", "mieux", "ainsi", "davantage", "encore"}
+
+
+def _owner(p: Partnership) -> Organisation:
+    """Whose aim it is: the group a body joins; the parties together; the one party named."""
+    if p.kind == "membership":
+        return next((o for o in p.parties if o.kind == "group"), p.parties[-1])
+    return JOINT if len(p.parties) >= 2 else p.parties[0]
+
+
+def _infinitive_after(ctx: Context, k: int, end: int) -> int | None:
+    """The infinitive a purpose cue ending before ``k`` opens (clitics and adverbs passed)."""
+    while k < end and (ctx.folded[k] in CLITICS or ctx.doc[k].pos_ == "ADV"):
+        k += 1
+    return k if k < end and is_infinitive(ctx.doc[k]) else None
+
+
+def _purposes_in(ctx: Context, sent, first: int, owner: Organisation) -> list[Goal]:
+    doc, lex = ctx.doc, ctx.lex
+    for i in range(first, sent.end):
+        hit = lex.purpose.match(doc, i, ctx.folded)
+        if hit is None:
+            continue
+        j = _infinitive_after(ctx, i + hit[1], sent.end)
+        if j is None or lex.partnership.match(doc, j, ctx.folded) is not None:
+            continue                # "ont noué un partenariat pour fonder IMT Grand Est": the relation itself
+        return [make_goal(ctx, s, e, hit[0]["term"], owner, sent, "purpose") for s, e in parts(ctx, j, sent.end, "inf")]
+    return []
+
+
+def purposes(ctx: Context) -> list[Goal]:
+    """The purposes of every relation found, in each sentence that states it."""
+    out: list[Goal] = []
+    spans = {(s.start_char, s.end_char): s for s in sentences(ctx.doc)}
+    for p in ctx.doc._.partnerships or []:
+        if not p.parties:
+            continue
+        for start, _ in p.sources:
+            sent = next((s for (a, b), s in spans.items() if a <= start < b), None)
+            if sent is None:
+                continue
+            named = [s for s, _, _ in ctx.actors.mentions_in(sent.start, sent.end)]
+            if named:
+                out += _purposes_in(ctx, sent, min(named), _owner(p))
+    return out

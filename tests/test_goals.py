@@ -111,6 +111,8 @@ CASES += [
     ("Le président de l'Université de Tours a présenté le schéma directeur. L'objectif de ce schéma est de "
      "réduire la consommation d'énergie de l'Université de Tours.",
      [("réduire la consommation d'énergie de l'Université de Tours", UNIV_TOURS, "")]),
+    ("L'Université de Tours doit renforcer son identité et continuer à développer son modèle.",
+     [("renforcer son identité", UNIV_TOURS, ""), ("continuer à développer son modèle", UNIV_TOURS, "")]),
     # the aim of a relation the sentence states: the parties' jointly, or the group's a body joins
     ("L'Université de Tours et la société Airbus ont signé un accord en vue de développer l'apprentissage.",
      [("développer l'apprentissage", None, "")]),
@@ -137,6 +139,9 @@ NONE = [
     "La convention a été signée en 2020 par les deux universités.",
     "Télécharger le communiqué au format PDF",
     "Quels sont vos objectifs pour l'université ?",
+    # an obligation commits only a named body, in the active voice
+    "Toutes les universités doivent renouveler leurs conseils d'ici juin.",
+    "Le nouveau campus de l'Université de Tours doit être livré en 2026 et réunira trois écoles : A ; B.",
     # … nor when the purpose is the relation itself
     "L'Université de Tours et l'Université d'Orléans ont noué un partenariat pour fonder un institut commun.",
 ]

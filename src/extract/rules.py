@@ -88,6 +88,7 @@ SCHEMAS: dict[str, dict[str, Field]] = {
             "intention_verb", "objective_noun", "list_noun", "heading_exclude")),
         "complement": Field(str, choices=("inf", "np", "both")),
         "que_clause": Field(bool),
+        "body_subject": Field(bool),
         "forms": Field(list, list_of=str),
         "note": Field(str),
     },

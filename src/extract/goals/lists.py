@@ -76,7 +76,7 @@ def intro_trigger(ctx: Context, start, end) -> str | None:
             if hit is not None:
                 return hit[0]["term"]
         hit = ctx.lex.intention_at(doc, k, folded)
-        if hit is not None:
+        if hit is not None and not hit[0].get("body_subject"):     # "doit être livré … :" announces no aims
             return hit[0]["term"]
         if is_future(doc[k]) and doc[k].pos_ in ("VERB", "AUX") and not describes(ctx, doc[k]):
             return "future"

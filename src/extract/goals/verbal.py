@@ -42,6 +42,18 @@ def verbal(ctx: Context, sent: Span) -> list[Goal]:
     return out
 
 
+def _body_commits(ctx: Context, i: int, sent) -> bool:
+    """``Le groupe UT doit promouvoir``: a body (named, an anaphor, ``nous``) as subject, and an active
+    infinitive after (``doit être livré`` is a schedule)."""
+    k = i + 1
+    while k < sent.end and ctx.doc[k].pos_ == "ADV":
+        k += 1
+    if k < sent.end and ctx.doc[k].lemma_ == "être":
+        return False
+    subj = ctx.actors.subject(i, clause_bounds(sent, i)[0])
+    return subj.kind in ("org", "anaphor", "pronoun") and not subj.others
+
+
 def intention_use(ctx: Context, i, entry, sent) -> bool:
     doc, folded = ctx.doc, ctx.folded
     tok = doc[i]
@@ -53,6 +65,8 @@ def intention_use(ctx: Context, i, entry, sent) -> bool:
     # a past participle is an intention only with its auxiliary ("nous avons prévu")
     if "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense") and not any(
             doc[k].lemma_ in ("avoir", "être") or folded[k] in AUXILIARIES for k in range(max(sent.start, i - 3), i)):
+        return False
+    if entry.get("body_subject") and not _body_commits(ctx, i, sent):
         return False
     # "L'UPVD n'envisage pas de rejoindre …": a denied intention commits to nothing
     if denied(folded, i, sent.start, sent.end):

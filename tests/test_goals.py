@@ -113,6 +113,11 @@ CASES += [
      [("réduire la consommation d'énergie de l'Université de Tours", UNIV_TOURS, "")]),
     ("L'Université de Tours doit renforcer son identité et continuer à développer son modèle.",
      [("renforcer son identité", UNIV_TOURS, ""), ("continuer à développer son modèle", UNIV_TOURS, "")]),
+    # the list's actor is the subject of its introduction's last sentence: an agreement's parties, jointly
+    ("L'Université de Tours et la société Airbus signent une convention.\n"
+     "Ce partenariat prolonge les projets menés avec l'Université de Tours. La convention comprend trois volets :\n"
+     "- Soutenir la formation des apprentis,\n- Développer des projets de recherche.",
+     [("Soutenir la formation des apprentis", None, ""), ("Développer des projets de recherche", None, "")]),
     # the aim of a relation the sentence states: the parties' jointly, or the group's a body joins
     ("L'Université de Tours et la société Airbus ont signé un accord en vue de développer l'apprentissage.",
      [("développer l'apprentissage", None, "")]),

@@ -1,6 +1,7 @@
 """Whose goal it is: the subject of the intention, the owner of a list or objective, else the document's actor."""
 from __future__ import annotations
 
+from ..docview import sentence_of
 from ..grammar import is_finite_verb
 from ..layout import list_groups
 from ..normalise import fold
@@ -41,7 +42,10 @@ def actor_near(ctx: Context, sent, i, c_start) -> Organisation | None:
 
 
 def intro_actor(ctx: Context, start, end) -> Organisation | None:
+    """The actor of a list: the subject of its introduction's last sentence (the one that opens the list)."""
     doc, folded, actors, default_actor = ctx.doc, ctx.folded, ctx.actors, ctx.default_actor
+    if end > start:
+        start = max(start, sentence_of(doc, end - 1).start)
     for k in range(start, end):
         if doc[k].pos_ in ("VERB", "AUX") and is_finite_verb(doc[k]):
             subj = actors.subject(k, start)
@@ -53,7 +57,7 @@ def intro_actor(ctx: Context, start, end) -> Organisation | None:
                         folded[j] in ctx.lex.anaphor_kinds for j in words):
                     return None                # "le futur établissement s'est fixé …": a body yet to be
                 if any((hit := ctx.lex.partnership.match(doc, j, folded)) is not None
-                       and hit[0]["kind"] == "agreement" for j in words):
+                       and hit[0]["kind"] in ("agreement", "cooperation") and hit[0]["pos"] == "NOUN" for j in words):
                     return JOINT               # "l'accord fixe plusieurs engagements :": its parties, jointly
             break
     for s, _, org in actors.mentions_in(start, end):

@@ -41,6 +41,19 @@ def actor_near(ctx: Context, sent, i, c_start) -> Organisation | None:
     return actors.previous_subject(i) or actors.main
 
 
+def _relation_subject(ctx: Context, start: int, verb: int) -> bool:
+    """The verb's subject opens with a relation noun (``l'accord``, ``ce partenariat``, ``le contrat de
+    plan État-Région``), before any body it names."""
+    doc, folded = ctx.doc, ctx.folded
+    for j in range(start, verb):
+        if j in ctx.actors.token_org or doc[j].pos_ in ("VERB", "AUX"):
+            return False
+        hit = ctx.lex.partnership.match(doc, j, folded)
+        if hit is not None and hit[0]["pos"] == "NOUN":
+            return hit[0]["kind"] in ("agreement", "cooperation")
+    return False
+
+
 def intro_actor(ctx: Context, start, end) -> Organisation | None:
     """The actor of a list: the subject of its introduction's last sentence (the one that opens the list)."""
     doc, folded, actors, default_actor = ctx.doc, ctx.folded, ctx.actors, ctx.default_actor
@@ -51,14 +64,13 @@ def intro_actor(ctx: Context, start, end) -> Organisation | None:
             subj = actors.subject(k, start)
             if subj.kind == "org" and subj.others:
                 return JOINT                   # "l'ESTP et VINCI Construction se fixent trois priorités :"
+            if _relation_subject(ctx, start, k):
+                return JOINT                   # "Ce contrat de plan État-Région définit 5 axes :": its parties
             if subj.kind in ("noun", "generic") and subj.start >= start:
                 words = range(subj.start, k)
                 if any(folded[j] in NEW_BODY for j in words) and any(
                         folded[j] in ctx.lex.anaphor_kinds for j in words):
                     return None                # "le futur établissement s'est fixé …": a body yet to be
-                if any((hit := ctx.lex.partnership.match(doc, j, folded)) is not None
-                       and hit[0]["kind"] in ("agreement", "cooperation") and hit[0]["pos"] == "NOUN" for j in words):
-                    return JOINT               # "l'accord fixe plusieurs engagements :": its parties, jointly
             break
     for s, _, org in actors.mentions_in(start, end):
         if s > 0 and fold(doc[s - 1].text) in {"avec", "entre"}:

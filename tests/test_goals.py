@@ -118,6 +118,13 @@ CASES += [
      "Ce partenariat prolonge les projets menés avec l'Université de Tours. La convention comprend trois volets :\n"
      "- Soutenir la formation des apprentis,\n- Développer des projets de recherche.",
      [("Soutenir la formation des apprentis", None, ""), ("Développer des projets de recherche", None, "")]),
+    # … but not when the relation noun only qualifies the head ("les axes de coopération que …")
+    ("Les axes de coopération que l'Université de Tours souhaite développer avec Airbus sont :\n"
+     "- la formation des apprentis ;\n- la recherche partenariale.",
+     [("la formation des apprentis", UNIV_TOURS, ""), ("la recherche partenariale", UNIV_TOURS, "")]),
+    # "tandis que" opens no relative: the intention after it stands
+    ("L'Université de Tours recrute, tandis que l'Université d'Orléans veut doubler ses apprentis.",
+     [("doubler ses apprentis", "Université d'Orléans", "")]),
     # the aim of a relation the sentence states: the parties' jointly, or the group's a body joins
     ("L'Université de Tours et la société Airbus ont signé un accord en vue de développer l'apprentissage.",
      [("développer l'apprentissage", None, "")]),

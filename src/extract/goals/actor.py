@@ -42,8 +42,8 @@ def actor_near(ctx: Context, sent, i, c_start) -> Organisation | None:
 
 
 def _relation_subject(ctx: Context, start: int, verb: int) -> bool:
-    """The verb's subject opens with a relation noun (``l'accord``, ``ce partenariat``, ``le contrat de
-    plan État-Région``), before any body it names."""
+    """The verb's subject is headed by a relation noun (``l'accord``, ``ce partenariat``, ``le contrat de
+    plan État-Région``): the first noun, before any body it names."""
     doc, folded = ctx.doc, ctx.folded
     for j in range(start, verb):
         if j in ctx.actors.token_org or doc[j].pos_ in ("VERB", "AUX"):
@@ -51,6 +51,8 @@ def _relation_subject(ctx: Context, start: int, verb: int) -> bool:
         hit = ctx.lex.partnership.match(doc, j, folded)
         if hit is not None and hit[0]["pos"] == "NOUN":
             return hit[0]["kind"] in ("agreement", "cooperation")
+        if doc[j].pos_ in ("NOUN", "PROPN"):
+            return False                   # "les axes de coopération que …": the head is another noun
     return False
 
 

@@ -72,9 +72,9 @@ def intention_use(ctx: Context, i, entry, sent) -> bool:
     if denied(folded, i, sent.start, sent.end):
         return False
     # "les axes que l'UTT souhaite développer": the object is the relative's antecedent
-    for k in range(i - 1, max(sent.start - 1, i - 5), -1):
-        if folded[k] in {"que", "qu'"}:
-            return False
+    for k in range(i - 1, max(sent.start - 1, i - 9), -1):
+        if folded[k] in {"que", "qu'"} and k > sent.start and doc[k - 1].pos_ in ("NOUN", "PROPN", "ADJ", "PRON"):
+            return False                       # not "tandis que l'Université … veut porter"
         if doc[k].text in {",", ";", ":"}:
             break
     return True

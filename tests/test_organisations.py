@@ -36,8 +36,8 @@ CASES = [
     "kind='university'>Université de Gand</o> rejoignent le consortium.",
     # a known name followed by a place names another body
     "<o name='Sorbonne Université Abu Dhabi' kind='university'>Sorbonne Université Abu Dhabi</o> ouvre un master.",
-    # French writes ministries in lowercase
-    "L'école est placée sous la tutelle du <o name=\"ministère de l'Agriculture\" kind='public_body'>ministère de "
+    # French writes ministries in lowercase; their names take a capital as the ministry writes it
+    "L'école est placée sous la tutelle du <o name=\"Ministère de l'Agriculture\" kind='public_body'>ministère de "
     "l'Agriculture</o>.",
     # an acronym shared by several entries takes the one the text names in full
     "Le <o name='Centre régional des œuvres universitaires et scolaires de Lyon' kind='public_body'>Crous de Lyon</o> "
@@ -70,9 +70,9 @@ CASES = [
     "agronomique</o> publie un rapport.",
     # a head and one lower-case word name a kind of body, not a body; a lower-case ministry is one all the same
     "Selon l'Institut de recherche, la future École d'architecture ouvrira en 2027.",
-    "Le <o name='ministère de la recherche' kind='public_body'>ministère de la recherche</o> soutient le projet.",
+    "Le <o name='Ministère de la recherche' kind='public_body'>ministère de la recherche</o> soutient le projet.",
     # a ministry's name enumerates its portfolios; "et" and an article before a capital open another body
-    "Le <o name='ministère de la Culture, de la Communication et du Patrimoine' kind='public_body'>ministère de la "
+    "Le <o name='Ministère de la Culture, de la Communication et du Patrimoine' kind='public_body'>ministère de la "
     "Culture, de la Communication et du Patrimoine</o> soutient le projet.",
     "L'<o name='Institut polytechnique de Grenoble'>Institut polytechnique de Grenoble</o> et l'"
     "<o name='État français'>État</o> signent un contrat.",
@@ -102,6 +102,9 @@ CASES = [
     # a name the data does not know that opens a longer name of the text is that body cut short
     "Le président de l'<o name='Université Claude Bernard Foulques'>Université Claude Bernard</o> s'exprime. "
     "L'<o name='Université Claude Bernard Foulques' kind='university'>Université Claude Bernard Foulques</o> grandit.",
+    # a minister names the ministry; the head of government names none
+    "Sur proposition du <o name='Ministère de la Culture' kind='public_body'>ministre chargé de la Culture</o> "
+    "et de la <o name='Ministère des Sports' kind='public_body'>ministre des Sports</o>, le Premier ministre signe.",
     # "le groupe" and a name: an (education) group
     "Le <o name='groupe Galileo' kind='group'>groupe Galileo</o> rachète une école.",
 ]

@@ -91,6 +91,10 @@ CASES = [
     # a copula and a noun of membership: one body is a school of another
     ("Depuis 2019, l'ENSAT est une école de l'Institut national polytechnique de Toulouse.",
      [({"ENSAT", "Institut national polytechnique de Toulouse"}, "membership", "established", "2019")]),
+    # a joint supervision is one act of all the bodies, not one per body joined
+    ("L'ENSAT est placée sous la tutelle conjointe du ministère de la Santé et du ministère de la Recherche.",
+     [({"ENSAT", "Ministère de la Santé", "Ministère de la Recherche"}, "membership",
+       "established", "")]),
     # "le réseau" (the tagger reads "compte" as a noun) stands for the group; counting members states
     # a fact, not an intention ("compter" is one only with an infinitive)
     ("Le réseau Figure a été créé en 2012. Le réseau compte trois membres : l'Université de Tours, "

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..docview import text_of
-from ..normalise import fold, key, slug
+from ..normalise import key, slug
 from ..rules import Rules
 from . import acronyms, kinds, links, names
 from .index import OrgIndex
@@ -121,16 +121,23 @@ class Clusters:
         return org
 
     def of_name(self, surface: str, payload: object) -> Organisation:
-        oid = self.by_key.get(key(surface))
+        """A body the name grammar found; ``ministre chargé de la Recherche`` names ``Ministère de la
+        Recherche`` (the data's entry when it has one), ``université de Shanghai`` a university."""
+        name = self.ix.named_as(surface)
+        oid = self.by_key.get(key(name)) or self.by_key.get(key(surface))
+        if oid is None and name != surface:
+            hits = self.ix.gazetteer.find(name)
+            if hits and hits[0][0] == 0 and hits[0][1] == len(name) and len(hits[0][2]) == 1:
+                oid = self.known(next(iter(hits[0][2]))).org_id
         if oid is None:
-            oid = slug(surface)
+            oid = slug(name)
             if oid not in self.orgs:
                 kind = payload if isinstance(payload, str) else "other"
                 if kind == "other" or kinds.phrase_kind(self.ix, surface):
                     kind = kinds.kind_of(self.ix, surface)
-                name = surface[:1].upper() + surface[1:] if fold(surface.split()[0]) in self.ix.place_heads else surface
-                self.orgs[oid] = Organisation(oid, name, "", kind)   # "université de Shanghai": a name
-            self.register(self.orgs[oid], surface)
+                self.orgs[oid] = Organisation(oid, name, "", kind)
+            self.register(self.orgs[oid], name)
+        self.register(self.orgs[oid], surface)
         return self.orgs[oid]
 
 
@@ -163,7 +170,8 @@ def _settle(ix: OrgIndex, doc: Doc, orgs: dict[str, Organisation]) -> None:
                 org.kind = introduced
     for org in orgs.values():
         if not org.known:
-            longest = max((m.text for m in org.mentions if m.text != org.acronym), key=len, default=org.name)
+            longest = max((ix.named_as(m.text) for m in org.mentions if m.text != org.acronym), key=len,
+                          default=org.name)
             if len(longest) > len(org.name) and key(longest) != key(org.acronym):
                 org.name = longest
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 from ..lexicon import TermIndex
 from ..normalise import fold
 from ..rules import Rules
+from ..words import words
 from .gazetteer import Gazetteer
+
+OFFICE_WORDS = words().set("office_words")
 
 
 class OrgIndex:
@@ -17,6 +20,8 @@ class OrgIndex:
         self.lowercase_heads = {fold(r["term"]) for r in grammar if r["type"] == "head" and r.get("lowercase")}
         # heads the press writes in lowercase before a proper name ("l'université de Shanghai")
         self.place_heads = {fold(r["term"]) for r in grammar if r["type"] == "head" and r.get("lowercase_before_place")}
+        # heads that name another body ("le ministre chargé de la Recherche": the ministry)
+        self.names_as = {fold(r["term"]): r["names_as"] for r in grammar if r["type"] == "head" and r.get("names_as")}
         # heads whose names list their parts after commas ("ministère de l'Enseignement supérieur, de la Recherche …")
         self.enumerating_heads = {fold(r["term"]) for r in grammar if r["type"] == "head" and r.get("enumerates")}
         # heads written in capitals ("TU Delft") match only in capitals ("tu" is also a pronoun)
@@ -38,3 +43,18 @@ class OrgIndex:
         # the governing organs of a body ("le conseil d'administration"): not bodies of their own
         self.organs = tuple(fold(r["term"]) for r in grammar if r["type"] == "organ")
         self.anaphors = {fold(r["term"]) for r in grammar if r["type"] == "anaphor"}
+
+    def named_as(self, surface: str) -> str:
+        """The body's name as a name-grammar match reads it: the head some rules rename
+        (``ministre chargé de l'Agriculture`` → ``Ministère de l'Agriculture``), a lowercase
+        head capitalised (``université de Shanghai`` → ``Université de Shanghai``)."""
+        words = surface.split()
+        head = fold(words[0]) if words else ""
+        if head in self.names_as:
+            rest = words[1:]
+            while rest and fold(rest[0]) in OFFICE_WORDS:
+                rest = rest[1:]                      # "chargé de", "déléguée à"
+            return " ".join([self.names_as[head], *rest])
+        if head in self.place_heads or head in self.lowercase_heads:
+            return surface[:1].upper() + surface[1:]
+        return surface

@@ -4,11 +4,14 @@ l'autre avec Y``, ``ses accords avec X et Y``), else one."""
 from __future__ import annotations
 
 from ..organisations import Organisation
+from ..words import words
 from . import attributes
 from .clauses import dont_including
 from .model import KIND_RANK, Context, Partnership, Trigger
 from .parties import avec_groups
 from .work import Work
+
+JOINT_ADJECTIVES = words().set("joint_adjectives")
 
 
 def _base(w: Work, ev_start: int, ev_end: int) -> dict:
@@ -19,12 +22,17 @@ def _base(w: Work, ev_start: int, ev_end: int) -> dict:
 def _per_body_joined(ctx: Context, w: Work, base: dict) -> list[Partnership]:
     joined = [p for p in w.parties if w.position.get(id(p), -1) > w.first and p is not w.frame.antecedent]
     members = [p for p in w.parties if p not in joined]
-    if len(joined) < 2 or not members:
+    if len(joined) < 2 or not members or _joint(ctx, w):
         return []
     status = attributes.status(ctx, w.triggers, w.frame)
     date = attributes.date(ctx, w.clause.sent, w.first, w.frame, w.clause.claimed)
     return [Partnership(parties=members + [g], kind=w.kind, status=status, date=date,
                         topics=attributes.topics(ctx, w.first, w.frame.end), **base) for g in joined]
+
+
+def _joint(ctx: Context, w: Work) -> bool:
+    """``sous la tutelle conjointe de A et de B``: one act of all the bodies."""
+    return any(i + n < len(ctx.doc) and ctx.folded[i + n] in JOINT_ADJECTIVES for i, n, _ in w.triggers)
 
 
 def _separate_acts(ctx: Context, w: Work, groups: list) -> bool:

@@ -47,12 +47,19 @@ CASES = [
     "Les présidents ont signé <d v='2024-03-14'>ce jeudi</d> une convention.",
     "Le vote a eu lieu le <d v='2024-02-28'>28 février dernier</d>.",
     "La convention a été signée en <d v='2024-06'>juin</d> avec le CNRS.",
+    # durations anchored in the text's time: "d'ici N ans" from the anchor; "depuis N ans" no calendar point
+    "L'école veut doubler ses effectifs <d v='/2034'>d'ici dix ans</d>, puis <d v='/2027'>d'ici à trois ans</d>.",
+    "Les deux écoles coopèrent <d v=''>depuis une quinzaine d'années</d>, la ville <d v=''>depuis 18 mois</d>.",
+    "L'enjeu <d v='2024/2028'>des quatre années à venir</d> est l'apprentissage.",
+    # two months of one year; a decade
+    "Numéro de <d v='2024-06/2024-07'>juin/juillet 2024</d>, sur les recherches <d v='1980/1989'>des années 1980</d>.",
     # no dates here
     "L'université compte 12 500 étudiants et un budget de 120 M€.",
     "Former les ingénieurs qui relèveront les défis de demain.",
     "Sept universités ont signé ; 30 % des étudiants sont en apprentissage.",
     "Le mardi, les cours finissent tôt.",
     "La convention est signée pour une durée de cinq ans.",
+    "Les deux écoles coopèrent depuis plusieurs années.",                # no quantity, no anchor
 ]
 
 NO_ANCHOR = [

@@ -181,6 +181,13 @@ def _rentree_next(m):
     return Part(month=9, rel="month_next"), None, False
 
 
+# "Juin/Juillet 2006", "juillet-août 2024": a period of two months of one year
+@_core(rf"\b(?P<m1>{_M})\s*[/–-]\s*(?P<m2>{_M})\s+(?P<y>{_Y})\b")
+def _month_pair_year(m):
+    y = int(m["y"])
+    return Part(y, MONTHS[m["m1"].lower()]), Part(y, MONTHS[m["m2"].lower()]), True
+
+
 @_core(rf"\b(?:(?P<pre>d[ée]but|fin|mi|courant|milieu)(?:\s+|-)(?:d['’]\s*|de\s+)?)?(?P<m>{_M})\s+(?:de\s+l['’]ann[ée]e\s+)?(?P<y>{_Y})\b")
 def _month_year(m):
     return Part(int(m["y"]), MONTHS[m["m"].lower()]), None, False
@@ -273,7 +280,7 @@ def _year_relative(m):
     return Part(rel="year", rel_n=n), None, False
 
 
-@_core(rf"\b(?:les|ces)\s+(?P<n>{_N})\s+(?P<rel>prochaines|derni[èe]res)\s+ann[ée]es\b|\b(?:les|ces)\s+(?P<n2>{_N})\s+ann[ée]es\s+(?P<rel2>[àa]\s+venir|pass[ée]es)\b")
+@_core(rf"\b(?:les|ces)\s+(?P<n>{_N})\s+(?P<rel>prochaines|derni[èe]res)\s+ann[ée]es\b|(?:\b(?:les|ces)\s+|(?<=\bdes\s))(?P<n2>{_N})\s+ann[ée]es\s+(?P<rel2>[àa]\s+venir|pass[ée]es)\b")
 def _n_years(m):
     raw = (m["n"] or m["n2"]).lower()
     n = NUMBER_WORDS.get(raw) or int(raw)
@@ -281,6 +288,28 @@ def _n_years(m):
     if rel.startswith("proch") or "venir" in rel:
         return Part(rel="year", rel_n=0), Part(rel="year", rel_n=n), True
     return Part(rel="year", rel_n=-n), Part(rel="year", rel_n=0), True
+
+
+# "d'ici dix ans", "d'ici à trois ans": the anchor's year plus that many
+@_core(rf"(?<=d[{_APOS}]ici\s)(?:[àa]\s+)?(?P<n>{_N})\s+ans\b")
+def _years_from_now(m):
+    raw = m["n"].lower()
+    n = NUMBER_WORDS.get(raw) or int(raw)
+    return None, Part(rel="year", rel_n=n), True
+
+
+# "depuis 30 ans", "depuis plus de cinquante ans", "depuis une quinzaine d'années", "depuis 18 mois": anchored
+# in the past, but no calendar point the text states ("depuis plusieurs années" counts nothing)
+@_core(rf"\bdepuis\s+(?:(?:plus|pr[èe]s|moins)\s+d[e{_APOS}]\s*)?(?:\d+|(?!plusieurs|quelques|nombreuses|longues)[a-zéè]+|une\s+[a-z]+aine)\s*(?:d[e{_APOS}]\s*)?(?:ans?|ann[ée]es|mois|d[ée]cennies|si[èe]cles?)\b")
+def _since_duration(m):
+    return Part(rel="unresolved"), None, True
+
+
+# "les années 1980": the decade
+@_core(r"\bann[ée]es\s+(?P<y>(?:19|20)\d0)\b")
+def _decade(m):
+    y = int(m["y"])
+    return Part(y), Part(y + 9), True
 
 
 @_core(r"\b(?:les|des|dans\s+les)\s+(?:ann[ée]es|d[ée]cennies|mois)\s+[àa]\s+venir\b")
@@ -306,7 +335,7 @@ def _year(m):
 
 # --- bounds and ranges ---------------------------------------------------------
 _OPEN_START = re.compile(
-    rf"(?P<b>\b(?:depuis|d[èe]s|[àa]\s+partir\s+d[e{_APOS}]|[àa]\s+compter\s+d[e{_APOS}])\s*(?:(?:la|le|l[{_APOS}])\s*)?)$",
+    rf"(?P<b>\b(?:depuis|dès|[àa]\s+partir\s+d[e{_APOS}]|[àa]\s+compter\s+d[e{_APOS}])\s*(?:(?:la|le|l[{_APOS}])\s*)?)$",
     re.IGNORECASE)
 _OPEN_END = re.compile(
     rf"(?P<b>\b(?:jusqu[{_APOS}]\s*(?:[àa]|en|au)|d[{_APOS}]\s*ici(?:\s+[àa])?|[àa]\s+l[{_APOS}]\s*horizon(?:\s+d[e{_APOS}])?|[àa]\s+l[{_APOS}]\s*[ée]ch[ée]ance(?:\s+d[e{_APOS}])?|horizon|avant)\s*(?:(?:la|le|l[{_APOS}]|fin)\s*)?)$",

@@ -102,6 +102,9 @@ CASES = [
     # a name the data does not know that opens a longer name of the text is that body cut short
     "Le président de l'<o name='Université Claude Bernard Foulques'>Université Claude Bernard</o> s'exprime. "
     "L'<o name='Université Claude Bernard Foulques' kind='university'>Université Claude Bernard Foulques</o> grandit.",
+    # a name the grammar finds once is a mention wherever else it stands (here before it is introduced)
+    "<o name='Quandela' kind='company'>Quandela</o> recrute. La start-up <o name='Quandela'>Quandela</o> "
+    "lève des fonds.",
     # a minister names the ministry; the head of government names none
     "Sur proposition du <o name='Ministère de la Culture' kind='public_body'>ministre chargé de la Culture</o> "
     "et de la <o name='Ministère des Sports' kind='public_body'>ministre des Sports</o>, le Premier ministre signe.",

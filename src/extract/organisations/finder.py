@@ -189,6 +189,7 @@ class OrganisationFinder:
         orgs = cluster(ix, chosen, text)
         links.link_short_forms(ix, orgs)
         links.short_form_mentions(ix, doc, orgs, taken)
+        links.repeated_mentions(doc, orgs, taken)
         links.add_anaphors(ix, doc, orgs, taken)
         links.coordinated_entities(ix, doc, orgs, taken)
         _settle(ix, doc, orgs)

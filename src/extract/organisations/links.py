@@ -2,8 +2,11 @@
 anaphors (``l'Institut``)."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
+from ..docview import text_of
 from ..normalise import fold, key, slug, strip_accents
 from .acronyms import initials_match
 from .index import OrgIndex
@@ -102,6 +105,28 @@ def short_form_mentions(ix: OrgIndex, doc: Doc, orgs: dict[str, "Organisation"],
             continue                          # "les sept INSA": the kind of school, counted
         taken[tok.idx:tok.idx + len(tok.text)] = b"\x01" * len(tok.text)
         org.mentions.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "short form"))
+
+
+def repeated_mentions(doc: Doc, orgs: dict[str, Organisation], taken: bytearray) -> None:
+    """``Quandela recrute. La société Quandela …``: every other occurrence of a name the grammar found
+    once (a capitalised form, as a whole word, where no other name stands) is a mention of it."""
+    text = text_of(doc)
+    forms: dict[str, Organisation] = {}
+    for org in orgs.values():
+        if org.known:
+            continue                           # the gazetteer finds every occurrence of its names
+        for m in org.mentions:
+            if len(m.text) >= 3 and m.text[:1].isupper() and m.source != "anaphor":
+                forms.setdefault(m.text, org)
+    for form, org in forms.items():
+        for hit in re.finditer(r"(?<![\w'’-])" + re.escape(form) + r"(?![\w-])", text):
+            s, e = hit.span()
+            if any(taken[s:e]):
+                continue
+            taken[s:e] = b"\x01" * (e - s)
+            org.mentions.append(Mention(s, e, form, "repeat"))
+    for org in orgs.values():
+        org.mentions.sort(key=lambda m: m.start)
 
 
 def add_anaphors(ix: OrgIndex, doc: Doc, orgs: dict[str, Organisation], taken: bytearray) -> None:

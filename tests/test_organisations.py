@@ -105,6 +105,10 @@ CASES = [
     # a name the grammar finds once is a mention wherever else it stands (here before it is introduced)
     "<o name='Quandela' kind='company'>Quandela</o> recrute. La start-up <o name='Quandela'>Quandela</o> "
     "lève des fonds.",
+    # companies named alone in a list after a company are companies, the whole list long
+    "Le <o name='Centre national de la recherche scientifique'>CNRS</o> a signé des accords avec "
+    "<o name='Sanofi' kind='company'>Sanofi</o>, <o name='Limagrain' kind='company'>Limagrain</o> et "
+    "<o name='InVivo' kind='company'>InVivo</o>.",
     # a minister names the ministry; the head of government names none
     "Sur proposition du <o name='Ministère de la Culture' kind='public_body'>ministre chargé de la Culture</o> "
     "et de la <o name='Ministère des Sports' kind='public_body'>ministre des Sports</o>, le Premier ministre signe.",

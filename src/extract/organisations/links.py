@@ -149,27 +149,30 @@ def add_anaphors(ix: OrgIndex, doc: Doc, orgs: dict[str, Organisation], taken: b
             candidates[0].mentions.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "anaphor"))
 
 
-def _ends_a_mention(doc: Doc, j: int, ends: set[int]) -> bool:
-    """Token ``j`` closes an organisation's mention, or its parenthesised acronym (``… (UL)``)."""
+def _ends_a_mention(doc: Doc, j: int, ends: dict[int, Organisation]) -> Organisation | None:
+    """The organisation whose mention (or parenthesised acronym, ``… (UL)``) token ``j`` closes."""
     if j >= 0 and doc[j].text == ")":
         opened = next((k for k in range(j - 1, max(-1, j - 5), -1) if doc[k].text == "("), None)
         j = opened - 1 if opened is not None else j
-    return j >= 0 and doc[j].idx + len(doc[j].text) in ends
+    return ends.get(doc[j].idx + len(doc[j].text)) if j >= 0 else None
 
 
 def coordinated_entities(ix: OrgIndex, doc: Doc, orgs: dict[str, Organisation], taken: bytearray) -> None:
     """``L'Université de Lorraine et Total signent``: a one-word name the model tags as an
     organisation, coordinated with a body already found, is a body too (companies are often
-    named alone)."""
-    ends = {m.end for o in orgs.values() for m in o.mentions}
+    named alone); coordinated with a company, it is one (``avec Sanofi, Limagrain et InVivo``)."""
+    ends = {m.end: o for o in orgs.values() for m in o.mentions}
     for ent in doc.ents:
         if ent.label_ != "ORG" or len(ent) != 1 or not ent.text[:1].isupper() \
                 or any(taken[ent.start_char:ent.end_char]):
             continue
         k = ent.start - 1
-        if k < 1 or fold(doc[k].text) not in {"et", "avec", "ou", ","} or not _ends_a_mention(doc, k - 1, ends):
+        before = _ends_a_mention(doc, k - 1, ends) if k >= 1 else None
+        if before is None or fold(doc[k].text) not in {"et", "avec", "ou", ","}:
             continue
         oid = slug(ent.text)
-        org = orgs.setdefault(oid, Organisation(oid, ent.text, "", "other"))
+        kind = "company" if before.kind == "company" else "other"
+        org = orgs.setdefault(oid, Organisation(oid, ent.text, "", kind))
         org.mentions.append(Mention(ent.start_char, ent.end_char, ent.text, "coordination"))
         taken[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
+        ends[ent.end_char] = org               # the list goes on

@@ -125,6 +125,17 @@ CASES += [
     # "tandis que" opens no relative: the intention after it stands
     ("L'Université de Tours recrute, tandis que l'Université d'Orléans veut doubler ses apprentis.",
      [("doubler ses apprentis", "Université d'Orléans", "")]),
+    # what an agreement is to make possible: its parties' aims, jointly (a present "permet" describes)
+    ("L'Université de Tours et la société Airbus signent un accord-cadre. Cet accord-cadre permettra d'ouvrir "
+     "des stages et de financer des thèses.",
+     [("ouvrir des stages", None, ""), ("financer des thèses", None, "")]),
+    # a pronoun after a sentence that identifies its subject with a body, or whose subject is a place
+    ("L'Université d'Orléans recrute. L'Université d'Orléans grandit. La première école à ouvrir sera "
+     "l'Université de Tours. À Blois, elle accueillera cent étudiants.",
+     [("accueillera cent étudiants", UNIV_TOURS, "")]),
+    ("L'Université d'Orléans recrute. L'Université d'Orléans grandit. Enfin, Orléans va recevoir une antenne "
+     "de l'Université de Tours. Déjà présente à Blois, elle va créer un master.",
+     [("créer un master", UNIV_TOURS, "")]),
     # the aim of a relation the sentence states: the parties' jointly, or the group's a body joins
     ("L'Université de Tours et la société Airbus ont signé un accord en vue de développer l'apprentissage.",
      [("développer l'apprentissage", None, "")]),
@@ -154,6 +165,7 @@ NONE = [
     # an obligation commits only a named body, in the active voice
     "Toutes les universités doivent renouveler leurs conseils d'ici juin.",
     "Le nouveau campus de l'Université de Tours doit être livré en 2026 et réunira trois écoles : A ; B.",
+    "Ce dispositif permet de financer des thèses.",
     # … nor when the purpose is the relation itself
     "L'Université de Tours et l'Université d'Orléans ont noué un partenariat pour fonder un institut commun.",
 ]
@@ -190,6 +202,9 @@ def test_theme_follows_the_objective_words():
     assert classify_theme("lutter contre la précarité étudiante", themes) == "attractiveness"
     assert classify_theme("améliorer les conditions de vie sur le site", themes) == "attractiveness"
     assert classify_theme("multiplier les conventions partenariales avec les lycées", themes) == "cooperation"
+    # a whole-word stem: "commun" is cooperation, "communication" is not
+    assert classify_theme("améliorer la communication auprès des lycéens", themes) == "attractiveness"
+    assert classify_theme("répondre en commun aux appels à projets", themes) == "cooperation"
     # the fields listed after "dans les domaines de" count less than what the objective acts on
     assert classify_theme("approfondir leur partenariat dans les domaines de la recherche et de l'innovation",
                           themes) == "cooperation"

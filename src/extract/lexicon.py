@@ -121,9 +121,9 @@ class Lexicons:
             for e in entries:
                 term = e[key]
                 pos = pos_of(e)
-                for f in _forms_of(term, pos, e.get("forms", [])):
+                for f in (e["forms"] if e.get("only_forms") else _forms_of(term, pos, e.get("forms", []))):
                     forms.append((f, e))
-                if lemma_match and " " not in term:
+                if lemma_match and " " not in term and not e.get("only_forms"):
                     lemmas.append((term.split("'")[-1] if pos == "VERB" else term, e))
             return TermIndex.build(tokenize, forms, lemmas)
 

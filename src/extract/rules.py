@@ -90,6 +90,7 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "complement": Field(str, choices=("inf", "np", "both")),
         "que_clause": Field(bool),
         "body_subject": Field(bool),
+        "only_forms": Field(bool),
         "forms": Field(list, list_of=str),
         "note": Field(str),
     },

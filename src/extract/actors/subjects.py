@@ -9,6 +9,7 @@ from ..organisations import Organisation
 from .model import Subject
 from .words import (
     AUXILIARIES,
+    COPULAS,
     DATE_WORDS,
     PERSON_TITLES,
     PLURAL_BODIES,
@@ -45,7 +46,25 @@ class SubjectsMixin:
     def pronoun_antecedent(self, i: int) -> Organisation | None:
         """What ``il``/``elle`` at token ``i`` stands for: a pronoun continues the
         organisation subject of the sentence before, unless that subject is a thing."""
-        return self.previous_subject(i, stop_at_thing=True)
+        org = self.previous_subject(i, stop_at_thing=True)
+        return org if org is not None else self._only_body_after_place(i)
+
+    def _only_body_after_place(self, i: int) -> Organisation | None:
+        """``Orléans va accueillir une antenne d'AgroParisTech … Elle va s'installer``: when the sentence
+        before has a place for subject, a pronoun stands for the one body that sentence names."""
+        k = sentence_of(self.doc, i).start - 1
+        if k < 0:
+            return None
+        prev = sentence_of(self.doc, k)
+        verb = next((t for t in prev if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")), None)
+        subj = self.subject(verb.i, prev.start) if verb is not None else None
+        if subj is None or subj.kind != "noun" or not 0 <= subj.start < verb.i:
+            return None
+        head = next((t for t in self.doc[subj.start:verb.i] if t.pos_ in ("NOUN", "PROPN")), None)
+        if head is None or head.pos_ != "PROPN" or head.ent_type_ not in ("LOC", "GPE"):
+            return None
+        bodies = {org.org_id: org for s, _, org in self.mentions if prev.start <= s < prev.end}
+        return next(iter(bodies.values())) if len(bodies) == 1 else None
 
     def _sentence_subject(self, sent: Span) -> Organisation | None:
         key_ = sent.start
@@ -68,9 +87,20 @@ class SubjectsMixin:
                 subj = self.subject(t.i, sent.start)
                 if subj.kind in ("org", "anaphor"):
                     org = subj.org
+                elif subj.kind == "noun":
+                    org = self._identified(t.i)  # "La première école à s'implanter sera l'ISC Paris"
                 break
         self._subject_cache[key_] = org
         return org
+
+    def _identified(self, verb: int) -> Organisation | None:
+        """The body a copula identifies its subject with (``… sera l'Institut supérieur de commerce``)."""
+        if self.folded[verb] not in COPULAS:
+            return None
+        k = verb + 1
+        while k < len(self.doc) and self.folded[k] in {"l'", "le", "la", "les", "donc", "bien", "ainsi"}:
+            k += 1
+        return self.token_org[k][0] if k in self.token_org and self.token_org[k][1] == k else None
 
     def subject(self, verb: int, clause_start: int) -> Subject:
         """The subject of the verb at token ``verb`` (its clause starts at ``clause_start``)."""

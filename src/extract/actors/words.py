@@ -7,6 +7,7 @@ from ..words import words
 SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 W = words()
 AUXILIARIES = W.set("auxiliaries")
+COPULAS = W.set("copulas")
 PRONOUN_ACTORS = W.set("pronoun_actors")
 PREPOSITIONS = W.set("prepositions")
 RELATIVES = W.set("relatives")

@@ -22,6 +22,13 @@ def committer(actors, subj, sent) -> Organisation | None:
 
 
 def actor_of_verb(ctx: Context, sent, i, c_start) -> Organisation | None:
+    """The committer of an intention verb; an agreement as subject commits its parties jointly
+    (``Cet accord-cadre permettra de …``), a merger the body it makes (the text's main actor)."""
+    head = relation_head(ctx, c_start, i)
+    if head in ("agreement", "cooperation"):
+        return JOINT
+    if head == "merger" and ctx.actors.main is not None:
+        return ctx.actors.main             # "La fusion permettra de …": the body the merger makes
     actors = ctx.actors
     subj = actors.subject(i, c_start)
     if subj.kind == "none" and c_start > sent.start:
@@ -42,18 +49,23 @@ def actor_near(ctx: Context, sent, i, c_start) -> Organisation | None:
 
 
 def _relation_subject(ctx: Context, start: int, verb: int) -> bool:
-    """The verb's subject is headed by a relation noun (``l'accord``, ``ce partenariat``, ``le contrat de
-    plan État-Région``): the first noun, before any body it names."""
+    """The verb's subject is headed by an agreement or cooperation noun (``l'accord``, ``ce partenariat``,
+    ``le contrat de plan État-Région``): its parties commit jointly."""
+    return relation_head(ctx, start, verb) in ("agreement", "cooperation")
+
+
+def relation_head(ctx: Context, start: int, verb: int) -> str:
+    """The kind of relation whose noun heads the verb's subject (its first noun, before any body), or ``""``."""
     doc, folded = ctx.doc, ctx.folded
     for j in range(start, verb):
         if j in ctx.actors.token_org or doc[j].pos_ in ("VERB", "AUX"):
-            return False
+            return ""
         hit = ctx.lex.partnership.match(doc, j, folded)
         if hit is not None and hit[0]["pos"] == "NOUN":
-            return hit[0]["kind"] in ("agreement", "cooperation")
+            return hit[0]["kind"]
         if doc[j].pos_ in ("NOUN", "PROPN"):
-            return False                   # "les axes de coopération que …": the head is another noun
-    return False
+            return ""                      # "les axes de coopération que …": the head is another noun
+    return ""
 
 
 def intro_actor(ctx: Context, start, end) -> Organisation | None:

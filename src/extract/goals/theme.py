@@ -26,12 +26,13 @@ def classify_theme(text: str, themes: list[tuple[str, tuple[str, ...]]]) -> str:
     for theme, stems in themes:
         hits = 0.0
         first = len(low)
-        for stem in (_theme_words(st).strip() for st in stems):   # "start-up" as the text is: "start up"
-            pos = low.find(" " + stem)
+        for stem in stems:
+            probe = " " + _theme_words(stem.rstrip("$")).strip() + (" " if stem.endswith("$") else "")
+            pos = low.find(probe)                    # "start-up" as the text is: "start up"
             while pos >= 0:
                 hits += 0.5 if (pos == 0 and opening) or pos > scope else 1.0
                 first = min(first, pos)
-                pos = low.find(" " + stem, pos + 1)
+                pos = low.find(probe, pos + 1)
         if hits > best[1] or (hits == best[1] and hits > 0 and first < best[2]):
             best = (theme, hits, first)
     return best[0]

@@ -109,6 +109,11 @@ CASES = [
     "Le <o name='Centre national de la recherche scientifique'>CNRS</o> a signé des accords avec "
     "<o name='Sanofi' kind='company'>Sanofi</o>, <o name='Limagrain' kind='company'>Limagrain</o> et "
     "<o name='InVivo' kind='company'>InVivo</o>.",
+    # a plural head shared by coordinated names: each is a body (the data's when it knows it); not after a count
+    "Les <o name='Université de Nancy' kind='university'>universités de Nancy</o> et de "
+    "<o name='Université de Metz' kind='university'>Metz</o> fusionnent ; les présidents des "
+    "<o name='Université Grenoble Alpes'>universités de Grenoble Alpes</o> et "
+    "<o name='Université Paris-Saclay'>Paris Saclay</o> se félicitent, comme 6 écoles d'Alsace et de Lorraine.",
     # a minister names the ministry; the head of government names none
     "Sur proposition du <o name='Ministère de la Culture' kind='public_body'>ministre chargé de la Culture</o> "
     "et de la <o name='Ministère des Sports' kind='public_body'>ministre des Sports</o>, le Premier ministre signe.",

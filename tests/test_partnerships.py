@@ -113,6 +113,9 @@ NONE = [
     "Le directeur de Centrale Lyon s'est exprimé devant les étudiants de l'Université de Lyon.",
     "Les deux partenaires souhaitent accompagner la création de start-up.",
     "Où en est le rapprochement entre l'Université de Pau et l'Université de Bordeaux ?",
+    # the employers of people named by a plural title, and the bodies coordinated with them, are no parties
+    "Le réseau Udice accueille trois nouveaux membres après l'élection des présidents de l'Université de Lyon "
+    "et de l'Université de Grenoble.",
     # "sans" denies what it governs, through an infinitive
     "L'Université de Pau et l'Université de Bordeaux se rapprochent sans pour autant envisager de fusion.",
 ]

@@ -53,6 +53,7 @@ def candidates(ix: OrgIndex, doc: Doc) -> list[Candidate]:
     defined, definitions = _definition_candidates(ix, doc, text)
     cands += defined
     cands += [(2, s, e, src, kind) for s, e, src, kind in names.grammar_candidates(ix, doc)]
+    cands += [(1, s, e, src, payload) for s, e, src, payload in names.plural_head_names(ix, doc)]
     cands += [(3, s, e, src, kind) for s, e, src, kind in names.ner_candidates(ix, doc)]
     cands += [(2, s, e, "grammar", kind) for s, e, kind in names.introduced_names(ix, doc)]
     non_org_acronyms = acronyms.non_org_definitions(ix, text) | ix.not_org_acronyms

@@ -46,6 +46,13 @@ def not_a_party(ctx: Context, s: int, first: int, c_start: int) -> bool:
                for k in range(c_start, s))
 
 
+def coordinated_after(ctx: Context, end: int, s: int) -> bool:
+    """The mention at ``s`` is coordinated with one that ended at ``end`` (only ``et``, commas, articles
+    and ``de`` between): it shares that mention's role."""
+    return 0 <= end <= s and all(f in {"et", ",", "de", "d'", "du", "des", "l'", "la", "le", "les", "ou"}
+                                 for f in ctx.folded[end:s])
+
+
 def listed_after_not_party(ctx: Context, c_start: int, c_end: int) -> set[int]:
     """Mentions in the list a not-party phrase opens: ``aux côtés de l'ENSEEIHT, de l'ENSAT et de l'ENSIACET``."""
     doc, folded, actors = ctx.doc, ctx.folded, ctx.actors

@@ -51,9 +51,15 @@ def _named_parties(ctx: Context, w: Work, plural_at: tuple[int, int] | None) -> 
     parenthetical and the main clause's subject for a fronted or coordinated frame."""
     frame, folded, actors, c = w.frame, ctx.folded, ctx.actors, w.clause
     excluded = parties.listed_after_not_party(ctx, c.start, c.end)
-    for s, _, org in actors.mentions_in(frame.start, frame.end):
-        if frame.contains(s) and s not in excluded and not parties.not_a_party(ctx, s, w.first, c.start):
-            w.add(org, s)
+    last_out = -1                      # the end of the last mention left out
+    for s, e, org in actors.mentions_in(frame.start, frame.end):
+        if not frame.contains(s):
+            continue
+        if s in excluded or parties.not_a_party(ctx, s, w.first, c.start) or parties.coordinated_after(
+                ctx, last_out, s):
+            last_out = e               # "des présidents des universités de Grenoble Alpes et Paris Saclay"
+            continue
+        w.add(org, s)
     for j in frame.indices():
         if actors.anaphor_at(j) and not any(j == t[0] for t in w.triggers):
             subject_pos = j < w.first and folded[j - 1] not in {"de", "d'", "du", "au", "a", "avec"}

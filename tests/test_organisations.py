@@ -114,6 +114,13 @@ CASES = [
     "<o name='Université de Metz' kind='university'>Metz</o> fusionnent ; les présidents des "
     "<o name='Université Grenoble Alpes'>universités de Grenoble Alpes</o> et "
     "<o name='Université Paris-Saclay'>Paris Saclay</o> se félicitent, comme 6 écoles d'Alsace et de Lorraine.",
+    # names listed beside a body are bodies of its kind; places and people in such lists are not; a name in
+    # parentheses right after a body is another name of it
+    "Le campus réunira trois écoles : l'<o name='Ipsaro' kind='school'>Ipsaro</o> (une école de commerce) ; "
+    "l'<o name='INSA Lyon' kind='school'>INSA Lyon</o> et <o name='Sup de Design'>Sup de Design</o>. "
+    "L'<o name='INSA Lyon'>INSA Lyon</o> a aussi des antennes à Lyon, Paris et Lille.",
+    "L'<o name='Université Marc Lafont' kind='university'>Université Marc Lafont</o> "
+    "(<o name='Université Marc Lafont'>Nantes Trois</o>) recrute.",
     # a minister names the ministry; the head of government names none
     "Sur proposition du <o name='Ministère de la Culture' kind='public_body'>ministre chargé de la Culture</o> "
     "et de la <o name='Ministère des Sports' kind='public_body'>ministre des Sports</o>, le Premier ministre signe.",

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from ..docview import text_of
 from ..normalise import key, slug
 from ..rules import Rules
-from . import acronyms, kinds, links, names
+from . import acronyms, kinds, links, listed, names
 from .index import OrgIndex
 from .model import Mention, Organisation
 
@@ -53,7 +53,7 @@ def candidates(ix: OrgIndex, doc: Doc) -> list[Candidate]:
     defined, definitions = _definition_candidates(ix, doc, text)
     cands += defined
     cands += [(2, s, e, src, kind) for s, e, src, kind in names.grammar_candidates(ix, doc)]
-    cands += [(1, s, e, src, payload) for s, e, src, payload in names.plural_head_names(ix, doc)]
+    cands += [(1, s, e, src, payload) for s, e, src, payload in listed.plural_head_names(ix, doc)]
     cands += [(3, s, e, src, kind) for s, e, src, kind in names.ner_candidates(ix, doc)]
     cands += [(2, s, e, "grammar", kind) for s, e, kind in names.introduced_names(ix, doc)]
     non_org_acronyms = acronyms.non_org_definitions(ix, text) | ix.not_org_acronyms
@@ -193,6 +193,7 @@ class OrganisationFinder:
         links.repeated_mentions(doc, orgs, taken)
         links.add_anaphors(ix, doc, orgs, taken)
         links.coordinated_entities(ix, doc, orgs, taken)
+        listed.listed_names(ix, doc, orgs, taken)
         _settle(ix, doc, orgs)
         result = sorted((o for o in orgs.values() if o.mentions), key=lambda o: o.start)
         doc._.organisations = result

@@ -8,10 +8,13 @@ from spacy.tokens import Doc
 
 from ..docview import text_of
 from ..normalise import fold, key, slug, strip_accents
+from ..words import words
 from .acronyms import initials_match
 from .index import OrgIndex
 from .model import Mention, Organisation
 from .shapes import COUNTING_DETERMINERS, NAME_PARTICLES
+
+PERSON_TITLES = words().set("person_titles")
 
 
 def link_short_forms(ix: OrgIndex, orgs: dict[str, "Organisation"]) -> None:

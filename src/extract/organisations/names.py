@@ -6,11 +6,8 @@ from spacy.tokens import Doc
 
 from ..docview import text_of
 from ..normalise import fold
-from ..words import words
 from .index import OrgIndex
 from .shapes import CLOSING_QUOTES, DETERMINERS, ELISION, NAME_PARTICLES, OPENING_QUOTES, PARTICLES
-
-NUMBER_WORDS = words().set("number_words")
 
 
 def _capitalised_run(doc: Doc, j: int, *, limit: int) -> int:
@@ -276,52 +273,3 @@ def ner_candidates(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, str]]:
             continue
         out.append((toks[0].idx, ent.end_char, "ner", "other"))
     return out
-
-
-def _plural_members(doc: Doc, j: int) -> list[tuple[int, int]]:
-    """The capitalised runs of ``de X et (de) Y, (de) Z`` from token ``j`` (token spans)."""
-    runs = []
-    while j < len(doc) and fold(doc[j].text) in {"de", "d'", "du", "et", ",", "l'"}:
-        k = j
-        while k < len(doc) and fold(doc[k].text) in {"de", "d'", "du", "et", ",", "l'"}:
-            k += 1
-        end = k
-        while end < len(doc) and end - k < 4 and (doc[end].text[:1].isupper() or (
-                doc[end].text == "-" and end > k and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())):
-            end += 1                           # "Grenoble Alpes", "Paris-Saclay": no "et" inside
-        if end == k:
-            break
-        runs.append((k, end))
-        j = end
-    return runs
-
-
-def plural_head_names(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, object]]:
-    """``les universités de Grenoble Alpes et Paris Saclay``, ``les universités de Nancy et de Metz``: a plural
-    head shared by coordinated names; each name is that body (the data's entry when it knows one)."""
-    out = []
-    for tok in doc:
-        low = fold(tok.text)
-        if low not in ix.plural_heads or not tok.is_lower:
-            continue
-        runs = _plural_members(doc, tok.i + 1)
-        if len(runs) < 2:
-            continue
-        head = tok.text[:-1].capitalize()
-        counted = tok.i > 0 and (doc[tok.i - 1].like_num or fold(doc[tok.i - 1].text) in NUMBER_WORDS)
-        for n, (s, e) in enumerate(runs):
-            span = doc[s:e]
-            found = _known_as(ix, head, span.text)
-            if found is not None:                              # the first name's mention holds the head
-                out.append((tok.idx if n == 0 else span.start_char, span.end_char, "gazetteer", found))
-            elif low[:-1] in ix.place_heads and not counted:      # "6 écoles d'Alsace": schools of a region
-                out.append((span.start_char, span.end_char, "definition", (f"{head} de {span.text}", "")))
-    return out
-
-
-def _known_as(ix: OrgIndex, head: str, name: str) -> set[str] | None:
-    for form in (f"{head} {name}", f"{head} de {name}"):
-        hits = ix.gazetteer.find(form)
-        if len(hits) == 1 and hits[0][0] == 0 and hits[0][1] == len(form) and len(hits[0][2]) == 1:
-            return hits[0][2]
-    return None

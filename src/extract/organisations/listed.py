@@ -1,0 +1,162 @@
+"""Bodies named as items of lists: coordinated names under one plural head (``les universités de Nancy
+et de Metz``) and names listed beside a body (``(Insa Rouen, Ensicaen et Ensa)``)."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..normalise import fold, key, slug
+from ..words import words
+from .index import OrgIndex
+from .model import Mention, Organisation
+
+NUMBER_WORDS = words().set("number_words")
+PERSON_TITLES = words().set("person_titles")
+
+
+def _plural_members(doc: Doc, j: int) -> list[tuple[int, int]]:
+    """The capitalised runs of ``de X et (de) Y, (de) Z`` from token ``j`` (token spans)."""
+    runs = []
+    while j < len(doc) and fold(doc[j].text) in {"de", "d'", "du", "et", ",", "l'"}:
+        k = j
+        while k < len(doc) and fold(doc[k].text) in {"de", "d'", "du", "et", ",", "l'"}:
+            k += 1
+        end = k
+        while end < len(doc) and end - k < 4 and (doc[end].text[:1].isupper() or (
+                doc[end].text == "-" and end > k and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())):
+            end += 1                           # "Grenoble Alpes", "Paris-Saclay": no "et" inside
+        if end == k:
+            break
+        runs.append((k, end))
+        j = end
+    return runs
+
+
+def plural_head_names(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, object]]:
+    """``les universités de Grenoble Alpes et Paris Saclay``, ``les universités de Nancy et de Metz``: a plural
+    head shared by coordinated names; each name is that body (the data's entry when it knows one)."""
+    out = []
+    for tok in doc:
+        low = fold(tok.text)
+        if low not in ix.plural_heads or not tok.is_lower:
+            continue
+        runs = _plural_members(doc, tok.i + 1)
+        if len(runs) < 2:
+            continue
+        head = tok.text[:-1].capitalize()
+        counted = tok.i > 0 and (doc[tok.i - 1].like_num or fold(doc[tok.i - 1].text) in NUMBER_WORDS)
+        for n, (s, e) in enumerate(runs):
+            span = doc[s:e]
+            found = _known_as(ix, head, span.text)
+            if found is not None:                              # the first name's mention holds the head
+                out.append((tok.idx if n == 0 else span.start_char, span.end_char, "gazetteer", found))
+            elif low[:-1] in ix.place_heads and not counted:      # "6 écoles d'Alsace": schools of a region
+                out.append((span.start_char, span.end_char, "definition", (f"{head} de {span.text}", "")))
+    return out
+
+
+def _known_as(ix: OrgIndex, head: str, name: str) -> set[str] | None:
+    for form in (f"{head} {name}", f"{head} de {name}"):
+        hits = ix.gazetteer.find(form)
+        if len(hits) == 1 and hits[0][0] == 0 and hits[0][1] == len(form) and len(hits[0][2]) == 1:
+            return hits[0][2]
+    return None
+
+
+LIST_OPENERS = {",", "et", ";", "(", ":", "ou"}
+LIST_CLOSERS = {",", "et", ";", ")", ".", "(", "ou"}
+
+
+def _list_item_end(doc: Doc, k: int) -> int:
+    """End of a name of one to four capitalised words (``de`` between them) from token ``k``."""
+    e = k
+    while e < len(doc) and e - k < 4 and (doc[e].text[:1].isupper() or (
+            fold(doc[e].text) in {"de", "du"} and e > k and e + 1 < len(doc) and doc[e + 1].text[:1].isupper())):
+        e += 1
+    return e
+
+
+def _place(tok) -> bool:
+    """A known place name (the model knows the word and tags it a place): ``Lyon``, ``Paris``."""
+    return tok.ent_type_ in ("LOC", "GPE") and tok.has_vector
+
+
+def _neighbour_item(doc: Doc, b: int, e: int, ends: dict, starts: dict) -> Organisation | None:
+    """The body that is the list item just before (its parenthesis passed over: ``l'Inseec (…) ;``)
+    or just after the item from ``b + 1`` to ``e``."""
+    j = b - 1
+    if j >= 0 and doc[j].text == ")":
+        while j >= 0 and doc[j].text != "(":
+            j -= 1
+        j -= 1
+    if j >= 0 and doc[j].idx + len(doc[j].text) in ends:
+        return ends[doc[j].idx + len(doc[j].text)]
+    k = e
+    if k < len(doc) and doc[k].text == "(":
+        while k < len(doc) and doc[k].text != ")":
+            k += 1
+        k += 1
+    while k < len(doc) and (doc[k].text in LIST_CLOSERS or fold(doc[k].text) in {"et", "ou", "l'", "la", "le"}):
+        k += 1
+    return starts.get(doc[k].idx) if k < len(doc) else None
+
+
+def _person(doc: Doc, k: int, e: int) -> bool:
+    """``Fany Ruin, présidente de …``: a person's name, by the model or by the title after it."""
+    return any(t.ent_type_ == "PER" for t in doc[k:e]) or (
+        e + 1 < len(doc) and doc[e].text == "," and fold(doc[e + 1].text) in PERSON_TITLES)
+
+
+def _opening(orgs: dict[str, Organisation], text: str) -> Organisation | None:
+    """``Kedge`` in a text that names ``KEDGE Business School``: the body whose name it opens."""
+    k = key(text)
+    found = [o for o in orgs.values() if key(o.name).startswith(k + " ")]
+    return found[0] if len(found) == 1 else None
+
+
+def listed_names(ix: OrgIndex, doc: Doc, orgs: dict[str, Organisation], taken: bytearray) -> None:
+    """``(Insa Rouen, Ensicaen et Ensa)``, ``l'Inseec (…) ; l'ECE (…) et Sup de Pub``: a capitalised name
+    that is an item of a list whose item before it is a body is a body too, of that body's kind (the
+    data's entry when the name is one of its acronyms as the press writes them); places are not. In
+    parentheses right after a body, it is another name of that body (``l'Université Robert Schumann
+    (Strasbourg III)``)."""
+    ends = {m.end: o for o in orgs.values() for m in o.mentions}
+    starts = {m.start: o for o in orgs.values() for m in o.mentions}
+    for tok in doc:
+        k = tok.i
+        if not tok.text[:1].isupper() or any(taken[tok.idx:tok.idx + len(tok.text)]) or k < 2:
+            continue
+        b = k - 1
+        if fold(doc[b].text) in {"l'", "la", "le"}:
+            b -= 1
+        if doc[b].text not in LIST_OPENERS and fold(doc[b].text) not in LIST_OPENERS:
+            continue
+        e = _list_item_end(doc, k)
+        if e >= len(doc) or (doc[e].text not in LIST_CLOSERS and fold(doc[e].text) not in LIST_CLOSERS):
+            continue
+        before = _neighbour_item(doc, b, e, ends, starts)
+        if before is None or (e - k == 1 and (_place(tok) or tok.text.isupper())) or _person(doc, k, e) \
+                or any(taken[tok.idx:doc[e - 1].idx + len(doc[e - 1].text)]):
+            continue                       # places, people, bare acronyms (found, if bodies, as acronyms)
+        span = doc[k:e]
+        kind = before.kind if before.kind != "group" else "other"
+        apposed = doc[b].text == "(" and b > 0 and doc[b - 1].idx + len(doc[b - 1].text) in ends \
+            and e < len(doc) and doc[e].text == ")"
+        org = (ends[doc[b - 1].idx + len(doc[b - 1].text)] if apposed else None) or _titled_entry(
+            ix, orgs, span.text) or _opening(orgs, span.text) or orgs.setdefault(
+            slug(span.text), Organisation(slug(span.text), span.text, "", kind))
+        org.mentions.append(Mention(span.start_char, span.end_char, span.text, "list"))
+        taken[span.start_char:span.end_char] = b"\x01" * (span.end_char - span.start_char)
+        ends[span.end_char] = org
+
+
+def _titled_entry(ix: OrgIndex, orgs: dict[str, Organisation], text: str) -> Organisation | None:
+    """The data's entry whose acronym the press writes so (``Ensicaen``), when only one has it."""
+    ids = ix.gazetteer.titled.get(text)
+    if not ids or len(ids) != 1:
+        return None
+    eid = next(iter(ids))
+    if eid not in orgs:
+        e = ix.gazetteer.entries[eid]
+        orgs[eid] = Organisation(eid, e["name"], e.get("acronym", ""), e["kind"], known=True, ror=e.get("ror", ""),
+                                 wikidata=e.get("wikidata", ""), authority=e.get("authority", False))
+    return orgs[eid]

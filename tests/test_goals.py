@@ -136,6 +136,13 @@ CASES += [
     ("L'Université d'Orléans recrute. L'Université d'Orléans grandit. Enfin, Orléans va recevoir une antenne "
      "de l'Université de Tours. Déjà présente à Blois, elle va créer un master.",
      [("créer un master", UNIV_TOURS, "")]),
+    # a body named in a gerund clause before the subject is no co-subject
+    ("En rejoignant le réseau Polytech, l'Université de Tours souhaite développer l'apprentissage.",
+     [("développer l'apprentissage", UNIV_TOURS, "")]),
+    # an objective noun, a copula and a noun phrase (not an adjective)
+    ("L'Université de Tours prépare son plan. L'objectif est une convention avec l'Université d'Orléans en 2026. "
+     "L'objectif est ambitieux.",
+     [("convention avec l'Université d'Orléans", UNIV_TOURS, "2026")]),
     # the aim of a relation the sentence states: the parties' jointly, or the group's a body joins
     ("L'Université de Tours et la société Airbus ont signé un accord en vue de développer l'apprentissage.",
      [("développer l'apprentissage", None, "")]),

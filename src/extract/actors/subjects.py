@@ -225,8 +225,9 @@ class SubjectsMixin:
             k = ps - 1
             while k > clause_start and self.folded[k] in articles:
                 k -= 1
-        if not others or (k >= clause_start and k < first and self.folded[k] in PREPOSITIONS):
-            return Subject("org", org, s)          # "avec X et Y": a complement, not coordinated subjects
+        if not others or (k >= clause_start and k < first and (
+                self.folded[k] in PREPOSITIONS or self.doc[k].pos_ in ("VERB", "AUX"))):
+            return Subject("org", org, s)          # "avec X et Y", "En rejoignant X, Y …": complements
         return Subject("org", org, s, tuple(reversed(others)))
 
     def _classify(self, start: int, head: int) -> Subject:

@@ -42,7 +42,7 @@ def objective_nouns(ctx: Context, sent: Span) -> list[Goal]:
             k = _past_noun_complement(ctx, k, c_end)
             after = folded[k] if k < c_end else ""
         if after in COPULAS:
-            comp = complement(ctx, k, c_end, allow_np=False)
+            comp = complement(ctx, k, c_end, allow_np=False) or _np_after_copula(ctx, k, c_end)
         elif after == ":":
             comp = complement(ctx, k, c_end, allow_np=True, markers=frozenset())
             np_split = True
@@ -67,6 +67,18 @@ def objective_nouns(ctx: Context, sent: Span) -> list[Goal]:
         actor = owner or actor_near(ctx, sent, i, c_start)
         out += [make_goal(ctx, s, e, entry["term"], actor, sent, "objective") for s, e in spans]
     return out
+
+
+def _np_after_copula(ctx: Context, k: int, c_end: int) -> tuple[int, str] | None:
+    """``L'objectif est un COP entre l'École et l'État``: a determiner and a noun after the copula
+    (not ``L'objectif est ambitieux``); the objective starts at the noun."""
+    doc = ctx.doc
+    j = k + 1
+    while j < c_end and doc[j].pos_ == "ADV":
+        j += 1
+    if j + 1 < c_end and doc[j].pos_ == "DET" and doc[j + 1].pos_ in ("NOUN", "PROPN"):
+        return j + 1, "np"
+    return None
 
 
 def _past_noun_complement(ctx: Context, k: int, c_end: int) -> int:

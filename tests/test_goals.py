@@ -143,6 +143,9 @@ CASES += [
     ("L'Université de Tours prépare son plan. L'objectif est une convention avec l'Université d'Orléans en 2026. "
      "L'objectif est ambitieux.",
      [("convention avec l'Université d'Orléans", UNIV_TOURS, "2026")]),
+    # a participle and its agent between the objective noun and its infinitive: the agent holds the aim
+    ("Le plan concrétise l'ambition portée par l'Université de Tours de doubler ses apprentis.",
+     [("doubler ses apprentis", UNIV_TOURS, "")]),
     # the aim of a relation the sentence states: the parties' jointly, or the group's a body joins
     ("L'Université de Tours et la société Airbus ont signé un accord en vue de développer l'apprentissage.",
      [("développer l'apprentissage", None, "")]),
@@ -212,6 +215,10 @@ def test_theme_follows_the_objective_words():
     # a whole-word stem: "commun" is cooperation, "communication" is not
     assert classify_theme("améliorer la communication auprès des lycéens", themes) == "attractiveness"
     assert classify_theme("répondre en commun aux appels à projets", themes) == "cooperation"
+    # beneficiaries after "pour" count less; the sector's own name counts nothing; joining is cooperation
+    assert classify_theme("renforcer la mobilité pour nos doctorants et nos chercheurs", themes) == "international"
+    assert classify_theme("faire évoluer le système d'enseignement supérieur et de recherche", themes) == "other"
+    assert classify_theme("rejoindre le mouvement", themes) == "cooperation"
     # the fields listed after "dans les domaines de" count less than what the objective acts on
     assert classify_theme("approfondir leur partenariat dans les domaines de la recherche et de l'innovation",
                           themes) == "cooperation"

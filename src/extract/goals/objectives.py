@@ -5,6 +5,7 @@ from spacy.tokens import Doc, Span
 
 from ..grammar import clause_bounds, is_infinitive, objective_end
 from ..normalise import fold
+from ..organisations import Organisation
 from ..words import words
 from .actor import actor_near
 from .complements import complement, make_goal, parts
@@ -41,6 +42,9 @@ def objective_nouns(ctx: Context, sent: Span) -> list[Goal]:
         if owner is None and after in {"de", "d'", "du", "des"}:
             k = _past_noun_complement(ctx, k, c_end)
             after = folded[k] if k < c_end else ""
+        if owner is None and after not in COPULAS and after != ":":
+            k, owner = _past_holder(ctx, k, c_end)      # "l'ambition portée par Udice de faire …"
+            after = folded[k] if k < c_end else ""
         if after in COPULAS:
             comp = complement(ctx, k, c_end, allow_np=False) or _np_after_copula(ctx, k, c_end)
         elif after == ":":
@@ -67,6 +71,27 @@ def objective_nouns(ctx: Context, sent: Span) -> list[Goal]:
         actor = owner or actor_near(ctx, sent, i, c_start)
         out += [make_goal(ctx, s, e, entry["term"], actor, sent, "objective") for s, e in spans]
     return out
+
+
+def _past_holder(ctx: Context, k: int, c_end: int) -> tuple[int, Organisation | None]:
+    """``l'ambition portée par Udice de …``, ``une volonté clairement affichée par AgroSup Dijon de …``: a
+    participle and its agent between the objective noun and ``de`` + infinitive; the agent holds it."""
+    doc, folded, token_org = ctx.doc, ctx.folded, ctx.actors.token_org
+    j = k
+    while j < c_end and doc[j].pos_ == "ADV":
+        j += 1
+    if j >= c_end or doc[j].pos_ not in ("VERB", "ADJ") or "Part" not in doc[j].morph.get("VerbForm") \
+            or j + 2 >= c_end or folded[j + 1] != "par":
+        return k, None
+    m = j + 2
+    while m < c_end and folded[m] in {"l'", "la", "le", "les"}:
+        m += 1
+    if m not in token_org:
+        return k, None
+    org, _, end = token_org[m]
+    if end + 1 < c_end and folded[end] in {"de", "d'"} and is_infinitive(doc[end + 1]):
+        return end, org
+    return k, None
 
 
 def _np_after_copula(ctx: Context, k: int, c_end: int) -> tuple[int, str] | None:

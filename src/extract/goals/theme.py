@@ -7,6 +7,7 @@ from ..normalise import fold
 from ..words import words
 
 SCOPE_OPENERS = tuple(" " + w + " " for w in words().tuple("scope_openers"))
+NEUTRAL = tuple(" " + w + " " for w in words().tuple("theme_neutral_phrases"))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -18,8 +19,11 @@ def classify_theme(text: str, themes: list[tuple[str, tuple[str, ...]]]) -> str:
     """The theme with most stem hits; ties go to the theme whose first hit comes first.
     The objective's own opening verb counts half: what it acts on says more
     (``accueillir des apprentis`` is about education); so do the fields listed after
-    ``dans les domaines de`` (``renforcer leur coopération dans les domaines de la recherche …``)."""
+    ``dans les domaines de`` (``renforcer leur coopération dans les domaines de la recherche …``) and the
+    beneficiaries after ``pour``; the sector's own name (``enseignement supérieur et recherche``) counts nothing."""
     low = _theme_words(text)
+    for phrase in NEUTRAL:                     # "le système d'enseignement supérieur et de recherche": the sector
+        low = low.replace(phrase, " ")
     opening = len(low.split()[0]) + 1 if low.strip() else 0
     scope = min((p for p in (low.find(o) for o in SCOPE_OPENERS) if p >= 0), default=len(low))
     best = ("other", 0.0, len(low))

@@ -91,6 +91,10 @@ CASES = [
     # a copula and a noun of membership: one body is a school of another
     ("Depuis 2019, l'ENSAT est une école de l'Institut national polytechnique de Toulouse.",
      [({"ENSAT", "Institut national polytechnique de Toulouse"}, "membership", "established", "2019")]),
+    # "entre A et B" after the relation noun names its parties, and only them
+    ("Une délégation de l'Université de Tours s'est rendue à Dakar afin de signer une convention entre "
+     "l'Université d'Orléans et l'Université Cheikh Anta Diop.",
+     [({"Université d'Orléans", "Université Cheikh Anta Diop"}, "agreement", "established", "")]),
     # a joint supervision is one act of all the bodies, not one per body joined
     ("L'ENSAT est placée sous la tutelle conjointe du ministère de la Santé et du ministère de la Recherche.",
      [({"ENSAT", "Ministère de la Santé", "Ministère de la Recherche"}, "membership",

@@ -46,6 +46,23 @@ def not_a_party(ctx: Context, s: int, first: int, c_start: int) -> bool:
                for k in range(c_start, s))
 
 
+def between(ctx: Context, frame: Frame, triggers: list) -> list[tuple[Organisation, int]]:
+    """``un accord-cadre entre l'Université de Montpellier et l'UGANC``: ``entre`` right after a relation
+    noun names its parties, and only them."""
+    folded = ctx.folded
+    for i, n, entry in triggers:
+        if entry["pos"] != "NOUN":
+            continue
+        j = i + n
+        while j < frame.end and j - (i + n) < 3 and folded[j] != "entre" and ctx.doc[j].pos_ in ("ADJ", "ADP", "NOUN"):
+            j += 1                         # "accord de coopération entre …"
+        if j < frame.end and folded[j] == "entre":
+            named = _listed_with(ctx, j, frame.end)
+            if len(named) >= 2:
+                return named
+    return []
+
+
 def coordinated_after(ctx: Context, end: int, s: int) -> bool:
     """The mention at ``s`` is coordinated with one that ended at ``end`` (only ``et``, commas, articles
     and ``de`` between): it shares that mention's role."""

@@ -187,6 +187,11 @@ def relations(ctx: Context, clause: Clause, frame: Frame, triggers: list[Trigger
         w.kind = "membership"
     w.creates = [t for t in w.triggers if t[2].get("creates")]
     _named_parties(ctx, w, plural_at)
+    named_between = parties.between(ctx, frame, w.triggers)
+    if named_between:                  # "un accord-cadre entre A et B": these two, not the delegation that went
+        w.parties, w.position = [], {}
+        for org, at in named_between:
+            w.add(org, at)
     if not _founding(ctx, w):
         return []
     _naming(ctx, w)

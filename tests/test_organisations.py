@@ -121,6 +121,11 @@ CASES = [
     "L'<o name='INSA Lyon'>INSA Lyon</o> a aussi des antennes à Lyon, Paris et Lille.",
     "L'<o name='Université Marc Lafont' kind='university'>Université Marc Lafont</o> "
     "(<o name='Université Marc Lafont'>Nantes Trois</o>) recrute.",
+    # the noun that introduces a name gives its kind, at any mention; a plural head after a determiner gives
+    # each name the singular's kind (after "de", "la communauté d'universités X", its own)
+    "Quatre écoles ont formé un nouveau réseau : <o name='IngéNord' kind='group'>IngéNord</o>. Le réseau "
+    "<o name='IngéNord'>IngéNord</o> est né du rapprochement des écoles "
+    "<o name='Agrinova Ouest' kind='school'>Agrinova Ouest</o> et de la communauté d'universités de Rennes.",
     # a minister names the ministry; the head of government names none
     "Sur proposition du <o name='Ministère de la Culture' kind='public_body'>ministre chargé de la Culture</o> "
     "et de la <o name='Ministère des Sports' kind='public_body'>ministre des Sports</o>, le Premier ministre signe.",

@@ -165,8 +165,10 @@ def _settle(ix: OrgIndex, doc: Doc, orgs: dict[str, Organisation]) -> None:
     a body found by its names takes the longest of them."""
     for org in orgs.values():
         if not org.known and org.mentions:
-            first = min(org.mentions, key=lambda m: m.start)
-            introduced = kinds.introducer_kind(ix, doc, first.start) or kinds.apposed_kind(ix, doc, first.end)
+            # the first mention a noun introduces ("le réseau X") or an apposition follows
+            introduced = next((k for m in sorted(org.mentions, key=lambda m: m.start)
+                               if (k := kinds.introducer_kind(ix, doc, m.start) or kinds.apposed_kind(ix, doc, m.end))),
+                              None)
             if introduced:
                 org.kind = introduced
     for org in orgs.values():

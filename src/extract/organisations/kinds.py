@@ -15,6 +15,8 @@ def introducer_kind(ix: OrgIndex, doc: Doc, start: int) -> str | None:
     if span is None:
         return None
     j = span.start - 1
+    if j >= 0 and doc[j].text == ":":
+        j -= 1                          # "ont décidé de former un nouveau réseau : IngéFrance"
     skipped = 0
     while j >= 0 and skipped <= 2:
         tok = doc[j]
@@ -23,7 +25,9 @@ def introducer_kind(ix: OrgIndex, doc: Doc, start: int) -> str | None:
         if tok.is_lower and intro and (skipped > 0 or not intro[1]):
             return intro[0]             # "le groupe pharmaceutique X", "la société X", "le réseau X"
         if tok.is_lower and w in ix.heads:
-            return ix.heads[w]
+            # "des écoles Agrocampus Ouest et …": each a school; "la communauté d'universités X": a group
+            each = w in ix.plural_heads and j > 0 and fold(doc[j - 1].text) not in {"de", "d'"}
+            return ix.heads.get(w[:-1], ix.heads[w]) if each else ix.heads[w]
         if tok.is_lower and tok.pos_ == "ADJ":
             j -= 1
             skipped += 1

@@ -126,6 +126,11 @@ CASES = [
     "Quatre écoles ont formé un nouveau réseau : <o name='IngéNord' kind='group'>IngéNord</o>. Le réseau "
     "<o name='IngéNord'>IngéNord</o> est né du rapprochement des écoles "
     "<o name='Agrinova Ouest' kind='school'>Agrinova Ouest</o> et de la communauté d'universités de Rennes.",
+    # an ordinal describes ("la cinquième université de France"); a name that differs from another only by
+    # its particles is that body
+    "L'<o name='Université Jean-Marc Lafont Nantes' kind='university'>Université Jean-Marc Lafont Nantes</o>, "
+    "la cinquième université de France, recrute. L'<o name='Université Jean-Marc Lafont Nantes'>université de "
+    "Jean-Marc Lafont</o> grandit.",
     # a minister names the ministry; the head of government names none
     "Sur proposition du <o name='Ministère de la Culture' kind='public_body'>ministre chargé de la Culture</o> "
     "et de la <o name='Ministère des Sports' kind='public_body'>ministre des Sports</o>, le Premier ministre signe.",

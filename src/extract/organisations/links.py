@@ -55,15 +55,21 @@ def _link_opening_words(orgs: dict[str, "Organisation"]) -> None:
 
 def _link_leading_names(orgs: dict[str, "Organisation"]) -> None:
     """``l'Université Jean Moulin`` in a text that also names ``l'Université Jean Moulin Lyon 3``: a name
-    the data does not know, which opens exactly one longer name of the text, is that body cut short."""
+    the data does not know, which opens exactly one other name of the text (particles aside: ``université de
+    Jean-Monnet``), is that body, perhaps cut short."""
     for oid, org in list(orgs.items()):
         if org.known or org.acronym or len(org.name.split()) < 2:
             continue
-        k = key(org.name) + " "
-        targets = [o for o in orgs.values() if o is not org and key(o.name).startswith(k)]
+        k = _bare(org.name) + " "
+        targets = [o for o in orgs.values() if o is not org and (_bare(o.name) + " ").startswith(k)]
         if len(targets) == 1:
             targets[0].mentions.extend(org.mentions)
             del orgs[oid]
+
+
+def _bare(name: str) -> str:
+    """A name's key without its particles: ``université de Jean-Monnet`` ~ ``Université Jean Monnet``."""
+    return " ".join(w for w in key(name).split() if w not in {"de", "du", "des", "d", "la", "le", "l"})
 
 
 def _link_initials(orgs: dict[str, "Organisation"]) -> None:

@@ -123,8 +123,9 @@ def grammar_candidates(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, str]
             (low not in ix.capital_heads or tok.text.isupper())
         if low in ix.heads and capital_ok and not starts_inside_name(ix, tokens, i):
             last = _name_end(ix, doc, tokens, i)
-            if last is not None and tok.is_lower and low in ix.place_heads and not _proper_rest(tokens, i, last):
-                last = None
+            if last is not None and tok.is_lower and low in ix.place_heads and (
+                    not _proper_rest(tokens, i, last) or (i > 0 and tokens[i - 1].pos_ in ("ADJ", "NUM"))):
+                last = None                  # "la cinquième université de France" describes, names nothing
             if last is not None and not _not_a_name(ix, tokens, i, last, low) \
                     and not fold(doc[i:last + 1].text).startswith(ix.organs):
                 span = doc[i:last + 1]

@@ -165,3 +165,11 @@ def test_what_a_founding_verb_names_in_quotes_is_its_name_whatever_its_case(anal
         ["INSA Lyon", "Université de Lyon"], "alliance", "planned", "collège des métiers de l'énergie")
     # founding is also a commitment of the founders
     assert [doc.text[g.start:g.end] for g in doc._.goals] == ["créer le « collège des métiers de l'énergie"]
+
+
+def test_the_documents_own_dateline_dates_no_relation(analyse):
+    doc = analyse("L'Université de Tours signe des accords avec Airbus et Safran\n"
+                  "Le 26/03/2024 à 9:00 par La Rédaction\nLes accords portent sur la formation des apprentis.")
+    assert str(doc._.publication_date) == "2024-03-26"
+    assert [(sorted(o.name for o in p.parties), p.date) for p in doc._.partnerships] == [
+        (["Airbus", "Université de Tours"], ""), (["Safran", "Université de Tours"], "")]

@@ -149,6 +149,17 @@ def status(ctx: Context, triggers: list[Trigger], frame: Frame) -> str:
     return "planned" if is_infinitive(doc[k]) else "established"
 
 
+def _dateline(ctx: Context, d, trig: int) -> bool:
+    """``L'Inra signe des accords … ⏎ Le 26/03/2012 à 9:00 par La Rédaction``: the document's own date on
+    another line than the relation dates the text, not the relation."""
+    pub = ctx.doc._.publication_date
+    if pub is None or d.value != pub.isoformat():
+        return False
+    text = text_of(ctx.doc)
+    lo, hi = sorted((trig, d.start))
+    return "\n" in text[lo:hi]
+
+
 def date(ctx: Context, sent: Span, at: int, frame: Frame, claimed: set[int]) -> str:
     """Date of signature, creation or start: the frame's own date nearest the
     trigger, else the nearest date of the sentence no other relation claimed;
@@ -164,6 +175,7 @@ def date(ctx: Context, sent: Span, at: int, frame: Frame, claimed: set[int]) -> 
         return span is not None and frame.contains(span.start)
 
     in_sent = [d for d in in_sent if not d.value.startswith("/")]   # a deadline is no start
+    in_sent = [d for d in in_sent if not _dateline(ctx, d, doc[at].idx)]
     own = [d for d in in_sent if in_frame(d)]
     pool = own or ([d for d in in_sent if d.start not in claimed] if frame.kind == "main" else [])
     if not pool:

@@ -219,6 +219,7 @@ def test_theme_follows_the_objective_words():
     assert classify_theme("renforcer la mobilité pour nos doctorants et nos chercheurs", themes) == "international"
     assert classify_theme("faire évoluer le système d'enseignement supérieur et de recherche", themes) == "other"
     assert classify_theme("rejoindre le mouvement", themes) == "cooperation"
+    assert classify_theme("se rassembler autour d'un projet unique", themes) == "cooperation"
     # opening a campus somewhere is territory; its quality of life, attractiveness
     assert classify_theme("ouvrir un campus à Bourges", themes) == "territory"
     assert classify_theme("améliorer la qualité des campus", themes) == "attractiveness"

@@ -146,6 +146,10 @@ CASES += [
     # a participle and its agent between the objective noun and its infinitive: the agent holds the aim
     ("Le plan concrétise l'ambition portée par l'Université de Tours de doubler ses apprentis.",
      [("doubler ses apprentis", UNIV_TOURS, "")]),
+    # an illustrating parenthesis ends the objective (an acronym spelt out does not); it still tells the theme
+    ("L'accord comprend deux volets :\n- Soutenir la formation des étudiants (stages, alternances, bourses),\n"
+     "- Mettre en place de nouveaux dispositifs (logement étudiant, accueil des étudiants internationaux).",
+     [("Soutenir la formation des étudiants", None, ""), ("Mettre en place de nouveaux dispositifs", None, "")]),
     # the aim of a relation the sentence states: the parties' jointly, or the group's a body joins
     ("L'Université de Tours et la société Airbus ont signé un accord en vue de développer l'apprentissage.",
      [("développer l'apprentissage", None, "")]),
@@ -220,6 +224,8 @@ def test_theme_follows_the_objective_words():
     assert classify_theme("faire évoluer le système d'enseignement supérieur et de recherche", themes) == "other"
     assert classify_theme("rejoindre le mouvement", themes) == "cooperation"
     assert classify_theme("se rassembler autour d'un projet unique", themes) == "cooperation"
+    # a word counts once however many stems it matches ("attract", "attractivit"); cohesion is territory
+    assert classify_theme("l'attractivité et la cohésion des territoires", themes) == "territory"
     # opening a campus somewhere is territory; its quality of life, attractiveness
     assert classify_theme("ouvrir un campus à Bourges", themes) == "territory"
     assert classify_theme("améliorer la qualité des campus", themes) == "attractiveness"
@@ -244,3 +250,10 @@ def test_the_state_is_never_the_strategy_owner(analyse):
     doc = analyse("Le contrat d'objectifs 2024-2028 entre l'État et l'Université de Lille est signé. "
                   "L'université veut doubler le nombre de ses apprentis.")
     assert rows(doc) == [("doubler le nombre de ses apprentis", "Université de Lille", "2024/2028")]
+
+
+def test_an_illustrating_parenthesis_tells_the_theme(analyse):
+    doc = analyse("L'Université de Tours veut mettre en place de nouveaux dispositifs (logement étudiant, accueil "
+                  "des étudiants internationaux, vie de campus).")
+    (g,) = doc._.goals
+    assert (doc.text[g.start:g.end], g.theme) == ("mettre en place de nouveaux dispositifs", "attractiveness")

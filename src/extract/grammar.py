@@ -203,12 +203,23 @@ def _hard_stop(doc: Doc, j: int, end: int, folded: list[str]) -> int | None:
     return None
 
 
+def _illustrating_parenthesis(doc: Doc, j: int, end: int) -> bool:
+    """A parenthesis that lists or explains (a comma inside, or four words and more), not an acronym (``(Insa)``)."""
+    close = next((k for k in range(j + 1, end) if doc[k].text == ")"), end)
+    inside = doc[j + 1:close]
+    if j > 0 and doc[j - 1].text.isupper() or (len(inside) and inside[0].text[:1].isupper()):
+        return False                       # "BCE (Banque commune d'épreuves)": a name spelt out
+    return any(t.text in {",", ";", ":"} for t in inside) or sum(1 for t in inside if not t.is_punct) >= 4
+
+
 def _soft_stop(doc: Doc, j: int, start: int, end: int, folded: list[str], lex: Lexicons) -> bool:
     """An illustration or a new clause at ``j``: ``notamment``, ``comme``, ``(par ex.``, ``et`` + a
     finite verb, ``avec`` + an action noun, ``, contre …``, an apposed participle."""
     tok, w = doc[j], folded[j]
     if tok.text in {"…"} or (tok.text == "(" and j + 1 < end and folded[j + 1] in {"par", "ex", "voir"}):
         return True
+    if tok.text == "(" and _illustrating_parenthesis(doc, j, end):
+        return True                        # "Soutenir la formation d'étudiants (stages, alternances, …)"
     if lex.cut.match(doc, j, folded) is not None and not (w == "notamment" and j == start + 1):
         return True
     if w in {"et", "mais", "puis"} and _finite_follows(doc, j + 1, end, folded):

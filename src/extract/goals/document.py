@@ -48,6 +48,16 @@ def _horizons(ctx: Context, goals: list[Goal]) -> dict[int, str]:
     return own
 
 
+def _with_illustration(text: str, g: Goal) -> str:
+    """The goal's text and the parenthesis that illustrates it, cut from the text but telling its theme
+    (``Mettre en place de nouveaux dispositifs (job dating, accueil des étudiants …)``)."""
+    rest = text[g.end:g.end + 400]
+    stripped = rest.lstrip(" ")
+    if stripped.startswith("(") and ")" in stripped:
+        return text[g.start:g.end] + " " + stripped[:stripped.index(")") + 1]
+    return text[g.start:g.end]
+
+
 def find_goals(doc: Doc, lex: Lexicons) -> list[Goal]:
     ctx = _context(doc, lex)
     strategy_period, strategy_owner = strategy(ctx)
@@ -55,7 +65,7 @@ def find_goals(doc: Doc, lex: Lexicons) -> list[Goal]:
     goals = dedupe(text_of(doc), _candidates(ctx))
     own = _horizons(ctx, goals)
     for g in goals:
-        g.theme = classify_theme(text_of(doc)[g.start:g.end], lex.themes)
+        g.theme = classify_theme(_with_illustration(text_of(doc), g), lex.themes)
         g.horizon = own[id(g)] or strategy_period or g.horizon_hint
         if g.actor is JOINT:
             g.actor = None

@@ -28,15 +28,15 @@ def classify_theme(text: str, themes: list[tuple[str, tuple[str, ...]]]) -> str:
     scope = min((p for p in (low.find(o) for o in SCOPE_OPENERS) if p >= 0), default=len(low))
     best = ("other", 0.0, len(low))
     for theme, stems in themes:
-        hits = 0.0
-        first = len(low)
+        found: set[int] = set()                      # word positions: "attract" and "attractivit" count once
         for stem in stems:
             probe = " " + _theme_words(stem.rstrip("$")).strip() + (" " if stem.endswith("$") else "")
             pos = low.find(probe)                    # "start-up" as the text is: "start up"
             while pos >= 0:
-                hits += 0.5 if (pos == 0 and opening) or pos > scope else 1.0
-                first = min(first, pos)
+                found.add(pos)
                 pos = low.find(probe, pos + 1)
+        hits = sum(0.5 if (pos == 0 and opening) or pos > scope else 1.0 for pos in found)
+        first = min(found, default=len(low))
         if hits > best[1] or (hits == best[1] and hits > 0 and first < best[2]):
             best = (theme, hits, first)
     return best[0]

@@ -95,6 +95,10 @@ CASES = [
     ("Une délégation de l'Université de Tours s'est rendue à Dakar afin de signer une convention entre "
      "l'Université d'Orléans et l'Université Cheikh Anta Diop.",
      [({"Université d'Orléans", "Université Cheikh Anta Diop"}, "agreement", "established", "")]),
+    # "en sont membres": members of the group named before
+    ("Le réseau Figure rassemble des écoles. Seules deux en sont membres (l'INSA Lyon et l'Université de Tours).",
+     [({"Réseau Figure", "INSA Lyon"}, "membership", "established", ""),
+      ({"Réseau Figure", "Université de Tours"}, "membership", "established", "")]),
     # a joint supervision is one act of all the bodies, not one per body joined
     ("L'ENSAT est placée sous la tutelle conjointe du ministère de la Santé et du ministère de la Recherche.",
      [({"ENSAT", "Ministère de la Santé", "Ministère de la Recherche"}, "membership",

@@ -46,6 +46,19 @@ def not_a_party(ctx: Context, s: int, first: int, c_start: int) -> bool:
                for k in range(c_start, s))
 
 
+def clitic_group(ctx: Context, triggers: list, frame: Frame) -> Organisation | None:
+    """``en sont membres``, ``en est devenue membre``: ``en`` stands for the last group named before the
+    frame."""
+    folded = ctx.folded
+    for i, _, entry in triggers:
+        if entry["kind"] != "membership" or entry["pos"] != "NOUN":
+            continue
+        if any(folded[k] == "en" for k in range(max(frame.start, i - 4), i)):
+            before = [org for s, _, org in ctx.actors.mentions if s < frame.start and org.kind == "group"]
+            return before[-1] if before else None
+    return None
+
+
 def between(ctx: Context, frame: Frame, triggers: list) -> list[tuple[Organisation, int]]:
     """``un accord-cadre entre l'Université de Montpellier et l'UGANC``: ``entre`` right after a relation
     noun names its parties, and only them."""

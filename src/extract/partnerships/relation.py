@@ -187,6 +187,9 @@ def relations(ctx: Context, clause: Clause, frame: Frame, triggers: list[Trigger
         w.kind = "membership"
     w.creates = [t for t in w.triggers if t[2].get("creates")]
     _named_parties(ctx, w, plural_at)
+    group = parties.clitic_group(ctx, w.triggers, frame)
+    if group is not None:              # "seules trois en sont membres (A, B et C)": members of the group named before
+        w.add(group, w.first - 1)
     named_between = parties.between(ctx, frame, w.triggers)
     if named_between:                  # "un accord-cadre entre A et B": these two, not the delegation that went
         w.parties, w.position = [], {}

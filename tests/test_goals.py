@@ -150,10 +150,6 @@ CASES += [
     ("L'accord comprend deux volets :\n- Soutenir la formation des étudiants (stages, alternances, bourses),\n"
      "- Mettre en place de nouveaux dispositifs (logement étudiant, accueil des étudiants internationaux).",
      [("Soutenir la formation des étudiants", None, ""), ("Mettre en place de nouveaux dispositifs", None, "")]),
-    # a list noun heading the subject, a copula, and the aim as a noun phrase
-    ("L'Université de Tours prépare son plan. Le grand chantier auquel s'est attelé le conseil est la réforme "
-     "de la licence.",
-     [("réforme de la licence", UNIV_TOURS, "")]),
     # the aim of a relation the sentence states: the parties' jointly, or the group's a body joins
     ("L'Université de Tours et la société Airbus ont signé un accord en vue de développer l'apprentissage.",
      [("développer l'apprentissage", None, "")]),

@@ -32,7 +32,6 @@ def copular(ctx: Context, sent: Span) -> list[Goal]:
                 k += 1
             if k >= c_end or (ctx.lex.list_noun.match(doc, k, folded) is None and
                               ctx.lex.objective.match(doc, k, folded) is None):
-                out += _named_by_subject(ctx, sent, i, c_start, c_end)
                 continue
             start = subject_start(ctx, i, c_start)
             if start is None or start >= i:
@@ -54,26 +53,6 @@ def copular(ctx: Context, sent: Span) -> list[Goal]:
             for s, e in parts(ctx, j, c_end, "np"):
                 out.append(make_goal(ctx, s, e, noun[0]["term"], actor, sent, "copular"))
     return out
-
-
-def _named_by_subject(ctx: Context, sent: Span, i: int, c_start: int, c_end: int) -> list[Goal]:
-    """``L'autre grand chantier auquel s'est attelé le conseil est la réforme du cycle ingénieur``: a list noun
-    heads the subject, the noun phrase after the copula is the aim."""
-    doc, folded = ctx.doc, ctx.folded
-    start = subject_start(ctx, i, c_start)
-    if start is None:
-        return []
-    head = next((k for k in range(start, i) if doc[k].pos_ == "NOUN"), None)
-    if head is None or ctx.lex.list_noun.match(doc, head, folded) is None or folded[head - 1] in {"de", "d'", "des"}:
-        return []
-    j = i + 1
-    while j < c_end and doc[j].pos_ == "ADV":
-        j += 1
-    if j + 1 >= c_end or doc[j].pos_ != "DET" or doc[j + 1].pos_ != "NOUN":
-        return []
-    actor = ctx.actors.previous_subject(i) or ctx.actors.main
-    term = ctx.lex.list_noun.match(doc, head, folded)[0]["term"]
-    return [make_goal(ctx, s, e, term, actor, sent, "copular") for s, e in parts(ctx, j + 1, c_end, "np")]
 
 
 def subject_start(ctx: Context, verb: int, c_start: int) -> int | None:

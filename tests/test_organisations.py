@@ -131,6 +131,10 @@ CASES = [
     "L'<o name='Université Jean-Marc Lafont Nantes' kind='university'>Université Jean-Marc Lafont Nantes</o>, "
     "la cinquième université de France, recrute. L'<o name='Université Jean-Marc Lafont Nantes'>université de "
     "Jean-Marc Lafont</o> grandit.",
+    # an acronym defined in parentheses with an apposition after its long form: the long form stops at the comma
+    "L'<o name='Institut de gestion du Rhin' kind='school'>IGR</o> (<o name='Institut de gestion du Rhin'>Institut "
+    "de gestion du Rhin</o>, membre de la <o name='Conférence des grandes écoles' kind='group'>Conférence des grandes "
+    "écoles</o>) recrute.",
     # a minister names the ministry; the head of government names none
     "Sur proposition du <o name='Ministère de la Culture' kind='public_body'>ministre chargé de la Culture</o> "
     "et de la <o name='Ministère des Sports' kind='public_body'>ministre des Sports</o>, le Premier ministre signe.",

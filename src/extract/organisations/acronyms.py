@@ -88,11 +88,14 @@ def definitions(ix: OrgIndex, text: str) -> list[tuple[str, int, int, str, int, 
             out.append((text[s0:line_start + len(before)], s0, line_start + len(before),
                         inner_clean, i_start, i_start + len(inner_clean)))
         elif " " in inner_clean and inner_clean[:1].isupper():
-            # ACR (Long Form): the acronym is the last word(s) before the parenthesis
+            # ACR (Long Form[, apposition]): the acronym is the last word(s) before the parenthesis
             tail = re.search(r"([A-Z][A-Za-z0-9.&+!-]*(?:\s+[A-Z][A-Za-z]+)?)$", before)
             if not tail:
                 continue
             acr = tail.group(1).split()[0]
+            head = inner_clean.split(",")[0].rstrip()
+            if head != inner_clean and initials_match(acr, head):
+                inner_clean = head                 # "(Institut d'enseignement commercial supérieur, membre de la CGE)"
             if ACRONYM_SHAPE.match(acr) and initials_match(acr, inner_clean):
                 a_start = line_start + tail.start(1)
                 out.append((inner_clean, i_start, i_start + len(inner_clean), acr, a_start, a_start + len(acr)))

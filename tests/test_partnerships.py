@@ -95,6 +95,11 @@ CASES = [
     ("Une délégation de l'Université de Tours s'est rendue à Dakar afin de signer une convention entre "
      "l'Université d'Orléans et l'Université Cheikh Anta Diop.",
      [({"Université d'Orléans", "Université Cheikh Anta Diop"}, "agreement", "established", "")]),
+    # an apposition about the first subject closes before "et" and the second subject with its verb
+    ("L'ENSAIT, membre de la Conférence des grandes écoles, et l'IAE fusionnent.",
+     [({"École nationale supérieure des arts et industries textiles", "Conférence des grandes écoles"}, "membership",
+       "established", ""),
+      ({"École nationale supérieure des arts et industries textiles", "IAE"}, "merger", "established", "")]),
     # "en sont membres": members of the group named before
     ("Le réseau Figure rassemble des écoles. Seules deux en sont membres (l'INSA Lyon et l'Université de Tours).",
      [({"Réseau Figure", "INSA Lyon"}, "membership", "established", ""),

@@ -131,7 +131,8 @@ def _fronted(ctx: Context, c_start: int, c_end: int) -> list[Frame]:
 
 
 def _parenthetical_end(ctx: Context, nxt: int, c_end: int) -> int:
-    """Where a parenthetical closes: at the comma before the main clause's verb, else at the clause end."""
+    """Where a parenthetical closes: at the comma before the main clause's verb or before ``et`` and another
+    body, else at the clause end."""
     doc, folded = ctx.doc, ctx.folded
     for k in range(nxt + 1, c_end):
         if doc[k].text != ",":
@@ -139,6 +140,13 @@ def _parenthetical_end(ctx: Context, nxt: int, c_end: int) -> int:
         m = k + 1
         if m < c_end and folded[m] == "et":
             m += 1
+            a = m + 1 if m + 1 < c_end and folded[m] in {"l'", "la", "le", "les"} else m
+            if a in ctx.actors.token_org:
+                v = ctx.actors.token_org[a][2]
+                while v < c_end and folded[v] in CLITICS_BEFORE_VERB:
+                    v += 1
+                if v < c_end and (verb_phrase_start(doc[v]) or trigger_verb(ctx, v)):
+                    return k             # "L'ENSAIT, membre de la CGE, et l'IAE fusionnent": the subject goes on
         while m < c_end and folded[m] in CLITICS_BEFORE_VERB:
             m += 1
         if m < c_end and (verb_phrase_start(doc[m]) or trigger_verb(ctx, m)):

@@ -135,6 +135,11 @@ CASES = [
     "L'<o name='Institut de gestion du Rhin' kind='school'>IGR</o> (<o name='Institut de gestion du Rhin'>Institut "
     "de gestion du Rhin</o>, membre de la <o name='Conférence des grandes écoles' kind='group'>Conférence des grandes "
     "écoles</o>) recrute.",
+    # a known name extended by proper words, across hyphens and "d'"; a chair is no body; "le groupe X" is X
+    "Le projet est financé par la <o name=\"Région Sud Provence-Alpes-Côte d'Azur\" kind='public_body'>Région Sud "
+    "Provence-Alpes-Côte d’Azur</o>.\nChaire Durance : un programme de recherche",
+    "L'<o name='Université de Lorraine'>Université de Lorraine</o> et <o name='Total'>Total</o> signent. "
+    "Le <o name='Total'>groupe Total</o> finance des thèses.",
     # a minister names the ministry; the head of government names none
     "Sur proposition du <o name='Ministère de la Culture' kind='public_body'>ministre chargé de la Culture</o> "
     "et de la <o name='Ministère des Sports' kind='public_body'>ministre des Sports</o>, le Premier ministre signe.",

@@ -173,8 +173,9 @@ def _settle(ix: OrgIndex, doc: Doc, orgs: dict[str, Organisation]) -> None:
                 org.kind = introduced
     for org in orgs.values():
         if not org.known:
-            longest = max((ix.named_as(m.text) for m in org.mentions if m.text != org.acronym), key=len,
-                          default=org.name)
+            names = [m.text for m in org.mentions if m.text != org.acronym]
+            names = [n for n in names if not key(n).startswith("groupe ")] or names   # "Total", not "groupe Total"
+            longest = max((ix.named_as(n) for n in names), key=len, default=org.name)
             if len(longest) > len(org.name) and key(longest) != key(org.acronym):
                 org.name = longest
 
@@ -196,6 +197,7 @@ class OrganisationFinder:
         links.add_anaphors(ix, doc, orgs, taken)
         links.coordinated_entities(ix, doc, orgs, taken)
         listed.listed_names(ix, doc, orgs, taken)
+        links.link_group_names(orgs)
         _settle(ix, doc, orgs)
         result = sorted((o for o in orgs.values() if o.mentions), key=lambda o: o.start)
         doc._.organisations = result

@@ -67,6 +67,19 @@ def _link_leading_names(orgs: dict[str, "Organisation"]) -> None:
             del orgs[oid]
 
 
+def link_group_names(orgs: dict[str, "Organisation"]) -> None:
+    """``le groupe Total`` in a text that names ``Total``: the same body."""
+    for oid, org in list(orgs.items()):
+        words = key(org.name).split()
+        if org.known or len(words) < 2 or words[0] != "groupe":
+            continue
+        rest = " ".join(words[1:])
+        target = next((o for o in orgs.values() if o is not org and key(o.name) == rest), None)
+        if target is not None:
+            target.mentions.extend(org.mentions)
+            del orgs[oid]
+
+
 def _bare(name: str) -> str:
     """A name's key without its particles: ``université de Jean-Monnet`` ~ ``Université Jean Monnet``."""
     return " ".join(w for w in key(name).split() if w not in {"de", "du", "des", "d", "la", "le", "l"})

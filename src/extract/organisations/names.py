@@ -228,10 +228,11 @@ def extended_names(ix: OrgIndex, doc: Doc, hits) -> list[tuple[int, int, str]]:
             continue
         j = span.end
         run = []
-        while j < len(doc) and len(run) < 4:
+        while j < len(doc) and sum(1 for t in run if t.is_alpha) < 5:
             t = doc[j]
-            if t.text == "-" and run and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
-                run.append(t)                # "Polytech Annecy-Chambéry"
+            joins = t.text == "-" or (fold(t.text).rstrip("'’") in {"d", "de"} and run and t.text[-1:] in "'’")
+            if joins and run and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
+                run.append(t)                # "Polytech Annecy-Chambéry", "Provence-Alpes-Côte d'Azur"
                 j += 1
                 continue
             if "\n" in doc[j - 1].whitespace_ or not t.text[:1].isupper() or not t.text.replace("-", "").isalpha():

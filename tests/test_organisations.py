@@ -140,6 +140,12 @@ CASES = [
     "Provence-Alpes-Côte d’Azur</o>.\nChaire Durance : un programme de recherche",
     "L'<o name='Université de Lorraine'>Université de Lorraine</o> et <o name='Total'>Total</o> signent. "
     "Le <o name='Total'>groupe Total</o> finance des thèses.",
+    # a head and lowercase words followed by a name say what that body is; a capitalised plural head after an
+    # article is shared by the names that follow
+    "L'<o name='Université de Tours'>Université de Tours</o> rejoint l'Alliance universitaire européenne "
+    "<o name='4EU+'>4EU+</o>, formée par l'<o name='Université de Turin'>Université "
+    "de Turin</o> et les <o name='Université de Saragosse'>Universités de Saragosse</o> et de "
+    "<o name='Université de Pau'>Pau</o>.",
     # a minister names the ministry; the head of government names none
     "Sur proposition du <o name='Ministère de la Culture' kind='public_body'>ministre chargé de la Culture</o> "
     "et de la <o name='Ministère des Sports' kind='public_body'>ministre des Sports</o>, le Premier ministre signe.",

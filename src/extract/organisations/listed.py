@@ -37,12 +37,13 @@ def plural_head_names(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, objec
     out = []
     for tok in doc:
         low = fold(tok.text)
-        if low not in ix.plural_heads or not tok.is_lower:
-            continue
+        after_article = tok.i > 0 and fold(doc[tok.i - 1].text) in {"les", "des", "aux"}
+        if low not in ix.plural_heads or not (tok.is_lower or after_article):
+            continue                           # "et les Universités de Copenhague, Heidelberg, Milan et Varsovie"
         runs = _plural_members(doc, tok.i + 1)
         if len(runs) < 2:
             continue
-        head = tok.text[:-1].capitalize()
+        head = tok.text[:-1][:1].upper() + tok.text[:-1][1:]
         counted = tok.i > 0 and (doc[tok.i - 1].like_num or fold(doc[tok.i - 1].text) in NUMBER_WORDS)
         for n, (s, e) in enumerate(runs):
             span = doc[s:e]

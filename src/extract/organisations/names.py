@@ -126,6 +126,8 @@ def grammar_candidates(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, str]
             if last is not None and tok.is_lower and low in ix.place_heads and (
                     not _proper_rest(tokens, i, last) or (i > 0 and tokens[i - 1].pos_ in ("ADJ", "NUM"))):
                 last = None                  # "la cinquième université de France" describes, names nothing
+            if last is not None and _introduces_a_name(tokens, i, last):
+                last = None                  # "l'Alliance universitaire européenne 4EU+": it says what 4EU+ is
             if last is not None and not _not_a_name(ix, tokens, i, last, low) \
                     and not fold(doc[i:last + 1].text).startswith(ix.organs):
                 span = doc[i:last + 1]
@@ -134,6 +136,15 @@ def grammar_candidates(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, str]
                 continue
         i += 1
     return out
+
+
+def _introduces_a_name(tokens, i: int, last: int) -> bool:
+    """A head and lowercase words only, directly followed by a name of its own (``l'Alliance universitaire
+    européenne 4EU+``): a description of that body, not a name."""
+    rest = tokens[i + 1:last + 1]
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    return bool(rest) and all(t.is_lower for t in rest) and nxt is not None and not nxt.is_punct \
+        and (nxt.text[:1].isupper() or nxt.text[:1].isdigit())
 
 
 def _proper_rest(tokens, i: int, last: int) -> bool:

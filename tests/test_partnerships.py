@@ -100,6 +100,9 @@ CASES = [
      [({"École nationale supérieure des arts et industries textiles", "Conférence des grandes écoles"}, "membership",
        "established", ""),
       ({"École nationale supérieure des arts et industries textiles", "IAE"}, "merger", "established", "")]),
+    # "X, composé de A et de B": a group and its members; the group names the alliance
+    ("Le consortium Ulysseus, composé de l'Université de Séville et de l'Université Côte d'Azur, lance un master.",
+     [({"Université de Séville", "Université Côte d'Azur"}, "alliance", "established", "")]),
     # "en sont membres": members of the group named before
     ("Le réseau Figure rassemble des écoles. Seules deux en sont membres (l'INSA Lyon et l'Université de Tours).",
      [({"Réseau Figure", "INSA Lyon"}, "membership", "established", ""),
@@ -182,3 +185,10 @@ def test_the_documents_own_dateline_dates_no_relation(analyse):
     assert str(doc._.publication_date) == "2024-03-26"
     assert [(sorted(o.name for o in p.parties), p.date) for p in doc._.partnerships] == [
         (["Airbus", "Université de Tours"], ""), (["Safran", "Université de Tours"], "")]
+
+
+def test_a_group_formed_by_its_members_names_the_alliance(analyse):
+    doc = analyse("Le consortium Ulysseus, composé de l'Université de Séville et de l'Université Côte d'Azur, "
+                  "lance un master.")
+    (p,) = doc._.partnerships
+    assert p.name == "Ulysseus"

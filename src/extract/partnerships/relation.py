@@ -100,6 +100,9 @@ def _naming(ctx: Context, w: Work) -> None:
     """A group listed by its members, an alliance named by its trigger noun, a quoted name; the kind
     a cooperation takes inside a group; parties named only generically."""
     w.group = parties.listed_members_of(ctx, w.frame)
+    ante = w.frame.antecedent
+    if w.group is None and w.kind == "alliance" and ante is not None and ante.kind == "group" and len(w.parties) >= 3:
+        w.group = ante                 # "l'alliance 4EU+, formée par A, B et C": 4EU+ is the alliance's name
     if w.group is not None:
         w.name = w.group.name
         w.parties = [p for p in w.parties if p is not w.group]

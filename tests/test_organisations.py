@@ -146,6 +146,9 @@ CASES = [
     "<o name='4EU+'>4EU+</o>, formée par l'<o name='Université de Turin'>Université "
     "de Turin</o> et les <o name='Université de Saragosse'>Universités de Saragosse</o> et de "
     "<o name='Université de Pau'>Pau</o>.",
+    # a name enumerated with "et" from a known shorter name is a body of its own
+    "Le président de l'<o name='Université de Lille et du Littoral' kind='university'>Université de Lille et du "
+    "Littoral</o> a parlé.",
     # a minister names the ministry; the head of government names none
     "Sur proposition du <o name='Ministère de la Culture' kind='public_body'>ministre chargé de la Culture</o> "
     "et de la <o name='Ministère des Sports' kind='public_body'>ministre des Sports</o>, le Premier ministre signe.",

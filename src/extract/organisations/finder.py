@@ -52,13 +52,23 @@ def candidates(ix: OrgIndex, doc: Doc) -> list[Candidate]:
     cands += [(0, s, e, "grammar", kind) for s, e, kind in names.extended_names(ix, doc, gazetteer_hits)]
     defined, definitions = _definition_candidates(ix, doc, text)
     cands += defined
-    cands += [(2, s, e, src, kind) for s, e, src, kind in names.grammar_candidates(ix, doc)]
+    grammar = names.grammar_candidates(ix, doc)
+    cands += [(2, s, e, src, kind) for s, e, src, kind in grammar]
+    cands = _enumerated_over_known(cands, grammar, text)
     cands += [(1, s, e, src, payload) for s, e, src, payload in listed.plural_head_names(ix, doc)]
     cands += [(3, s, e, src, kind) for s, e, src, kind in names.ner_candidates(ix, doc)]
     cands += [(2, s, e, "grammar", kind) for s, e, kind in names.introduced_names(ix, doc)]
     non_org_acronyms = acronyms.non_org_definitions(ix, text) | ix.not_org_acronyms
     cands += [(3, s, e, "grammar", kind) for s, e, kind in acronyms.elided_acronyms(ix, doc, non_org_acronyms)]
     return cands + _recurring(definitions, text)
+
+
+def _enumerated_over_known(cands: list[Candidate], grammar: list, text: str) -> list[Candidate]:
+    """``l'Université de Valenciennes et du Hainaut-Cambrésis``: a name the grammar enumerates with ``et``
+    from a known shorter name is a body of its own; the shorter hit inside it does not win."""
+    longer = [(s, e) for s, e, _, _ in grammar if " et " in text[s:e]]
+    return [c for c in cands if not (c[3] == "gazetteer" and any(
+        s == c[1] and c[2] < e and " et " in text[c[2]:e] for s, e in longer))]
 
 
 def choose(cands: list[Candidate], length: int) -> tuple[list[Candidate], bytearray]:

@@ -149,6 +149,9 @@ CASES = [
     # a name enumerated with "et" from a known shorter name is a body of its own
     "Le président de l'<o name='Université de Lille et du Littoral' kind='university'>Université de Lille et du "
     "Littoral</o> a parlé.",
+    # a place's name before "Métropole" names the authority
+    "Marie Durand, présidente de la <o name='CCI Lorraine'>CCI Lorraine</o>, et Paul Roux, président de "
+    "<o name='Reims Métropole' kind='public_body'>Reims Métropole</o>, s'accordent sur le projet.",
     # a minister names the ministry; the head of government names none
     "Sur proposition du <o name='Ministère de la Culture' kind='public_body'>ministre chargé de la Culture</o> "
     "et de la <o name='Ministère des Sports' kind='public_body'>ministre des Sports</o>, le Premier ministre signe.",

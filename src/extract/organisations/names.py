@@ -286,3 +286,20 @@ def ner_candidates(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, str]]:
             continue
         out.append((toks[0].idx, ent.end_char, "ner", "other"))
     return out
+
+
+def suffixed_names(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str]]:
+    """``Amiens Métropole``: a place's name and a noun after it that names the body (``suffix_head``)."""
+    out = []
+    for tok in doc[1:]:
+        kind = ix.suffix_heads.get(tok.text)
+        prev = doc[tok.i - 1]
+        if kind is None or not prev.text[:1].isupper() or prev.pos_ not in ("PROPN", "NOUN"):
+            continue
+        start = prev.i
+        while start > 0 and doc[start - 1].text == "-" and start - 2 >= 0 and doc[start - 2].text[:1].isupper():
+            start -= 2                             # "Aix-Marseille-Provence Métropole"
+        if start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ not in ("DET", "ADP"):
+            continue                               # "CCI Lyon Métropole": inside a bigger name
+        out.append((doc[start].idx, tok.idx + len(tok.text), kind))
+    return out

@@ -280,10 +280,14 @@ def _year_relative(m):
     return Part(rel="year", rel_n=n), None, False
 
 
+def _count(raw: str) -> int:
+    """``trois`` or ``3``."""
+    return NUMBER_WORDS.get(raw.lower()) or int(raw)
+
+
 @_core(rf"\b(?:les|ces)\s+(?P<n>{_N})\s+(?P<rel>prochaines|derni[èe]res)\s+ann[ée]es\b|(?:\b(?:les|ces)\s+|(?<=\bdes\s))(?P<n2>{_N})\s+ann[ée]es\s+(?P<rel2>[àa]\s+venir|pass[ée]es)\b")
 def _n_years(m):
-    raw = (m["n"] or m["n2"]).lower()
-    n = NUMBER_WORDS.get(raw) or int(raw)
+    n = _count(m["n"] or m["n2"])
     rel = (m["rel"] or m["rel2"]).lower()
     if rel.startswith("proch") or "venir" in rel:
         return Part(rel="year", rel_n=0), Part(rel="year", rel_n=n), True
@@ -293,8 +297,7 @@ def _n_years(m):
 # "d'ici dix ans", "d'ici à trois ans": the anchor's year plus that many
 @_core(rf"(?<=d[{_APOS}]ici\s)(?:[àa]\s+)?(?P<n>{_N})\s+ans\b")
 def _years_from_now(m):
-    raw = m["n"].lower()
-    n = NUMBER_WORDS.get(raw) or int(raw)
+    n = _count(m["n"])
     return None, Part(rel="year", rel_n=n), True
 
 

@@ -25,7 +25,7 @@ def actor_of_verb(ctx: Context, sent, i, c_start) -> Organisation | None:
     """The committer of an intention verb; an agreement as subject commits its parties jointly
     (``Cet accord-cadre permettra de …``), a merger the body it makes (the text's main actor)."""
     head = relation_head(ctx, c_start, i)
-    if head in ("agreement", "cooperation"):
+    if head in JOINT_RELATIONS:
         return JOINT
     if head == "merger" and ctx.actors.main is not None:
         return ctx.actors.main             # "La fusion permettra de …": the body the merger makes
@@ -48,10 +48,7 @@ def actor_near(ctx: Context, sent, i, c_start) -> Organisation | None:
     return actors.previous_subject(i) or actors.main
 
 
-def _relation_subject(ctx: Context, start: int, verb: int) -> bool:
-    """The verb's subject is headed by an agreement or cooperation noun (``l'accord``, ``ce partenariat``,
-    ``le contrat de plan État-Région``): its parties commit jointly."""
-    return relation_head(ctx, start, verb) in ("agreement", "cooperation")
+JOINT_RELATIONS = ("agreement", "cooperation")   # a subject headed by them commits their parties jointly
 
 
 def relation_head(ctx: Context, start: int, verb: int) -> str:
@@ -78,7 +75,7 @@ def intro_actor(ctx: Context, start, end) -> Organisation | None:
             subj = actors.subject(k, start)
             if subj.kind == "org" and subj.others:
                 return JOINT                   # "l'ESTP et VINCI Construction se fixent trois priorités :"
-            if _relation_subject(ctx, start, k):
+            if relation_head(ctx, start, k) in JOINT_RELATIONS:
                 return JOINT                   # "Ce contrat de plan État-Région définit 5 axes :": its parties
             if subj.kind in ("noun", "generic") and subj.start >= start:
                 words = range(subj.start, k)

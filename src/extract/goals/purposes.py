@@ -5,14 +5,15 @@ the parties together, of the group a body joins, or of the single party named. O
 the sentence's only aim (SPEC §3: an objective's text stops before its purpose clause)."""
 from __future__ import annotations
 
-from ..docview import sentences
+from ..docview import sentence_of
 from ..grammar import is_infinitive
 from ..organisations import Organisation
 from ..partnerships import Partnership
+from ..words import words
 from .complements import make_goal, parts
 from .model import JOINT, Context, Goal
 
-CLITICS = {"se", "s'", "le", "la", "les", "l'", "leur", "y", "en", "mieux", "ainsi", "davantage", "encore"}
+SKIPPED = words().set("purpose_skips")
 
 
 def _owner(p: Partnership) -> Organisation:
@@ -24,7 +25,7 @@ def _owner(p: Partnership) -> Organisation:
 
 def _infinitive_after(ctx: Context, k: int, end: int) -> int | None:
     """The infinitive a purpose cue ending before ``k`` opens (clitics and adverbs passed)."""
-    while k < end and (ctx.folded[k] in CLITICS or ctx.doc[k].pos_ == "ADV"):
+    while k < end and (ctx.folded[k] in SKIPPED or ctx.doc[k].pos_ == "ADV"):
         k += 1
     return k if k < end and is_infinitive(ctx.doc[k]) else None
 
@@ -45,14 +46,14 @@ def _purposes_in(ctx: Context, sent, first: int, owner: Organisation) -> list[Go
 def purposes(ctx: Context) -> list[Goal]:
     """The purposes of every relation found, in each sentence that states it."""
     out: list[Goal] = []
-    spans = {(s.start_char, s.end_char): s for s in sentences(ctx.doc)}
     for p in ctx.doc._.partnerships or []:
         if not p.parties:
             continue
         for start, _ in p.sources:
-            sent = next((s for (a, b), s in spans.items() if a <= start < b), None)
-            if sent is None:
+            at = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
+            if at is None:
                 continue
+            sent = sentence_of(ctx.doc, at.start)
             named = [s for s, _, _ in ctx.actors.mentions_in(sent.start, sent.end)]
             if named:
                 out += _purposes_in(ctx, sent, min(named), _owner(p))

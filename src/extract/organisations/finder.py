@@ -104,9 +104,7 @@ class Clusters:
     def known(self, eid: str) -> Organisation:
         if eid not in self.orgs:
             e = self.ix.gazetteer.entries[eid]
-            self.orgs[eid] = Organisation(eid, e["name"], e.get("acronym", ""), e["kind"], known=True,
-                                          ror=e.get("ror", ""), wikidata=e.get("wikidata", ""),
-                                          authority=e.get("authority", False))
+            self.orgs[eid] = Organisation.of_entry(eid, e)
             self.register(self.orgs[eid], e["name"], *e.get("aliases", []))
         return self.orgs[eid]
 
@@ -185,7 +183,8 @@ def _settle(ix: OrgIndex, doc: Doc, orgs: dict[str, Organisation]) -> None:
     for org in orgs.values():
         if not org.known:
             names = [m.text for m in org.mentions if m.text != org.acronym]
-            names = [n for n in names if not key(n).startswith("groupe ")] or names   # "Total", not "groupe Total"
+            # "Total", not "groupe Total"
+            names = [n for n in names if key(n).partition(" ")[0] not in ix.bare_intros] or names
             longest = max((ix.named_as(n) for n in names), key=len, default=org.name)
             if len(longest) > len(org.name) and key(longest) != key(org.acronym):
                 org.name = longest
@@ -208,7 +207,7 @@ class OrganisationFinder:
         links.add_anaphors(ix, doc, orgs, taken)
         links.coordinated_entities(ix, doc, orgs, taken)
         listed.listed_names(ix, doc, orgs, taken)
-        links.link_group_names(orgs)
+        links.link_group_names(ix, orgs)
         _settle(ix, doc, orgs)
         result = sorted((o for o in orgs.values() if o.mentions), key=lambda o: o.start)
         doc._.organisations = result

@@ -32,6 +32,8 @@ class OrgIndex:
 
         intros = [r for r in grammar if r["type"] == "name_intro"]
         self.name_intros = TermIndex.build(tokenize, [(r["term"], r) for r in intros])
+        # introducing nouns ambiguous alone ("le groupe X"): a name may carry them ("groupe Omnes")
+        self.bare_intros = {fold(r["term"]) for r in intros if r.get("needs_adjective")}
         self.intro_kinds = {fold(r["term"]): (r["kind"], bool(r.get("needs_adjective")))
                             for r in intros if " " not in r["term"]}
         self.not_org_acronyms = {r["term"].upper() for r in grammar if r["type"] == "not_org_acronym"}

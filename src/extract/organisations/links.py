@@ -8,13 +8,10 @@ from spacy.tokens import Doc
 
 from ..docview import text_of
 from ..normalise import fold, key, slug, strip_accents
-from ..words import words
 from .acronyms import initials_match
 from .index import OrgIndex
 from .model import Mention, Organisation
 from .shapes import COUNTING_DETERMINERS, NAME_PARTICLES
-
-PERSON_TITLES = words().set("person_titles")
 
 
 def link_short_forms(ix: OrgIndex, orgs: dict[str, "Organisation"]) -> None:
@@ -67,11 +64,11 @@ def _link_leading_names(orgs: dict[str, "Organisation"]) -> None:
             del orgs[oid]
 
 
-def link_group_names(orgs: dict[str, "Organisation"]) -> None:
+def link_group_names(ix: OrgIndex, orgs: dict[str, "Organisation"]) -> None:
     """``le groupe Total`` in a text that names ``Total``: the same body."""
     for oid, org in list(orgs.items()):
         words = key(org.name).split()
-        if org.known or len(words) < 2 or words[0] != "groupe":
+        if org.known or len(words) < 2 or words[0] not in ix.bare_intros:
             continue
         rest = " ".join(words[1:])
         target = next((o for o in orgs.values() if o is not org and key(o.name) == rest), None)

@@ -157,7 +157,5 @@ def _titled_entry(ix: OrgIndex, orgs: dict[str, Organisation], text: str) -> Org
         return None
     eid = next(iter(ids))
     if eid not in orgs:
-        e = ix.gazetteer.entries[eid]
-        orgs[eid] = Organisation(eid, e["name"], e.get("acronym", ""), e["kind"], known=True, ror=e.get("ror", ""),
-                                 wikidata=e.get("wikidata", ""), authority=e.get("authority", False))
+        orgs[eid] = Organisation.of_entry(eid, ix.gazetteer.entries[eid])
     return orgs[eid]

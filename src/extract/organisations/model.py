@@ -33,6 +33,12 @@ class Organisation:
     def start(self) -> int:
         return min(m.start for m in self.mentions)
 
+    @classmethod
+    def of_entry(cls, eid: str, e: dict) -> "Organisation":
+        """The body a gazetteer entry describes, with its identifiers."""
+        return cls(eid, e["name"], e.get("acronym", ""), e["kind"], known=True, ror=e.get("ror", ""),
+                   wikidata=e.get("wikidata", ""), authority=e.get("authority", False))
+
     def distinct_forms(self) -> list[str]:
         seen: dict[str, None] = {}
         for m in sorted(self.mentions, key=lambda m: m.start):

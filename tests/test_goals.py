@@ -56,8 +56,8 @@ CASES = [
     # an adverb inside "avoir pour ambition"; a "que" clause after "vouloir"
     ("L'INSA Lyon a par ailleurs pour ambition de diversifier ses recrutements. Elle veut que chaque élève "
      "effectue un stage à l'étranger.",
-     [("diversifier ses recrutements", "INSA Lyon", ""),
-      ("que chaque élève effectue un stage à l'étranger", "INSA Lyon", "")]),
+     [("diversifier ses recrutements", "Institut national des sciences appliquées de Lyon", ""),
+      ("que chaque élève effectue un stage à l'étranger", "Institut national des sciences appliquées de Lyon", "")]),
     # a relative clause after the objective is not part of it, nor is its date the horizon
     ("L'Université de Lille souhaite créer un master avec l'Université de Gand, avec laquelle un accord a été "
      "signé en 2019.",

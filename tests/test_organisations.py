@@ -117,8 +117,10 @@ CASES = [
     # names listed beside a body are bodies of its kind; places and people in such lists are not; a name in
     # parentheses right after a body is another name of it
     "Le campus réunira trois écoles : l'<o name='Ipsaro' kind='school'>Ipsaro</o> (une école de commerce) ; "
-    "l'<o name='INSA Lyon' kind='school'>INSA Lyon</o> et <o name='Sup de Design'>Sup de Design</o>. "
-    "L'<o name='INSA Lyon'>INSA Lyon</o> a aussi des antennes à Lyon, Paris et Lille.",
+    "l'<o name='Institut national des sciences appliquées de Lyon' kind='school'>INSA Lyon</o> et "
+    "<o name='Sup de Design'>Sup de Design</o>. "
+    "L'<o name='Institut national des sciences appliquées de Lyon'>INSA Lyon</o> a aussi des antennes à Lyon, "
+    "Paris et Lille.",
     "L'<o name='Université Marc Lafont' kind='university'>Université Marc Lafont</o> "
     "(<o name='Université Marc Lafont'>Nantes Trois</o>) recrute.",
     # the noun that introduces a name gives its kind, at any mention; a plural head after a determiner gives
@@ -157,6 +159,10 @@ CASES = [
     "et de la <o name='Ministère des Sports' kind='public_body'>ministre des Sports</o>, le Premier ministre signe.",
     # "le groupe" and a name: an (education) group
     "Le <o name='groupe Galileo' kind='group'>groupe Galileo</o> rachète une école.",
+    # an unknown acronym is another name's only when its capitals open that name's words: ISEL is no
+    # short form of the Institut national des sciences appliquées … (letters inside its words)
+    "Le directeur de l'<o name='ISEL'>ISEL</o> et l'<o name='Institut national des sciences appliquées de Rouen "
+    "Normandie'>INSA Rouen</o> ont parlé.",
 ]
 
 

@@ -82,6 +82,24 @@ def test_hand_entries_gain_identifiers_and_keep_their_names():
     assert cvz["source"] == "mesr-2020-10,2021-11,2022-09,2024-01"
 
 
+def test_the_open_data_gives_the_full_name_when_a_hand_entry_names_a_short_one():
+    from extract.rules import load_rules
+
+    entries = {e["id"]: e for e in load_rules().organisations}
+    # etablissements-2024-01.csv, read by hand: libellé "Institut national des sciences appliquées de Lyon",
+    # sigle "INSA Lyon" — the hand entry's name is the sigle, so the libellé is the canonical name (SPEC §1)
+    insa = entries["insa-lyon"]
+    assert insa["name"] == "Institut national des sciences appliquées de Lyon" and "INSA Lyon" in insa["aliases"]
+    assert insa["source"] == "hand" and insa["ror"] == "050jn9y42"
+    # a hand name that is no short form of the data stays (the data calls it "Centrale Lyon")
+    assert entries["ecole-centrale-de-lyon"]["name"] == "École centrale de Lyon"
+    # a three-letter short name identifies nothing: the space agency (ESA) is not the school of agriculture
+    # whose nom court is ESA; that school is an entry of its own
+    assert "ror" not in entries["esa"] and entries["esa"]["name"] == "Agence spatiale européenne"
+    school = next(e for e in entries.values() if e.get("ror") == "02vb4k656")
+    assert school["name"] == "École supérieure d'agriculture" and school["kind"] == "school"
+
+
 def test_an_open_data_record_for_no_hand_entry_is_refused(tmp_path):
     import shutil
 

@@ -187,7 +187,7 @@ MESR_FILE = "organisations_mesr.jsonl"
 MESR_SCHEMA: dict[str, Field] = {
     "id": Field(str), "name": Field(str), "kind": Field(str, choices=KINDS), "acronym": Field(str),
     "aliases": Field(list, list_of=str), "ror": Field(str), "wikidata": Field(str),
-    "same_as": Field(str), "source": Field(str, required=True),
+    "same_as": Field(str), "official_name": Field(str), "source": Field(str, required=True),
 }
 
 
@@ -233,9 +233,7 @@ def merge_open_data(hand: list[dict[str, Any]], generated: list[dict[str, Any]],
             target = by_id.get(rec["same_as"])
             if target is None:
                 raise PatternError(f"{path}:{rec['_line']}: same_as {rec['same_as']!r} is no hand-written entry")
-            for ident in ("ror", "wikidata"):
-                if rec.get(ident) and not target.get(ident):
-                    target[ident] = rec[ident]
+            _give_identity(target, rec)
             continue
         missing = [k for k in ("id", "name", "kind") if k not in rec]
         if missing:
@@ -243,6 +241,19 @@ def merge_open_data(hand: list[dict[str, Any]], generated: list[dict[str, Any]],
         if rec["id"] not in by_id:
             merged.append(rec)
     return merged
+
+
+def _give_identity(target: dict[str, Any], rec: dict[str, Any]) -> None:
+    """A hand-written entry gains the identifiers the open data knows and, when its name is only
+    the data's short name or acronym, the data's official name (SPEC: the canonical full name);
+    its own name then stays one of its aliases."""
+    for ident in ("ror", "wikidata"):
+        if rec.get(ident) and not target.get(ident):
+            target[ident] = rec[ident]
+    official = rec.get("official_name")
+    if official and official != target["name"]:
+        target["aliases"] = [target["name"], *[a for a in target.get("aliases", []) if a != official]]
+        target["name"] = official
 
 
 def _check_organisations(records: list[dict[str, Any]], path: Path) -> None:

@@ -31,11 +31,19 @@ def _link_acronyms(orgs: dict[str, "Organisation"]) -> None:
         if org.known or " " in name or not name.isalpha() or capitals < 2 or len(name) > 8:
             continue
         targets = [o for o in orgs.values() if o is not org and len(o.name.split()) > 1
-                   and not o.acronym and initials_match(name, o.name) and fold(o.name)[0] == fold(name)[0]]
+                   and not o.acronym and initials_match(name, o.name) and _capitals_open_words(name, o.name)]
         if len(targets) == 1:
             targets[0].acronym = name
             targets[0].mentions.extend(org.mentions)
             del orgs[oid]
+
+
+def _capitals_open_words(acronym: str, long_form: str) -> bool:
+    """Each capital of the acronym opens a word of the long form, in order (``UdeM``: Université de
+    Montréal); a looser match of letters inside words (``ISEL`` in Institut … appliquées … Normandie)
+    would join unrelated bodies."""
+    initials = iter(fold(w)[0] for w in re.findall(r"\w+", long_form))
+    return all(any(i == c for i in initials) for c in fold("".join(ch for ch in acronym if ch.isupper())))
 
 
 def _link_opening_words(orgs: dict[str, "Organisation"]) -> None:

@@ -163,6 +163,8 @@ CASES = [
     # short form of the Institut national des sciences appliquées … (letters inside its words)
     "Le directeur de l'<o name='ISEL'>ISEL</o> et l'<o name='Institut national des sciences appliquées de Rouen "
     "Normandie'>INSA Rouen</o> ont parlé.",
+    # a chamber of commerce's acronym and its place: a public body
+    "La <o name='CCI Grand Lille' kind='public_body'>CCI Grand Lille</o> soutient le projet.",
 ]
 
 

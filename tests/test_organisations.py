@@ -165,6 +165,11 @@ CASES = [
     "Normandie'>INSA Rouen</o> ont parlé.",
     # a chamber of commerce's acronym and its place: a public body
     "La <o name='CCI Grand Lille' kind='public_body'>CCI Grand Lille</o> soutient le projet.",
+    # a lowercase territory is its authority after an office holder (a prefect is the State's) or beside a body
+    "Le préfet de la région Bretagne et la présidente de la <o name='Région Bretagne' kind='public_body'>région "
+    "Bretagne</o> inaugurent le campus, ouvert en région Bretagne.",
+    "Les agents de la <o name='Ville de Quimper' kind='public_body'>ville de Quimper</o> et de l'<o name='Université "
+    "de Bretagne occidentale'>Université de Bretagne occidentale</o> se réunissent à Quimper, ville de Bretagne.",
 ]
 
 

@@ -64,6 +64,7 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "kind": Field(str, choices=KINDS),
         "lowercase": Field(bool),
         "lowercase_before_place": Field(bool),
+        "lowercase_for_authority": Field(bool),
         "names_as": Field(str),
         "needs_adjective": Field(bool),
         "enumerates": Field(bool),

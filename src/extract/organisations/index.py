@@ -20,6 +20,9 @@ class OrgIndex:
         self.lowercase_heads = {fold(r["term"]) for r in grammar if r["type"] == "head" and r.get("lowercase")}
         # heads the press writes in lowercase before a proper name ("l'université de Shanghai")
         self.place_heads = {fold(r["term"]) for r in grammar if r["type"] == "head" and r.get("lowercase_before_place")}
+        # territories whose lowercase name is the authority only where the context says so
+        self.authority_heads = {fold(r["term"]) for r in grammar
+                                if r["type"] == "head" and r.get("lowercase_for_authority")}
         # heads that name another body ("le ministre chargé de la Recherche": the ministry)
         self.names_as = {fold(r["term"]): r["names_as"] for r in grammar if r["type"] == "head" and r.get("names_as")}
         # nouns after a place that name a body with it ("Amiens Métropole")
@@ -59,6 +62,6 @@ class OrgIndex:
             while rest and fold(rest[0]) in OFFICE_WORDS:
                 rest = rest[1:]                      # "chargé de", "déléguée à"
             return " ".join([self.names_as[head], *rest])
-        if head in self.place_heads or head in self.lowercase_heads:
+        if head in self.place_heads or head in self.lowercase_heads or head in self.authority_heads:
             return surface[:1].upper() + surface[1:]
         return surface

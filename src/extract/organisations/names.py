@@ -6,8 +6,11 @@ from spacy.tokens import Doc
 
 from ..docview import text_of
 from ..normalise import fold
+from ..words import words
 from .index import OrgIndex
 from .shapes import CLOSING_QUOTES, DETERMINERS, ELISION, NAME_PARTICLES, OPENING_QUOTES, PARTICLES
+
+PERSON_TITLES = words().set("person_titles")
 
 
 def _capitalised_run(doc: Doc, j: int, *, limit: int) -> int:
@@ -119,13 +122,16 @@ def grammar_candidates(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, str]
     while i < len(tokens):
         tok = tokens[i]
         low = fold(tok.text)
-        capital_ok = (tok.text[:1].isupper() or low in ix.lowercase_heads or low in ix.place_heads) and \
-            (low not in ix.capital_heads or tok.text.isupper())
+        capital_ok = (tok.text[:1].isupper() or low in ix.lowercase_heads or low in ix.place_heads
+                      or low in ix.authority_heads) and (low not in ix.capital_heads or tok.text.isupper())
         if low in ix.heads and capital_ok and not starts_inside_name(ix, tokens, i):
             last = _name_end(ix, doc, tokens, i)
             if last is not None and tok.is_lower and low in ix.place_heads and (
                     not _proper_rest(tokens, i, last) or (i > 0 and tokens[i - 1].pos_ in ("ADJ", "NUM"))):
                 last = None                  # "la cinquième université de France" describes, names nothing
+            if last is not None and tok.is_lower and low in ix.authority_heads and not (
+                    _proper_rest(tokens, i, last) and _speaks_for_authority(ix, tokens, i, last)):
+                last = None                  # "en région Normandie": a territory
             if last is not None and _introduces_a_name(tokens, i, last):
                 last = None                  # "l'Alliance universitaire européenne 4EU+": it says what 4EU+ is
             if last is not None and not _not_a_name(ix, tokens, i, last, low) \
@@ -136,6 +142,25 @@ def grammar_candidates(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, str]
                 continue
         i += 1
     return out
+
+
+def _speaks_for_authority(ix: OrgIndex, tokens, i: int, last: int) -> bool:
+    """A lowercase territory (``région Normandie``) is its authority after an office holder (``le président
+    de la région Normandie``; a prefect is the State's, not in the titles) or coordinated with a body named
+    next (``la ville de Villeneuve d'Ascq et l'Université de Lille``)."""
+    k = i - 1
+    while k >= 0 and fold(tokens[k].text).rstrip("'") in DETERMINERS | {"de", "du", "d"}:
+        k -= 1
+    if k < i - 1 and k >= 0 and fold(tokens[k].text) in PERSON_TITLES:
+        return True
+    k = last + 1
+    if k >= len(tokens) or fold(tokens[k].text) != "et":
+        return False
+    k += 1
+    while k < len(tokens) and fold(tokens[k].text).rstrip("'") in DETERMINERS | {"de", "du", "d", "a", "au"}:
+        k += 1
+    nxt = tokens[k].text if k < len(tokens) else ""
+    return (nxt[:1].isupper() and fold(nxt) in ix.heads) or (len(nxt) > 1 and nxt.isupper())
 
 
 def _introduces_a_name(tokens, i: int, last: int) -> bool:

@@ -7,6 +7,10 @@ INSA_CVL = "Institut national des sciences appliquées Centre Val de Loire"
 ENSTA_BRETAGNE = "École nationale supérieure de techniques avancées Bretagne"
 
 CASES = [
+    # a witness of the act is no party, even named through its officer ("en présence de Madame …, ministre de …")
+    ("L'Université de Rennes et le CNRS ont signé, en présence de Madame Claire Martin, ministre de la Culture, "
+     "une convention de partenariat.",
+     [({"Université de Rennes", "Centre national de la recherche scientifique"}, "agreement", "established", "")]),
     ("L'Université de Bordeaux et le CNRS ont signé le 12 mai 2023 une convention de partenariat sur la chimie verte.",
      [({"Université de Bordeaux", "Centre national de la recherche scientifique"}, "agreement", "established",
        "2023-05-12")]),

@@ -309,6 +309,8 @@ def ner_candidates(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, str]]:
             k -= 1
         if k >= 0 and fold(doc[k].text) in ix.not_org_context:
             continue
+        if k >= 1 and fold(doc[k].text).rstrip("'") in PARTICLES and fold(doc[k - 1].text) in ix.field_context:
+            continue                                   # "le domaine des Sciences et Technologies de …": a field
         out.append((toks[0].idx, ent.end_char, "ner", "other"))
     return out
 

@@ -10,6 +10,7 @@ from .model import Context, Frame, Partnership
 
 W = words()
 PERSON_TITLES = W.set("person_titles")
+HONORIFICS = W.set("honorifics")
 NUMBER_WORDS = {w: n for w, n in W.values("number_words").items() if n >= 2}   # counts of several bodies
 PLURAL_NOUNS = W.kinds_of("plural_party_nouns")
 
@@ -27,6 +28,20 @@ def _venue(ctx: Context, s: int) -> bool:
                for d in ctx.dates)
 
 
+def _before_person(ctx: Context, s: int) -> int:
+    """Where the words before a body named through its officer begin: ``en présence de Madame Valérie
+    Pécresse, ministre de …`` — the honorific, the person's name and the comma belong to the body's phrase."""
+    k = s
+    if k > 0 and ctx.doc[k - 1].text == ",":
+        k -= 1
+    j = k
+    while j > 0 and ctx.doc[j - 1].text[:1].isupper() and ctx.doc[j - 1].pos_ == "PROPN":
+        j -= 1
+    if j < k and j > 0 and ctx.folded[j - 1].rstrip(".") in HONORIFICS:
+        j -= 1
+    return j if j < k else s
+
+
 def not_a_party(ctx: Context, s: int, first: int, c_start: int) -> bool:
     """An organisation cited as an example, a comparison, a source, the place of an
     event or the employer of someone quoted is not a party; the institution of someone
@@ -34,7 +49,7 @@ def not_a_party(ctx: Context, s: int, first: int, c_start: int) -> bool:
     doc, folded, lex = ctx.doc, ctx.folded, ctx.lex
     if _venue(ctx, s):
         return True
-    for k in range(max(c_start, s - 4), s):
+    for k in range(max(c_start, _before_person(ctx, s) - 4), s):
         if lex.not_party.match(doc, k, folded) is not None:
             return True
     titled = any(w in PERSON_TITLES for w in folded[max(c_start, s - 3):s])

@@ -7,6 +7,9 @@ INSA_CVL = "Institut national des sciences appliquées Centre Val de Loire"
 ENSTA_BRETAGNE = "École nationale supérieure de techniques avancées Bretagne"
 
 CASES = [
+    # an intention in a present participle describes the agreement; the act itself is past
+    ("Un accord-cadre visant à l'échange d'étudiants a été signé par l'Université de Lille avec le CNRS.",
+     [({"Université de Lille", "Centre national de la recherche scientifique"}, "agreement", "established", "")]),
     # a witness of the act is no party, even named through its officer ("en présence de Madame …, ministre de …")
     ("L'Université de Rennes et le CNRS ont signé, en présence de Madame Claire Martin, ministre de la Culture, "
      "une convention de partenariat.",

@@ -83,13 +83,22 @@ def _carried_on(ctx: Context, i: int, c_start: int) -> bool:
 
 def _governs(ctx: Context, j: int, i: int) -> bool:
     """An intention verb at ``j`` that governs the trigger at ``i``: one that wants an infinitive
-    (``compte signer``) governs only through one (``le groupe compte cinq membres`` states a fact)."""
+    (``compte signer``) governs only through one (``le groupe compte cinq membres`` states a fact);
+    a present participle describes a noun (``un accord visant à l'échange … a été signé``) and governs
+    no conjugated verb after it."""
     hit = ctx.lex.intention_at(ctx.doc, j, ctx.folded)
     if hit is None:
+        return False
+    if _present_participle(ctx.doc[j]) and any(is_finite_verb(ctx.doc[k]) for k in range(j + 1, i + 1)):
         return False
     if hit[0].get("complement") != "inf":
         return True
     return any(is_infinitive(ctx.doc[k]) for k in range(j + 1, min(i + 1, j + 6)))
+
+
+def _present_participle(tok) -> bool:
+    return tok.text.lower().endswith("ant") and ("Part" in tok.morph.get("VerbForm") or tok.pos_ == "VERB") \
+        and "Fin" not in tok.morph.get("VerbForm")
 
 
 def _intended_before(ctx: Context, i: int, frame: Frame) -> bool:

@@ -102,6 +102,12 @@ def test_publication_date_skips_a_date_in_the_title_but_reads_the_dateline():
     assert publication_date(text) == date(2024, 12, 9)
 
 
+def test_a_dateline_may_carry_a_weekday_and_a_clock_time():
+    text = "Accord entre l'université et le CNRS\nmar, 04/03/2025 - 09:15\nLes deux partenaires ont signé hier.\n"
+    assert publication_date(text) == date(2025, 3, 4)
+    assert publication_date("Titre\nNantes, le 2 mai 2024 à 10h30\nTexte.\n") == date(2024, 5, 2)
+
+
 def test_publication_date_from_an_opening_sentence():
     text = "Ce mardi 10 juillet 2018, l'IMT et six écoles ont noué un partenariat.\n\nSuite du texte."
     assert publication_date(text) == date(2018, 7, 10)

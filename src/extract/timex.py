@@ -459,6 +459,8 @@ def publication_date(text: str, timexes: list[Timex] | None = None) -> date | No
 # ("Communiqué de presse — Cachan, le 27 janvier 2026": a short label and a dash may open the line)
 _FRONTED_DATE = re.compile(r"^[\W_]*(?:[^—–|\n]{1,40}\s[—–|]\s*)?"
                            r"(?:(?:[A-ZÀ-Ý][\w'’-]*[\s,]*){1,3})?(?:le|ce|Le|Ce)?\s*$")
+# a clock time after the date of a dateline ("- 15:52", "à 9h00")
+_CLOCK_TIME = re.compile(r"(?:\s[-–—]|\sà)?\s*\d{1,2}\s*(?::|h)\s*\d{2}\b\s*$")
 _DATELINE_REST = re.compile(r"^[\W_]*(?:(?:[A-ZÀ-Ý][\w'’-]*\s*){1,3},?)?\s*(?:le\b\s*)?[\W_]*$", re.IGNORECASE)
 
 
@@ -466,6 +468,7 @@ def _is_dateline(line: str, date_text: str) -> bool:
     """``Paris, le 3 mars 2024``: a line holding little else than a place and the date."""
     rest = line.replace(date_text, " ", 1)
     rest = re.sub(r"^[\W_]*[^—–|\n]{1,40}\s[—–|]\s*", "", rest.strip())   # "Communiqué de presse — Angers, le …"
+    rest = _CLOCK_TIME.sub(" ", rest)                                       # "ven, 18/12/2009 - 15:52"
     return bool(_DATELINE_REST.match(rest.strip()))
 
 

@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 from markup import parse
 
-from extract.timex import find_timexes, publication_date, resolve
+from extract.published import publication_date
+from extract.timex import find_timexes, resolve
 
 ANCHOR = date(2024, 3, 14)   # a Thursday
 

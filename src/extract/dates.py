@@ -16,8 +16,9 @@ from spacy.tokens import Doc
 
 from .docview import sentence_of, text_of
 from .grammar import is_future
+from .published import publication_date, update_date
 from .serialise import serialisable
-from .timex import Timex, find_timexes, publication_date, resolve, update_date
+from .timex import Timex, find_timexes, resolve
 from .words import words
 
 W = words()

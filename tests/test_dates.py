@@ -28,6 +28,12 @@ def test_a_weekday_points_forward_in_a_future_sentence(analyse):
     assert values(doc)[-1] == ("ce mardi", "2024-03-19")
 
 
+def test_the_anchors_own_weekday_in_a_future_sentence_is_that_day(analyse):
+    # 14 March 2024 is a Thursday: "ce jeudi" in a future sentence is the day itself, not a week later
+    doc = analyse("Publié le 14 mars 2024\n\nLes deux écoles officialiseront leur rapprochement ce jeudi.")
+    assert values(doc)[-1] == ("ce jeudi", "2024-03-14")
+
+
 def test_a_weekday_points_back_in_a_past_sentence(analyse):
     doc = analyse("Publié le 14 mars 2024\n\nLa convention a été signée ce mardi à Lyon.")
     assert values(doc)[-1] == ("ce mardi", "2024-03-12")

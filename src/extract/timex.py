@@ -80,12 +80,12 @@ def _relative_day(p: "Part", anchor: date) -> date:
     if p.rel == "day":
         return anchor + timedelta(days=p.rel_n)
     delta = (p.weekday - anchor.weekday()) % 7
+    if p.rel_n == 2:                      # "ce jeudi" in a future sentence: on or after the anchor
+        return anchor + timedelta(days=delta)
     if p.rel_n > 0:                       # "jeudi prochain": strictly after the anchor
         return anchor + timedelta(days=delta or 7)
     if p.rel_n < 0:                       # "jeudi dernier": strictly before
         return anchor - timedelta(days=(7 - delta) % 7 or 7)
-    if p.rel_n == 2:                      # "ce jeudi" in a future sentence: on or after the anchor
-        return anchor + timedelta(days=delta)
     return anchor - timedelta(days=(7 - delta) % 7)   # "ce jeudi": this week's, on or before the anchor
 
 

@@ -109,6 +109,26 @@ def test_a_dateline_may_carry_a_weekday_and_a_clock_time():
     assert publication_date("Titre\nNantes, le 2 mai 2024 à 10h30\nTexte.\n") == date(2024, 5, 2)
 
 
+def test_a_magazines_issue_line_dates_it_to_the_month():
+    text = "Accord-cadre entre deux universités\nAvril 2008 /173\nLe 20 février dernier, un accord a été signé.\n"
+    published = publication_date(text)
+    assert published.isoformat() == "2008-04"
+    # it anchors "dernier" to the year, and no day ("hier" needs the day)
+    (feb, ) = [t for t in find_timexes(text) if t.text.startswith("20 février")]
+    assert resolve(feb, published) == "2008-02-20"
+    (hier, ) = find_timexes("Ils ont signé hier.")
+    assert resolve(hier, published) == ""
+    two = "Les chaires\nDossier : ExpressionsMagazine N°616 Juin/Juillet 2006\nChaire Samsung\n"
+    assert publication_date(two).isoformat() == "2006-06"
+    # a sentence that opens with a month is no issue line
+    assert publication_date("Le plan\nEn mars 2024, le conseil a voté le plan.\n") is None
+
+
+def test_an_update_field_under_the_title_is_the_pages_date():
+    text = "Le schéma régional\nMis à jour le 15/05/2024\nLe schéma a été voté en décembre 2022.\n"
+    assert publication_date(text) == date(2024, 5, 15)
+
+
 def test_publication_date_from_an_opening_sentence():
     text = "Ce mardi 10 juillet 2018, l'IMT et six écoles ont noué un partenariat.\n\nSuite du texte."
     assert publication_date(text) == date(2018, 7, 10)

@@ -8,7 +8,7 @@ import re
 from datetime import date
 
 from .layout import lines_of
-from .timex import Part, Timex, find_timexes
+from .timex import MonthDate, Part, Timex, find_timexes
 
 _PUBLISHED = re.compile(
     r"\b(?:publi[ée]e?\s+le|mis\s+en\s+ligne\s+le|date\s+de\s+publication\s*:?|date\s*:)\s*",
@@ -40,13 +40,45 @@ def publication_date(text: str, timexes: list[Timex] | None = None) -> date | No
     """The date a document states for itself: a ``Publié le …`` field, else a
     full date in its opening lines — a dateline (``Lille, le 14 mars 2024``) or
     an opening sentence (``Ce mardi 10 juillet 2018, …``) — but not a date
-    inside its title, which usually announces an event."""
+    inside its title, which usually announces an event; else an update field
+    under the title (``Mis à jour le 15/05/2024``: the only date the page gives
+    itself; one at the page's foot only anchors), else a magazine's issue line
+    (``Avril 2008 /173``: a :class:`MonthDate`)."""
     timexes = find_timexes(text) if timexes is None else timexes
     full = [t for t in timexes if _is_full_date(t)]
     published = _labelled_date(_PUBLISHED, text, full)
     if published is not None:
         return published
     lines = [ln for ln in lines_of(text) if ln.start < 1200][:8]
+    return _dateline_date(text, lines, full) or _header_update(text, lines, full) or _issue_month(lines, timexes)
+
+
+def _header_update(text: str, lines: list, full: list[Timex]) -> date | None:
+    """``Mis à jour le 15/05/2024`` on the line under the title."""
+    header = lines[1:2]
+    if not header or not any(header[0].start <= m.start() < header[-1].end for m in _UPDATED.finditer(text)):
+        return None
+    return _labelled_date(_UPDATED, text[:header[-1].end + 1], full)
+
+
+def _issue_month(lines: list, timexes: list[Timex]) -> MonthDate | None:
+    """``Avril 2008 /173``, ``Dossier : ExpressionsMagazine N°616 Juin/Juillet 2006`` under the title: a
+    short line of a month, a year, and names or numbers only."""
+    for line in lines[1:3]:
+        if len(line.text) > 80:
+            continue
+        for t in timexes:
+            if not (line.start <= t.start < line.end) or t.lo is None or t.lo.rel or t.lo.day \
+                    or not (t.lo.year and t.lo.month):
+                continue
+            rest = line.text.replace(t.text, " ", 1)
+            if all(w[:1].isupper() or any(c.isdigit() for c in w) for w in re.findall(r"\w+", rest)):
+                return MonthDate(t.lo.year, t.lo.month, 1)
+    return None
+
+
+def _dateline_date(text: str, lines: list, full: list[Timex]) -> date | None:
+    """A full date on an opening line that holds little else (a dateline), or fronts an opening sentence."""
     title = next((ln for ln in lines if ln.kind != "meta"), None)
     updated = {m.end() for m in _UPDATED.finditer(text)}
     for line in lines:

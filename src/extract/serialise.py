@@ -37,7 +37,7 @@ def _encode(obj: Any, chain=None):
     if isinstance(obj, Transient):
         return None                                    # transient views: rebuilt on demand
     if isinstance(obj, date):
-        return {TAG: "date", "iso": obj.isoformat()}
+        return {TAG: "month" if type(obj).__name__ == "MonthDate" else "date", "iso": obj.isoformat()}
     if isinstance(obj, (set, frozenset)):
         return {TAG: "set", "items": sorted(obj, key=repr)}
     if dataclasses.is_dataclass(obj) and type(obj).__name__ in _CLASSES:
@@ -50,6 +50,9 @@ def _decode(obj: Any, chain=None):
         name = obj.pop(TAG)
         if name == "date":
             return date.fromisoformat(obj["iso"])
+        if name == "month":
+            from .timex import MonthDate  # serialise is imported by timex
+            return MonthDate.fromisoformat(obj["iso"] + "-01")
         if name == "set":
             return set(obj["items"])
         cls = _CLASSES[name]

@@ -31,6 +31,16 @@ _N = r"(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + ")"
 _APOS = "'’"
 
 
+class MonthDate(date):
+    """A date known to the month only (a magazine's issue ``Avril 2008``): it anchors like the month's
+    first day but writes ``2008-04``, and anchors no day (``hier``)."""
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    __str__ = isoformat
+
+
 @serialisable
 @dataclass(frozen=True)
 class Part:
@@ -49,7 +59,7 @@ class Part:
         if self.rel == "unresolved":
             return None
         if self.rel in ("day", "weekday"):
-            if anchor is None:
+            if anchor is None or isinstance(anchor, MonthDate):
                 return None
             return _relative_day(self, anchor).isoformat()
         if self.rel == "year":

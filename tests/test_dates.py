@@ -11,6 +11,11 @@ def test_a_year_shaped_quantity_is_not_a_date(analyse):
     assert values(doc) == [("depuis 2019", "2019/")]
 
 
+def test_a_count_at_a_date_is_not_a_date(analyse):
+    doc = analyse("L'objectif est d'accueillir 1000 étudiants à la rentrée 2025 et 2000 en 2027.")
+    assert values(doc) == [("rentrée 2025", "2025-09"), ("2027", "2027")]
+
+
 def test_relative_dates_resolve_against_the_stated_publication_date(analyse):
     doc = analyse("Publié le 3 mai 2024\n\nL'université a signé hier un accord qui entre en vigueur l'an prochain.")
     assert doc._.publication_date == date(2024, 5, 3)

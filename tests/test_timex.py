@@ -18,6 +18,10 @@ CASES = [
     # full and partial dates
     "Le <d v='2024-03-14'>jeudi 14 mars 2024</d>, l'université a signé.",
     "Signé le <d v='2023-01-01'>1er janvier 2023</d> à Lyon.",
+    # a decree's number is an identifier, not a year
+    "(Décret n° 2016-1527 du <d v='2016-11-14'>14 novembre 2016</d> modifiant le décret n° 2012-279.)",
+    # "dès" a school year's opening: from its start on
+    "Il se concrétisera <d v='2022-09/'>dès la rentrée académique 2022-2023</d>.",
     "Mis à jour : <d v='2024-03-15'>15/03/2024</d>.",
     "Lancé en <d v='2021-09'>septembre 2021</d>, le programme continue.",
     "Les cours commencent à la <d v='2019-09'>rentrée 2019</d>.",

@@ -41,7 +41,8 @@ class DateMention:
 
 
 def _is_quantity(doc: Doc, t: Timex) -> bool:
-    """A bare four-digit number followed by a noun counts something (``2000 étudiants``)."""
+    """A bare four-digit number followed by a noun (``2000 étudiants``), or by ``en`` and a year,
+    counts something."""
     if t.period or t.lo is None or t.lo.month is not None or t.lo.rel or t.end - t.start != 4:
         return False
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -49,6 +50,8 @@ def _is_quantity(doc: Doc, t: Timex) -> bool:
         return False
     nxt = doc[span.end]
     prev = doc[span.start - 1] if span.start > 0 else None
+    if nxt.lower_ == "en" and span.end + 1 < len(doc) and doc[span.end + 1].like_num:
+        return True                       # "1000 étudiants en 2025 et 2000 en 2027": a count at a date
     if prev is not None and prev.lower_ in TEMPORAL_PREPOSITIONS:
         return False
     return nxt.pos_ == "NOUN" and nxt.is_lower

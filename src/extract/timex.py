@@ -172,7 +172,7 @@ def _iso(m):
     return Part(int(m["y"]), mo, d), None, False
 
 
-@_core(rf"\b(?:ann[ée]e\s+(?:universitaire|scolaire|acad[ée]mique)\s+|rentr[ée]e\s+(?:universitaire\s+|scolaire\s+)?)(?P<y1>{_Y})\s*[-–/]\s*(?P<y2>{_Y})\b")
+@_core(rf"\b(?:ann[ée]e\s+(?:universitaire|scolaire|acad[ée]mique)\s+|rentr[ée]e\s+(?:universitaire\s+|scolaire\s+|acad[ée]mique\s+)?)(?P<y1>{_Y})\s*[-–/]\s*(?P<y2>{_Y})\b")
 def _school_year_named(m):
     y1, y2 = int(m["y1"]), int(m["y2"])
     if m.group(0).lower().startswith("rentr"):
@@ -180,12 +180,12 @@ def _school_year_named(m):
     return Part(y1, 9), Part(y2, 8, school_year_end=True), True
 
 
-@_core(rf"\brentr[ée]e(?:\s+(?:universitaire|scolaire))?\s+(?P<y>{_Y})\b")
+@_core(rf"\brentr[ée]e(?:\s+(?:universitaire|scolaire|acad[ée]mique))?\s+(?P<y>{_Y})\b")
 def _rentree(m):
     return Part(int(m["y"]), 9), None, False
 
 
-@_core(r"\brentr[ée]e(?:\s+(?:universitaire|scolaire))?\s+prochaine\b")
+@_core(r"\brentr[ée]e(?:\s+(?:universitaire|scolaire|acad[ée]mique))?\s+prochaine\b")
 def _rentree_next(m):
     return Part(month=9, rel="month_next"), None, False
 
@@ -340,8 +340,10 @@ def _year_range(m):
     return Part(y1), Part(y2), True
 
 
-@_core(rf"(?<![\d,.\w-])(?P<y>{_Y})(?![\d]|[,.]\d|\s?%|\s?(?:M|k|Md)?€)")
+@_core(rf"(?<![\d,.\w-])(?<!n°\s)(?<!n°)(?<!no\s)(?P<y>{_Y})(?![\d]|[,.]\d|\s?%|\s?(?:M|k|Md)?€|[-–]\d{{3,}})")
 def _year(m):
+    """A year alone; not a number with decimals, a percentage, an amount, nor an identifier
+    (``Décret n° 2016-1527``)."""
     return Part(int(m["y"])), None, False
 
 

@@ -49,6 +49,10 @@ CASES = [
     ("Pour 2026, Sorbonne Université et le CNRS se donnent deux priorités :\n\n- ouvrir un institut de la mer ;\n"
      "- recruter dix chercheurs.",
      [("ouvrir un institut de la mer", None, "2026"), ("recruter dix chercheurs", None, "2026")]),
+    # a gerund after a comma states the means: the objective stops before it
+    ("L'Université de Lille vise à soutenir le développement des territoires, en favorisant le rayonnement de "
+     "la région.",
+     [("soutenir le développement des territoires", "Université de Lille", "")]),
     # "il" continues the subject of the sentence before, even an anaphoric one
     ("L'Université de Brest et l'Ifremer créent le groupement « Mer Bretagne ». Le groupement souhaite attirer des "
      "chercheurs étrangers. Il entend aussi ouvrir un master commun.",

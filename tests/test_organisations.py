@@ -173,6 +173,9 @@ CASES = [
     # a field of study after "le domaine de" is no body, whatever its capitals
     "Le <o name='Centre national de la recherche scientifique'>CNRS</o> recrute dans le domaine des Sciences et "
     "Technologies de l'Information et de la Communication (STIC).",
+    # a capitalised head alone before the body is named in full: the only one the text names with it
+    "<o name='Région Bretagne'>La Région</o>, qui innove, et ses partenaires sont investis. Une concertation a été "
+    "menée par la <o name='Région Bretagne'>Région Bretagne</o>.",
 ]
 
 

@@ -7,6 +7,11 @@ INSA_CVL = "Institut national des sciences appliquées Centre Val de Loire"
 ENSTA_BRETAGNE = "École nationale supérieure de techniques avancées Bretagne"
 
 CASES = [
+    # "entre les partenaires": the bodies of the last relation
+    ("L'Université de Rennes et le CNRS collaborent depuis plusieurs années. Cette collaboration est désormais "
+     "confirmée par l'accord signé entre les partenaires le 3 mars 2024.",
+     [({"Université de Rennes", "Centre national de la recherche scientifique"}, "agreement", "established",
+       "2024-03-03")]),
     # an intention in a present participle describes the agreement; the act itself is past
     ("Un accord-cadre visant à l'échange d'étudiants a été signé par l'Université de Lille avec le CNRS.",
      [({"Université de Lille", "Centre national de la recherche scientifique"}, "agreement", "established", "")]),

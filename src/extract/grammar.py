@@ -214,7 +214,7 @@ def _illustrating_parenthesis(doc: Doc, j: int, end: int) -> bool:
 
 def _soft_stop(doc: Doc, j: int, start: int, end: int, folded: list[str], lex: Lexicons) -> bool:
     """An illustration or a new clause at ``j``: ``notamment``, ``comme``, ``(par ex.``, ``et`` + a
-    finite verb, ``avec`` + an action noun, ``, contre …``, an apposed participle."""
+    finite verb, ``avec`` + an action noun, ``, contre …``, an apposed participle, ``, en`` + a gerund."""
     tok, w = doc[j], folded[j]
     if tok.text in {"…"} or (tok.text == "(" and j + 1 < end and folded[j + 1] in {"par", "ex", "voir"}):
         return True
@@ -227,6 +227,8 @@ def _soft_stop(doc: Doc, j: int, start: int, end: int, folded: list[str], lex: L
     if w == "avec" and j + 2 < end and (folded[j + 1] == "pour" or
                                         folded[j + 1] in DETERMINERS and is_action_noun(doc[j + 2].text)):
         return True                        # "avec l'entrée de …", "avec pour objectifs …"
+    if tok.text == "," and j + 2 < end and is_gerund(doc, j + 2):
+        return True                        # "soutenir le développement des territoires, en favorisant …": the means
     return tok.text == "," and j + 1 < end and (folded[j + 1] in {"contre", "type"} or (
         "Part" in doc[j + 1].morph.get("VerbForm") and "Past" in doc[j + 1].morph.get("Tense")
         and not is_infinitive(doc[j + 1])))   # ", contre 25 % aujourd'hui", ", créé en 2021,"

@@ -158,7 +158,9 @@ def repeated_mentions(doc: Doc, orgs: dict[str, Organisation], taken: bytearray)
 
 def add_anaphors(ix: OrgIndex, doc: Doc, orgs: dict[str, Organisation], taken: bytearray) -> None:
     """``l'Institut``, ``l'Université``: a capitalised head alone after a definite
-    article is a further mention of the nearest body named with that head."""
+    article is a further mention of the body named before with that head, else of the
+    only one the text names with it later (``La Région, qui innove, …`` before ``la Région
+    Hauts-de-France``)."""
     for tok in doc:
         low = fold(tok.text)
         if low not in ix.anaphors or not tok.text[:1].isupper() or tok.i == 0:
@@ -170,8 +172,8 @@ def add_anaphors(ix: OrgIndex, doc: Doc, orgs: dict[str, Organisation], taken: b
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and nxt.text[:1].isupper() and not nxt.is_punct:
             continue
-        candidates = [o for o in orgs.values() if o.mentions and o.start < tok.idx
-                      and fold(o.name.split()[0]) == low]
+        headed = [o for o in orgs.values() if o.mentions and fold(o.name.split()[0]) == low]
+        candidates = [o for o in headed if o.start < tok.idx] or headed   # else the only one named later
         if len(candidates) == 1:
             candidates[0].mentions.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "anaphor"))
 

@@ -142,6 +142,9 @@ def plural_anaphor_in(ctx: Context, frame: Frame) -> tuple[int, int] | None:
             return counted
         if folded[j] in {"elles", "ils"} and (j == frame.start or (j > 0 and doc[j - 1].is_punct)):
             return j, 0                  # "Ils prévoient de …" opening its clause
+        if j > 0 and folded[j - 1] == "entre" and folded[j] in {"les", "ces"} and j + 1 < len(doc) \
+                and folded[j + 1] in ctx.lex.generic_partner:
+            return j, 0                  # "l'accord signé entre les partenaires": the bodies of the last relation
         if folded[j] in {"l'une", "l'un"} and j + 3 < len(doc) and folded[j + 1] == "et" \
                 and folded[j + 2] == "l'autre":
             return j, 2

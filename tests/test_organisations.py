@@ -176,6 +176,8 @@ CASES = [
     # a capitalised head alone before the body is named in full: the only one the text names with it
     "<o name='Région Bretagne'>La Région</o>, qui innove, et ses partenaires sont investis. Une concertation a été "
     "menée par la <o name='Région Bretagne'>Région Bretagne</o>.",
+    # "l'X" is the École polytechnique; X alone is a letter
+    "Les élèves de l'<o name='École polytechnique'>X</o> rencontrent la génération X.",
 ]
 
 

@@ -7,6 +7,13 @@ INSA_CVL = "Institut national des sciences appliquées Centre Val de Loire"
 ENSTA_BRETAGNE = "École nationale supérieure de techniques avancées Bretagne"
 
 CASES = [
+    # a chair or a programme founded together is a cooperation of its founders, in the passive too
+    ("Une chaire sur la construction durable a été lancée par l'Université de Lille, le CNRS et l'Inria en 2020.",
+     [({"Université de Lille", "Centre national de la recherche scientifique",
+        "Institut national de recherche en sciences et technologies du numérique"}, "cooperation", "established",
+       "2020")]),
+    ("Le réseau a été créé par l'Université de Lille et le CNRS en 2020.",
+     [({"Université de Lille", "Centre national de la recherche scientifique"}, "alliance", "established", "2020")]),
     # "entre les partenaires": the bodies of the last relation
     ("L'Université de Rennes et le CNRS collaborent depuis plusieurs années. Cette collaboration est désormais "
      "confirmée par l'accord signé entre les partenaires le 3 mars 2024.",

@@ -14,6 +14,8 @@ from .model import Context, Frame, Trigger
 
 W = words()
 AVOIR_FORMS = W.set("avoir_forms")
+JOINT_CREATIONS = W.set("joint_creations")
+PASSIVE_AUXILIARIES = {"ete", "est", "sont", "sera", "seront", "fut", "furent"}
 OPENING_QUOTES = ("«", '"', "“")
 
 
@@ -47,13 +49,27 @@ def quoted_name(doc: Doc, first: int, end: int, *, capital: bool = True) -> str:
 
 def founds_structure(ctx: Context, t: Trigger, frame: Frame) -> bool:
     """``ont créé une école universitaire de recherche``: the founded object is an institution."""
+    return founded_noun(ctx, t, frame) in ctx.lex.structures
+
+
+def founds_joint_thing(ctx: Context, t: Trigger, frame: Frame) -> bool:
+    """``ont lancé une chaire``, ``cette chaire a été lancée par A, B et C``: the founded object is a thing
+    its founders share (words class ``joint_creations``), not a body."""
+    return founded_noun(ctx, t, frame) in JOINT_CREATIONS
+
+
+def founded_noun(ctx: Context, t: Trigger, frame: Frame) -> str:
+    """The folded noun a founding verb creates: its object, or in the passive (``a été lancée par``)
+    the first noun of its clause."""
     doc, folded = ctx.doc, ctx.folded
     i, n, _ = t
+    if i > frame.start and folded[i - 1] in PASSIVE_AUXILIARIES:
+        return next((folded[j] for j in range(frame.start, i) if doc[j].pos_ == "NOUN"), "")
     for j in range(i + n, min(frame.end, i + n + 4)):
         if folded[j] in DETERMINERS or doc[j].pos_ in ("ADJ", "NUM") or doc[j].ent_type_ == "DATE" or folded[j] == "en":
             continue
-        return folded[j] in ctx.lex.structures
-    return False
+        return folded[j]
+    return ""
 
 
 def _org_named(ctx: Context, j: int) -> tuple[Organisation, str]:

@@ -88,6 +88,9 @@ def _founding(ctx: Context, w: Work) -> bool:
         w.kind = "alliance" if KIND_RANK[w.kind] <= KIND_RANK["alliance"] else w.kind
     w.joint = any(t[2].get("joint") for t in w.triggers) or (
         len(w.parties) >= 2 and any(names.founds_structure(ctx, t, w.frame) for t in w.creates))
+    if not w.name and not w.joint and len(w.parties) >= 2 \
+            and any(names.founds_joint_thing(ctx, t, w.frame) for t in w.creates):
+        w.joint, w.kind = True, "cooperation"     # "la chaire a été lancée par A, B et C": they cooperate
     if not w.name and not w.joint:
         remaining = [t for t in w.triggers if not t[2].get("creates")]
         if not remaining:

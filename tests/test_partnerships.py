@@ -7,6 +7,12 @@ INSA_CVL = "Institut national des sciences appliquées Centre Val de Loire"
 ENSTA_BRETAGNE = "École nationale supérieure de techniques avancées Bretagne"
 
 CASES = [
+    # bodies listed and said to act together, without a verb (a headline); a sum counted together is no relation
+    ("L'Université de Lille, le CNRS et l'Inria, ensemble dans la lutte contre les cyberattaques.",
+     [({"Université de Lille", "Centre national de la recherche scientifique",
+        "Institut national de recherche en sciences et technologies du numérique"}, "cooperation", "established",
+       "")]),
+    ("L'Université de Lille et le CNRS comptent ensemble 40 000 étudiants.", []),
     # a chair or a programme founded together is a cooperation of its founders, in the passive too
     ("Une chaire sur la construction durable a été lancée par l'Université de Lille, le CNRS et l'Inria en 2020.",
      [({"Université de Lille", "Centre national de la recherche scientifique",

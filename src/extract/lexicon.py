@@ -68,7 +68,7 @@ class TermIndex:
 def _forms_of(term: str, pos: str, extra: list[str]) -> set[str]:
     if pos == "VERB":
         forms = verb_forms(term) if " " not in term.split("'", 1)[-1] else {term}
-    elif pos == "OTHER" or " " in term or "-" in term:
+    elif pos in ("OTHER", "ADV") or " " in term or "-" in term:
         forms = {term}
     else:
         forms = noun_forms(term)

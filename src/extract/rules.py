@@ -74,7 +74,7 @@ SCHEMAS: dict[str, dict[str, Field]] = {
     },
     "partnership_triggers.jsonl": {
         "lemma": Field(str, required=True),
-        "pos": Field(str, required=True, choices=("VERB", "NOUN")),
+        "pos": Field(str, required=True, choices=("VERB", "NOUN", "ADV")),
         "kind": Field(str, required=True, choices=PARTNERSHIP_KINDS),
         "act": Field(bool),
         "creates": Field(bool),

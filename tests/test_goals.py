@@ -53,6 +53,14 @@ CASES = [
     ("L'Université de Lille vise à soutenir le développement des territoires, en favorisant le rayonnement de "
      "la région.",
      [("soutenir le développement des territoires", "Université de Lille", "")]),
+    # a shared objective opened by a colon: each infinitive, held jointly
+    ("L'Université de Lille a signé un accord avec le CNRS autour d'un objectif partagé : favoriser "
+     "l'innovation et renforcer la formation des ingénieurs.",
+     [("favoriser l'innovation", None, ""), ("renforcer la formation des ingénieurs", None, "")]),
+    # several bodies holding one intention; a second relative about the antecedent ends it
+    ("Le document signe la volonté de l'Université de Lille, du CNRS et de l'Inria de refonder la recherche "
+     "régionale, et qui se veut une réponse ambitieuse.",
+     [("refonder la recherche régionale", None, "")]),
     # "il" continues the subject of the sentence before, even an anaphoric one
     ("L'Université de Brest et l'Ifremer créent le groupement « Mer Bretagne ». Le groupement souhaite attirer des "
      "chercheurs étrangers. Il entend aussi ouvrir un master commun.",
@@ -236,6 +244,9 @@ def test_theme_follows_the_objective_words():
     # the fields listed after "dans les domaines de" count less than what the objective acts on
     assert classify_theme("approfondir leur partenariat dans les domaines de la recherche et de l'innovation",
                           themes) == "cooperation"
+    # "cours" in a time phrase is no course; recognition is reputation
+    assert classify_theme("structurer au cours des prochaines années le réseau", themes) == "cooperation"
+    assert classify_theme("mieux reconnaître et valoriser l'université", themes) == "attractiveness"
 
 
 def test_means_that_carry_out_stated_aims_are_goals(analyse):

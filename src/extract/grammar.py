@@ -200,6 +200,8 @@ def _hard_stop(doc: Doc, j: int, end: int, folded: list[str]) -> int | None:
         return j - 1
     if tok.text == "," and _relative_follows(folded, j + 1, end):
         return j                           # ", avec laquelle les discussions ont commencé", ", dont …"
+    if tok.text == "," and j + 1 < end and folded[j + 1] == "et" and _relative_follows(folded, j + 2, end):
+        return j                           # ", et qui se veut une réponse …": a second relative about the antecedent
     return None
 
 

@@ -3,16 +3,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..grammar import clause_bounds, is_infinitive, objective_end
+from ..grammar import clause_bounds, is_finite_verb, is_infinitive, objective_end
 from ..normalise import fold
 from ..organisations import Organisation
 from ..words import words
 from .actor import actor_near
 from .complements import complement, make_goal, parts
 from .copular import COPULAS
-from .model import Context, Goal
+from .model import JOINT, Context, Goal
 
 W = words()
+JOINT_ADJECTIVES = W.set("joint_adjectives")
 HAVING = W.set("having_verbs")
 
 
@@ -26,25 +27,16 @@ def objective_nouns(ctx: Context, sent: Span) -> list[Goal]:
         entry, n = hit
         c_start, c_end = clause_bounds(sent, i)
         k = i + n
-        comp, owner, np_split = None, None, False
-        after = folded[k] if k < c_end else ""
+        comp, np_split = None, False
         before = folded[i - 1] if i > c_start else ""
         b = i - 2                          # the word before "pour", adverbs passed ("a également pour objectif")
         while b > c_start and (doc[b].pos_ == "ADV" or folded[b] in {"par", "ailleurs"}) and i - b <= 5:
             b -= 1
         before2 = folded[b] if b >= c_start and i - 1 > c_start else ""
-        # "la volonté de l'Institut de contribuer", "les objectifs de l'IMT"
-        o = k + 2 if k + 2 < c_end and folded[k + 1] in {"l'", "la", "le", "les"} else k + 1
-        if after in {"de", "d'", "du", "des"} and o < c_end and o in actors.token_org:
-            owner = actors.token_org[o][0]
-            k = actors.token_org[o][2]
-            after = folded[k] if k < c_end else ""
-        if owner is None and after in {"de", "d'", "du", "des"}:
-            k = _past_noun_complement(ctx, k, c_end)
-            after = folded[k] if k < c_end else ""
-        if owner is None and after not in COPULAS and after != ":":
-            k, owner = _past_holder(ctx, k, c_end)      # "l'ambition portée par Udice de faire …"
-            after = folded[k] if k < c_end else ""
+        k, owner = _holder(ctx, k, c_end)
+        after = folded[k] if k < c_end else ""
+        if owner is None and after == ":" and _shared(ctx, i, k):
+            owner = JOINT                  # "autour d'un objectif partagé : …"
         if after in COPULAS:
             comp = complement(ctx, k, c_end, allow_np=False) or _np_after_copula(ctx, k, c_end)
         elif after == ":":
@@ -92,6 +84,67 @@ def _past_holder(ctx: Context, k: int, c_end: int) -> tuple[int, Organisation | 
     if end + 1 < c_end and folded[end] in {"de", "d'"} and is_infinitive(doc[end + 1]):
         return end, org
     return k, None
+
+
+def _holder(ctx: Context, k: int, c_end: int) -> tuple[int, Organisation | None]:
+    """Who holds the objective noun ending at ``k`` and where its complement's marker is: bodies after
+    ``de`` (``la volonté de l'Institut de contribuer``, :data:`JOINT` for several), a short noun complement
+    before a copula, a participle's agent, adjectives before a colon."""
+    folded, token_org = ctx.folded, ctx.actors.token_org
+    after = folded[k] if k < c_end else ""
+    if after in {"de", "d'", "du"}:
+        j, joint = _coordinated_holders(ctx, k, c_end)   # "la volonté de l'ULP, de l'URS et de l'UMB de …"
+        if joint:
+            return j, JOINT
+    o = k + 2 if k + 2 < c_end and folded[k + 1] in {"l'", "la", "le", "les"} else k + 1
+    if after in {"de", "d'", "du", "des"} and o < c_end and o in token_org:
+        k = token_org[o][2]                              # "les objectifs de l'IMT"
+        return _adjectives_to_colon(ctx, k, c_end), token_org[o][0]
+    if after in {"de", "d'", "du", "des"}:
+        k = _past_noun_complement(ctx, k, c_end)
+        after = folded[k] if k < c_end else ""
+    if after in COPULAS or after == ":":
+        return k, None
+    k, owner = _past_holder(ctx, k, c_end)              # "l'ambition portée par Udice de faire …"
+    return _adjectives_to_colon(ctx, k, c_end), owner
+
+
+def _adjectives_to_colon(ctx: Context, k: int, c_end: int) -> int:
+    """``un objectif partagé :``, ``une ambition commune :``: adjectives between the objective noun and
+    the colon that opens it; the colon's index, else ``k`` unchanged."""
+    doc = ctx.doc
+    j = k
+    while j < c_end and j - k < 3 and doc[j].pos_ in ("ADJ", "VERB") and not is_infinitive(doc[j]) \
+            and not is_finite_verb(doc[j]):
+        j += 1
+    return j if j > k and j < c_end and doc[j].text == ":" else k
+
+
+def _shared(ctx: Context, i: int, k: int) -> bool:
+    """``un objectif partagé``, ``une ambition commune``: an adjective saying the objective is held jointly."""
+    return any(ctx.folded[j] in JOINT_ADJECTIVES for j in range(i + 1, min(k + 1, i + 4)))
+
+
+def _coordinated_holders(ctx: Context, k: int, c_end: int) -> tuple[int, bool]:
+    """``la volonté de l'ULP, de l'URS et de l'UMB de refonder …``: several bodies, each after ``de``, hold
+    the objective together; the index of the ``de`` before the infinitive and True, else ``k`` and False."""
+    doc, folded, token_org = ctx.doc, ctx.folded, ctx.actors.token_org
+    j, held = k, 0
+    while j < c_end and folded[j] in {"de", "d'", "du", "des"}:
+        if j + 1 < c_end and is_infinitive(doc[j + 1]):
+            return (j, True) if held >= 2 else (k, False)
+        m = j + 1
+        while m < c_end and folded[m] in {"l'", "la", "le", "les"}:
+            m += 1
+        if m not in token_org:
+            return k, False
+        held += 1
+        j = token_org[m][2]
+        if j < c_end and folded[j] in {",", "et"}:
+            j += 1
+            if j < c_end and folded[j] == "et":
+                j += 1
+    return k, False
 
 
 def _np_after_copula(ctx: Context, k: int, c_end: int) -> tuple[int, str] | None:

@@ -178,6 +178,11 @@ CASES = [
     "menée par la <o name='Région Bretagne'>Région Bretagne</o>.",
     # "l'X" is the École polytechnique; X alone is a letter
     "Les élèves de l'<o name='École polytechnique'>X</o> rencontrent la génération X.",
+    # a long name of many particles and its title-case acronym of seven letters
+    "Le projet associe l'<o name=\"Institut national des recherches sur les mers, de l'atmosphère, des lacs et de la "
+    "pêche\">Institut national des recherches sur les mers, de l'atmosphère, des lacs et de la pêche</o> "
+    "(<o name=\"Institut national des recherches sur les mers, de l'atmosphère, des lacs et de la pêche\">Inrmalp</o>) "
+    "et le <o name='Centre national de la recherche scientifique'>CNRS</o>.",
 ]
 
 

@@ -35,10 +35,14 @@ def _long_form_start(before: str, acronym: str) -> int | None:
     """Start, in ``before``, of the shortest run of final words that carries the
     acronym's initials and opens with a capital (Schwartz–Hearst)."""
     words = words_with_offsets(before, fold_case=False)
-    for k in range(1, min(len(words), len(acronym) + 6) + 1):
+    content = 0                      # words other than particles: a long name has many ("… de l'aménagement et des …")
+    for k in range(1, len(words) + 1):
         first = words[-k]
         if first[0].lower() in PARTICLES:
             continue
+        content += 1
+        if content > len(acronym) + 3:
+            break
         if initials_match(acronym, before[first[1]:]) and first[0][0].isupper():
             return first[1]
     # a translated name keeps its own acronym's letters in another order:

@@ -183,6 +183,9 @@ CASES = [
     "pêche\">Institut national des recherches sur les mers, de l'atmosphère, des lacs et de la pêche</o> "
     "(<o name=\"Institut national des recherches sur les mers, de l'atmosphère, des lacs et de la pêche\">Inrmalp</o>) "
     "et le <o name='Centre national de la recherche scientifique'>CNRS</o>.",
+    # a brand the language model does not know, then "de" and a place: a body (a known word is no brand)
+    "Le rapprochement de l'<o name=\"Esimat d'Orléans\" kind='school'>Esimat d'Orléans</o> et de l'<o "
+    "name='Ensicol de Tours' kind='school'>Ensicol de Tours</o> est prévu. L'Europe de Bruxelles observe.",
 ]
 
 

@@ -135,6 +135,11 @@ def elided_acronyms(ix: OrgIndex, doc: Doc, excluded: set[str]) -> list[tuple[in
     for i, tok in enumerate(doc):
         prev = fold(doc[i - 1].text) if i else ""
         t = tok.text
+        if prev == "l'" and _brand_before_place(doc, i) and not ix.gazetteer.find(t) and t.upper() not in excluded:
+            end = _brand_place_end(doc, i)
+            kind = next((k for prefix, k in ix.acronym_prefixes if fold(t).upper().startswith(prefix)), "other")
+            out.append((tok.idx, doc[end - 1].idx + len(doc[end - 1].text), kind))
+            continue
         if not _acronym_shaped(t):
             continue
         mixed = not t.isupper()
@@ -148,6 +153,22 @@ def elided_acronyms(ix: OrgIndex, doc: Doc, excluded: set[str]) -> list[tuple[in
         kind = next((k for prefix, k in ix.acronym_prefixes if t.upper().startswith(prefix)), "other")
         out.append((tok.idx, doc[end - 1].idx + len(doc[end - 1].text), kind))
     return out
+
+
+def _brand_before_place(doc: Doc, i: int) -> bool:
+    """``l'Esiée d'Amiens``, ``l'Ensiame de Valenciennes``: a capitalised word the language model does not
+    know (a brand, an acronym written in title case), then ``de`` and a place's capitalised name."""
+    t = doc[i].text
+    if not (3 <= len(t) <= 8 and t.isalpha() and t[:1].isupper() and t[1:].islower() and doc[i].is_oov):
+        return False
+    return i + 2 < len(doc) and fold(doc[i + 1].text) in {"de", "d'", "du"} and doc[i + 2].text[:1].isupper()
+
+
+def _brand_place_end(doc: Doc, i: int) -> int:
+    end = i + 3
+    while end < len(doc) and (doc[end].text == "-" or (doc[end - 1].text == "-" and doc[end].text[:1].isupper())):
+        end += 1                                   # "de Saint-Quentin"
+    return end
 
 
 def _place_after(doc: Doc, i: int) -> int | None:

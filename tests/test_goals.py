@@ -53,6 +53,10 @@ CASES = [
     ("L'Université de Lille vise à soutenir le développement des territoires, en favorisant le rayonnement de "
      "la région.",
      [("soutenir le développement des territoires", "Université de Lille", "")]),
+    # a merger's aim, no body dominating the text: the body named first in the merger (the absorbing one)
+    ("La fusion entre l'Université de Rennes et l'Université de Bretagne occidentale a été votée. La fusion "
+     "permettra de renforcer la recherche.",
+     [("renforcer la recherche", "Université de Rennes", "")]),
     # a shared objective opened by a colon: each infinitive, held jointly
     ("L'Université de Lille a signé un accord avec le CNRS autour d'un objectif partagé : favoriser "
      "l'innovation et renforcer la formation des ingénieurs.",

@@ -27,13 +27,27 @@ def actor_of_verb(ctx: Context, sent, i, c_start) -> Organisation | None:
     head = relation_head(ctx, c_start, i)
     if head in JOINT_RELATIONS:
         return JOINT
-    if head == "merger" and ctx.actors.main is not None:
-        return ctx.actors.main             # "La fusion permettra de …": the body the merger makes
+    made = (ctx.actors.main or _merging_body(ctx, i)) if head == "merger" else None
+    if made is not None:
+        return made                        # "La fusion permettra de …": the body the merger makes
     actors = ctx.actors
     subj = actors.subject(i, c_start)
     if subj.kind == "none" and c_start > sent.start:
         subj = actors.subject(i, sent.start)
     return committer(actors, subj, sent)
+
+
+def _merging_body(ctx: Context, i: int) -> Organisation | None:
+    """The body a merger stated before token ``i`` makes, when the text names no main actor: its own name
+    when it has one, else the party named first (``la fusion entre l'UCLouvain et l'Université Saint-Louis``:
+    the absorbing body is named first)."""
+    before = ctx.doc[i].idx
+    mergers = [p for p in ctx.doc._.partnerships or [] if p.kind == "merger" and p.start < before]
+    if not mergers:
+        return None
+    last = mergers[-1]
+    named = next((o for o in last.parties if o.name == last.name), None)
+    return named or min(last.parties, key=lambda o: o.start, default=None)
 
 
 def actor_near(ctx: Context, sent, i, c_start) -> Organisation | None:

@@ -186,6 +186,13 @@ CASES = [
     # a brand the language model does not know, then "de" and a place: a body (a known word is no brand)
     "Le rapprochement de l'<o name=\"Esimat d'Orléans\" kind='school'>Esimat d'Orléans</o> et de l'<o "
     "name='Ensicol de Tours' kind='school'>Ensicol de Tours</o> est prévu. L'Europe de Bruxelles observe.",
+    # a lowercase head may open an acronym's long form; an acronym the text gave one body is not another's
+    "L'<o name='Université de Lund'>université de Lund</o> (<o name='Université de Lund'>UL</o>) et "
+    "l'<o name='Université de Leeds'>université de Leeds</o> signent un accord. L'<o name='Université de "
+    "Leeds'>ULd</o> recrute.",
+    # Belgian "Facultés universitaires …" are universities; "les facultés de médecine" are parts of one
+    "Les <o name='Facultés universitaires Saint-Louis' kind='university'>Facultés universitaires Saint-Louis</o> "
+    "et les facultés de médecine recrutent.",
 ]
 
 

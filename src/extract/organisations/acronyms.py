@@ -31,9 +31,10 @@ def initials_match(acronym: str, long_form: str) -> bool:
     return True
 
 
-def _long_form_start(before: str, acronym: str) -> int | None:
+def _long_form_start(before: str, acronym: str, lowercase_heads: frozenset[str] = frozenset()) -> int | None:
     """Start, in ``before``, of the shortest run of final words that carries the
-    acronym's initials and opens with a capital (Schwartz–Hearst)."""
+    acronym's initials and opens with a capital (Schwartz–Hearst), or with a head the press
+    writes in lowercase (``l'université du Luxembourg (UL)``)."""
     words = words_with_offsets(before, fold_case=False)
     content = 0                      # words other than particles: a long name has many ("… de l'aménagement et des …")
     for k in range(1, len(words) + 1):
@@ -43,7 +44,8 @@ def _long_form_start(before: str, acronym: str) -> int | None:
         content += 1
         if content > len(acronym) + 3:
             break
-        if initials_match(acronym, before[first[1]:]) and first[0][0].isupper():
+        if initials_match(acronym, before[first[1]:]) and (first[0][0].isupper() or
+                                                           first[0].lower() in lowercase_heads):
             return first[1]
     # a translated name keeps its own acronym's letters in another order:
     # "Université technique du Danemark (DTU)", "Université technique de Munich (TUM)"
@@ -70,7 +72,7 @@ def definitions(ix: OrgIndex, text: str) -> list[tuple[str, int, int, str, int, 
         parts = inner_clean.split()
         if ACRONYM_SHAPE.match(inner_clean) and " " not in inner_clean:
             # Long Form (ACR): shortest run of preceding words that carries the initials
-            start = _long_form_start(before, inner_clean)
+            start = _long_form_start(before, inner_clean, frozenset(ix.place_heads | ix.lowercase_heads))
             if start is not None:
                 s0 = line_start + start
                 out.append((text[s0:line_start + len(before)], s0, line_start + len(before),
@@ -110,7 +112,9 @@ def is_org_long_form(ix: OrgIndex, long_form: str, doc: Doc, start: int, end: in
     if known:
         return True
     words = [w for w, _, _ in words_with_offsets(long_form)]
-    if not words or not long_form[:1].isupper():
+    # "l'université du Luxembourg (UL)": a head the press writes in lowercase
+    lowercase_head = bool(words) and words[0] in ix.place_heads | ix.lowercase_heads
+    if not words or not (long_form[:1].isupper() or lowercase_head):
         return False
     if any(w in ix.heads for w in words[:3]):
         return True

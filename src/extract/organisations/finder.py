@@ -126,7 +126,7 @@ class Clusters:
         else:
             oid = self.by_key.get(key(lf)) or self.by_key.get(key(acr)) or slug(lf)
             if oid not in self.orgs:
-                self.orgs[oid] = Organisation(oid, lf, acr, kinds.kind_of(self.ix, lf), known=False)
+                self.orgs[oid] = Organisation(oid, self.ix.named_as(lf), acr, kinds.kind_of(self.ix, lf), known=False)
             org = self.orgs[oid]
         self.register(org, lf, acr)
         return org

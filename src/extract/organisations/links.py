@@ -30,12 +30,17 @@ def _link_acronyms(orgs: dict[str, "Organisation"]) -> None:
         capitals = sum(c.isupper() for c in name)
         if org.known or " " in name or not name.isalpha() or capitals < 2 or len(name) > 8:
             continue
-        targets = [o for o in orgs.values() if o is not org and len(o.name.split()) > 1
-                   and not o.acronym and initials_match(name, o.name) and _capitals_open_words(name, o.name)]
+        targets = [o for o in orgs.values() if o is not org and len(o.name.split()) > 1 and not _has_acronym(o)
+                   and initials_match(name, o.name) and _capitals_open_words(name, o.name)]
         if len(targets) == 1:
             targets[0].acronym = name
             targets[0].mentions.extend(org.mentions)
             del orgs[oid]
+
+
+def _has_acronym(org: "Organisation") -> bool:
+    """An acronym of its own, in the data or defined by the text (``l'université du Luxembourg (UL)``)."""
+    return bool(org.acronym) or any(len(m.text) >= 2 and m.text.isupper() for m in org.mentions)
 
 
 def _capitals_open_words(acronym: str, long_form: str) -> bool:

@@ -7,6 +7,10 @@ INSA_CVL = "Institut national des sciences appliquées Centre Val de Loire"
 ENSTA_BRETAGNE = "École nationale supérieure de techniques avancées Bretagne"
 
 CASES = [
+    # "donner naissance à X": founding; X, after "à" and an incidental date, is the new body, no party
+    ("L'Université de Lille et le CNRS ont donné naissance, en mars 2020, à Lille Data Lab, un institut commun.",
+     [({"Université de Lille", "Centre national de la recherche scientifique"}, "alliance", "established",
+       "2020-03")]),
     # bodies listed and said to act together, without a verb (a headline); a sum counted together is no relation
     ("L'Université de Lille, le CNRS et l'Inria, ensemble dans la lutte contre les cyberattaques.",
      [({"Université de Lille", "Centre national de la recherche scientifique",

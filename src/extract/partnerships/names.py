@@ -109,7 +109,7 @@ def _founded_after(ctx: Context, t: Trigger, frame: Frame) -> tuple[Organisation
         if named is not None:
             return named
         # the kind of thing founded, up to its name: "le groupement d'intérêt scientifique « … »"
-        if folded[k] not in DETERMINERS | {"nouvelle", "nouveau", "de", "d'", "du"} \
+        if folded[k] not in DETERMINERS | {"nouvelle", "nouveau", "de", "d'", "du", "a", "au"} \
                 and doc[k].text not in OPENING_QUOTES and doc[k].pos_ not in ("ADJ", "NOUN"):
             break
     return None

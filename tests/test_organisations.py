@@ -193,6 +193,9 @@ CASES = [
     # Belgian "Facultés universitaires …" are universities; "les facultés de médecine" are parts of one
     "Les <o name='Facultés universitaires Saint-Louis' kind='university'>Facultés universitaires Saint-Louis</o> "
     "et les facultés de médecine recrutent.",
+    # a number word ends a name; digits may close it
+    "Les écoles se retrouvent à l'<o name='Alliance Sorbonne Paris Cité'>Alliance Sorbonne Paris Cité</o> pour un "
+    "séminaire.",
 ]
 
 

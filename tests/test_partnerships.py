@@ -7,6 +7,10 @@ INSA_CVL = "Institut national des sciences appliquées Centre Val de Loire"
 ENSTA_BRETAGNE = "École nationale supérieure de techniques avancées Bretagne"
 
 CASES = [
+    # members left unnamed gathered within one named group: the group stands as an alliance
+    ("Depuis 2010, les universités de la région sont regroupées au sein de l'Alliance Sorbonne Paris Cité.",
+     [({"Alliance Sorbonne Paris Cité"}, "alliance", "established", "2010")]),
+    ("Les écoles partenaires se sont réunies à l'Alliance Sorbonne Paris Cité pour un séminaire.", []),
     # "donner naissance à X": founding; X, after "à" and an incidental date, is the new body, no party
     ("L'Université de Lille et le CNRS ont donné naissance, en mars 2020, à Lille Data Lab, un institut commun.",
      [({"Université de Lille", "Centre national de la recherche scientifique"}, "alliance", "established",

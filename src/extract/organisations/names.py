@@ -96,8 +96,8 @@ def _name_end(ix: OrgIndex, doc: Doc, tokens, i: int) -> int | None:
                 break
         elif _passes(ix, tokens, j, tl):
             pass
-        elif t.text[:1].isupper() or tl in ix.inner or t.like_num:
-            last_good = j
+        elif t.text[:1].isupper() or tl in ix.inner or t.text[:1].isdigit():
+            last_good = j               # "Lyon 3", "Paris 8"; not a number word ("… pour un séminaire")
         else:
             break
         j += 1

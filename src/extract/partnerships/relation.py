@@ -173,6 +173,17 @@ def stands(w: Work) -> bool:
     return bool(founding and founded and (w.generic or w.quoted))
 
 
+def _gathered_within(ctx: Context, w: Work) -> bool:
+    """Generic members gathered ``au sein de`` the one group named (``les écoles … sont réunies au sein de
+    l'ADEIN``): the group stands as an alliance of members left unnamed."""
+    if not (w.generic and len(w.parties) == 1 and w.parties[0].kind == "group"):
+        return False
+    at = w.position.get(id(w.parties[0]), -1)
+    near = set(ctx.folded[max(0, at - 4):at])
+    return {"au", "sein"} <= near and any(
+        t[2]["kind"] == "alliance" and t[2]["pos"] == "VERB" and t[0] < at for t in w.triggers)
+
+
 def _joins_nothing(w: Work) -> bool:
     """``font leur entrée dans le top 200``: a membership where nothing named is joined."""
     return w.kind == "membership" and len(w.parties) >= 2 and not any(
@@ -210,7 +221,7 @@ def relations(ctx: Context, clause: Clause, frame: Frame, triggers: list[Trigger
         return []
     _subject_side(ctx, w)
     _shared_with_last(w)
-    if not stands(w) or _joins_nothing(w):
+    if not (stands(w) or _gathered_within(ctx, w)) or _joins_nothing(w):
         return []
     ev_start, ev_end = strip_span(text_of(ctx.doc), clause.sent.start_char, clause.sent.end_char)
     return emit(ctx, w, ev_start, ev_end)

@@ -7,6 +7,10 @@ INSA_CVL = "Institut national des sciences appliquées Centre Val de Loire"
 ENSTA_BRETAGNE = "École nationale supérieure de techniques avancées Bretagne"
 
 CASES = [
+    # an apposition to a body says what a copula would: "X, école interne de Y," is a membership
+    ("L'ENSI Poitiers, école interne de l'Université de Poitiers, recrute.",
+     [({"ENSI Poitiers", "Université de Poitiers"}, "membership", "established", "")]),
+    ("L'ENSI Poitiers, une école d'ingénieurs reconnue, recrute avec l'Université de Poitiers.", []),
     # members left unnamed gathered within one named group: the group stands as an alliance
     ("Depuis 2010, les universités de la région sont regroupées au sein de l'Alliance Sorbonne Paris Cité.",
      [({"Alliance Sorbonne Paris Cité"}, "alliance", "established", "2010")]),

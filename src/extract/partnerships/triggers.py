@@ -51,7 +51,14 @@ def _speech_verb(ctx: Context, i: int) -> bool:
 
 def _after_copula(ctx: Context, i: int, start: int) -> bool:
     """``est une école de``, ``est depuis 2017 une école de``, ``deviennent écoles internes du``:
-    a copula shortly before, with no other verb nor punctuation between."""
+    a copula shortly before, with no other verb nor punctuation between; or an apposition to the body
+    named just before, which says the same (``l'ISEL – école interne à l'université du Havre –``,
+    ``l'ENSI Poitiers, école interne de l'Université de Poitiers,``)."""
+    k = i - 1
+    while k > start and ctx.doc[k].pos_ == "DET":
+        k -= 1
+    if k > start and ctx.doc[k].text in {",", "–", "—", "("} and k - 1 in ctx.actors.token_org:
+        return True
     for k in range(i - 1, max(start, i - 9) - 1, -1):
         if ctx.folded[k] in COPULAS:
             return True

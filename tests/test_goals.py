@@ -53,6 +53,11 @@ CASES = [
     ("L'Université de Lille vise à soutenir le développement des territoires, en favorisant le rayonnement de "
      "la région.",
      [("soutenir le développement des territoires", "Université de Lille", "")]),
+    # the means name where the effort goes ("une attention portée à A et à B, de même qu'à C"): each complement
+    ("L'Université de Lille veut améliorer la vie étudiante. Cette volonté se traduira par une attention portée "
+     "au logement étudiant et à la restauration, de même qu'à la santé des étudiants.",
+     [("améliorer la vie étudiante", "Université de Lille", ""), ("logement étudiant", "Université de Lille", ""),
+      ("la restauration", "Université de Lille", ""), ("la santé des étudiants", "Université de Lille", "")]),
     # a merger's aim, no body dominating the text: the body named first in the merger (the absorbing one)
     ("La fusion entre l'Université de Rennes et l'Université de Bretagne occidentale a été votée. La fusion "
      "permettra de renforcer la recherche.",

@@ -15,6 +15,7 @@ from .model import Context, Goal
 W = words()
 REALISING = W.set("realising_verbs")
 BACK_REFERENCES = W.set("back_references")
+FOCUS_NOUNS = W.set("focus_nouns")
 MEANS_PREPOSITIONS = {"par", "en", "sur"}
 LINKS = {"et", "ainsi", "que", "qu'", "par", "a", "au", "aux", ",", "ou"}
 
@@ -32,8 +33,11 @@ def _items(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
     doc, folded = ctx.doc, ctx.folded
     chunks, cur = [], start
     for j in range(start, end):
-        if doc[j].text == ";" or (folded[j] == "ainsi" and j + 1 < end and folded[j + 1] in {"que", "qu'"}):
-            chunks.append((cur, j))
+        if doc[j].text == ";" or (folded[j] in {"ainsi", "meme"} and j + 1 < end and folded[j + 1] in {"que", "qu'"}):
+            chunks.append((cur, j - 1 if folded[j] == "meme" else j))   # ", de même qu'à …"
+            cur = j + 1
+        elif folded[j] == "et" and j + 1 < end and folded[j + 1] in {"a", "au", "aux"}:
+            chunks.append((cur, j))                                        # "à l'offre … et au logement …"
             cur = j + 1
     chunks.append((cur, end))
     out = []
@@ -43,6 +47,21 @@ def _items(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
         out += [(a, objective_end(doc, a, b, folded, ctx.lex)) for a, b in np_coordination(doc, s, e, folded)
                 if b > a]
     return out
+
+
+def _past_focus(ctx: Context, start: int, end: int) -> int:
+    """``une attention particulière portée à l'offre …``: the means names where the effort goes; the
+    items start after its ``à`` / ``sur``. Else ``start``."""
+    doc, folded = ctx.doc, ctx.folded
+    k = start
+    while k < end and doc[k].pos_ == "DET":
+        k += 1
+    if k >= end or folded[k] not in FOCUS_NOUNS:
+        return start
+    for j in range(k + 1, min(end, k + 5)):
+        if folded[j] in {"a", "au", "aux", "sur"}:
+            return j if folded[j] in {"au", "aux"} else j + 1
+    return start
 
 
 def means(ctx: Context, sent: Span) -> list[Goal]:
@@ -55,5 +74,5 @@ def means(ctx: Context, sent: Span) -> list[Goal]:
             continue
         actor = ctx.actors.previous_subject(i) or ctx.actors.main
         return [make_goal(ctx, s, e, fold(doc[i].lemma_), actor, sent, "means")
-                for s, e in _items(ctx, p + 1, sent.end)]
+                for s, e in _items(ctx, _past_focus(ctx, p + 1, sent.end), sent.end)]
     return []

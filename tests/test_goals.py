@@ -53,6 +53,10 @@ CASES = [
     ("L'Université de Lille vise à soutenir le développement des territoires, en favorisant le rayonnement de "
      "la région.",
      [("soutenir le développement des territoires", "Université de Lille", "")]),
+    # no one commits to a passive's complement, a condition, nor what "sans" denies; a reservation ends an objective
+    ("L'ouverture du campus est prévue à ce stade pour la rentrée 2026.", []),
+    ("C'est un axe essentiel si les diplômés souhaitent améliorer leur employabilité.", []),
+    ("Les écoles vont regrouper leurs forces, sans envisager de fusion.", [("regrouper leurs forces", None, "")]),
     # the means name where the effort goes ("une attention portée à A et à B, de même qu'à C"): each complement
     ("L'Université de Lille veut améliorer la vie étudiante. Cette volonté se traduira par une attention portée "
      "au logement étudiant et à la restauration, de même qu'à la santé des étudiants.",

@@ -229,6 +229,8 @@ def _soft_stop(doc: Doc, j: int, start: int, end: int, folded: list[str], lex: L
     if w == "avec" and j + 2 < end and (folded[j + 1] == "pour" or
                                         folded[j + 1] in DETERMINERS and is_action_noun(doc[j + 2].text)):
         return True                        # "avec l'entrée de …", "avec pour objectifs …"
+    if tok.text == "," and j + 1 < end and folded[j + 1] == "sans":
+        return True                        # "regrouper leurs forces, sans envisager de fusion": a reservation
     if tok.text == "," and j + 2 < end and is_gerund(doc, j + 2):
         return True                        # "soutenir le développement des territoires, en favorisant …": the means
     return tok.text == "," and j + 1 < end and (folded[j + 1] in {"contre", "type"} or (

@@ -54,6 +54,25 @@ def _body_commits(ctx: Context, i: int, sent) -> bool:
     return subj.kind in ("org", "anaphor", "pronoun") and not subj.others
 
 
+def _passive_or_hypothetical(ctx: Context, i: int, sent) -> bool:
+    """What no one commits to: a passive (``L'ouverture est prévue pour la rentrée``: what is planned is the
+    subject, not the complement), an intention denied by ``sans`` (``sans envisager de fusion``), or one in
+    a condition (``si les diplômés souhaitent …``)."""
+    doc, folded = ctx.doc, ctx.folded
+    before = range(max(sent.start, i - 3), i)
+    if "Part" in doc[i].morph.get("VerbForm") and any(doc[k].lemma_ == "être" for k in before) \
+            and not any(folded[k] in {"se", "s'"} for k in before):
+        return True
+    for k in range(i - 1, sent.start - 1, -1):
+        if doc[k].text in {",", ";", ":"} and k < i - 5:
+            break
+        if folded[k] == "sans" and k >= i - 5:
+            return True
+        if folded[k] in {"si", "s'il", "s'ils"} and doc[k].pos_ == "SCONJ":
+            return True
+    return False
+
+
 def intention_use(ctx: Context, i, entry, sent) -> bool:
     doc, folded = ctx.doc, ctx.folded
     tok = doc[i]
@@ -67,6 +86,8 @@ def intention_use(ctx: Context, i, entry, sent) -> bool:
             doc[k].lemma_ in ("avoir", "être") or folded[k] in AUXILIARIES for k in range(max(sent.start, i - 3), i)):
         return False
     if entry.get("body_subject") and not _body_commits(ctx, i, sent):
+        return False
+    if _passive_or_hypothetical(ctx, i, sent):
         return False
     # "L'UPVD n'envisage pas de rejoindre …": a denied intention commits to nothing
     if denied(folded, i, sent.start, sent.end):

@@ -57,6 +57,9 @@ CASES = [
     ("L'ouverture du campus est prévue à ce stade pour la rentrée 2026.", []),
     ("C'est un axe essentiel si les diplômés souhaitent améliorer leur employabilité.", []),
     ("Les écoles vont regrouper leurs forces, sans envisager de fusion.", [("regrouper leurs forces", None, "")]),
+    # a future whose subject is a date, or a cohort of students, describes; no body commits
+    ("Le premier janvier 2027 marquera le début du processus.", []),
+    ("La première cohorte effectuera sa rentrée en 2027.", []),
     # the means name where the effort goes ("une attention portée à A et à B, de même qu'à C"): each complement
     ("L'Université de Lille veut améliorer la vie étudiante. Cette volonté se traduira par une attention portée "
      "au logement étudiant et à la restauration, de même qu'à la santé des étudiants.",

@@ -38,6 +38,8 @@ def future(ctx: Context, sent: Span) -> list[Goal]:
         subj = actors.subject(i, c_start)
         if subj.kind in ("people", "relative") or (subj.kind == "noun" and doc[subj.start].ent_type_ == "PER"):
             continue
+        if subj.kind == "noun" and any(k in ctx.date_tokens for k in range(subj.start, min(i, subj.start + 4))):
+            continue                           # "Le premier janvier 2009 marquera le début du processus": a date
         if trigger == "modal" and subj.kind not in ("org", "anaphor", "pronoun"):
             continue                           # "les étudiants pourront suivre …": a possibility, no commitment
         if subj.kind in ("noun", "generic") and trigger == "future" and c_start <= subj.start < start \

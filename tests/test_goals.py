@@ -60,6 +60,9 @@ CASES = [
     # a future whose subject is a date, or a cohort of students, describes; no body commits
     ("Le premier janvier 2027 marquera le début du processus.", []),
     ("La première cohorte effectuera sa rentrée en 2027.", []),
+    # a present participle's objective ends before the main clause's verb
+    ("Un accord-cadre visant à l'échange d'étudiants a été signé par l'Université de Lille avec le CNRS.",
+     [("l'échange d'étudiants", None, "")]),
     # the means name where the effort goes ("une attention portée à A et à B, de même qu'à C"): each complement
     ("L'Université de Lille veut améliorer la vie étudiante. Cette volonté se traduira par une attention portée "
      "au logement étudiant et à la restauration, de même qu'à la santé des étudiants.",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from ..grammar import clause_bounds, denied, is_gerund
+from ..grammar import clause_bounds, denied, is_finite_verb, is_gerund
 from ..words import words
 from .actor import actor_of_verb
 from .complements import amount, announces_list, complement, make_goal, parts, que_clause
@@ -25,6 +25,7 @@ def verbal(ctx: Context, sent: Span) -> list[Goal]:
             continue
         entry, n = hit
         c_start, c_end = clause_bounds(sent, i)
+        c_end = _participle_clause_end(ctx, i, c_end)
         comp = complement(ctx, i + n - 1, c_end, allow_np=entry.get("complement") in ("np", "both"))
         if comp is None and entry.get("que_clause"):
             comp = que_clause(ctx, i + n, c_end)
@@ -52,6 +53,15 @@ def _body_commits(ctx: Context, i: int, sent) -> bool:
         return False
     subj = ctx.actors.subject(i, clause_bounds(sent, i)[0])
     return subj.kind in ("org", "anaphor", "pronoun") and not subj.others
+
+
+def _participle_clause_end(ctx: Context, i: int, c_end: int) -> int:
+    """``un accord-cadre visant à l'échange d'étudiants a été signé …``: a present participle's complement
+    ends before the main clause's conjugated verb."""
+    doc = ctx.doc
+    if not (doc[i].text.lower().endswith("ant") and "Part" in doc[i].morph.get("VerbForm")):
+        return c_end
+    return next((k for k in range(i + 1, c_end) if is_finite_verb(doc[k])), c_end)
 
 
 def _passive_or_hypothetical(ctx: Context, i: int, sent) -> bool:

@@ -63,6 +63,10 @@ CASES = [
     # a present participle's objective ends before the main clause's verb
     ("Un accord-cadre visant à l'échange d'étudiants a été signé par l'Université de Lille avec le CNRS.",
      [("l'échange d'étudiants", None, "")]),
+    # a second colon lists what an objective rests on, not more objectives
+    ("Cette démarche s'inscrit dans une ambition commune : bâtir une alliance durable, à la hauteur des enjeux, "
+     "fondée sur des valeurs partagées : l'ouverture, l'excellence, la solidarité et l'engagement citoyen.",
+     [("bâtir une alliance durable, à la hauteur des enjeux", None, "")]),
     # the means name where the effort goes ("une attention portée à A et à B, de même qu'à C"): each complement
     ("L'Université de Lille veut améliorer la vie étudiante. Cette volonté se traduira par une attention portée "
      "au logement étudiant et à la restauration, de même qu'à la santé des étudiants.",

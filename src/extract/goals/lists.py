@@ -39,6 +39,8 @@ def inline_lists(ctx: Context, sent: Span) -> list[Goal]:
         if last is not None:
             body_end = max(body_end, last.end)
     body_start = colon + 1
+    # "… fondé sur des valeurs partagées : l'inclusion, l'ouverture": a second colon lists what an item rests on
+    body_end = next((k for k in range(body_start, body_end) if doc[k].text == ":"), body_end)
     semis = [i for i in range(body_start, body_end) if doc[i].text == ";"]
     if semis:
         bounds, prev = [], body_start

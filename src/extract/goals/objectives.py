@@ -40,6 +40,9 @@ def objective_nouns(ctx: Context, sent: Span) -> list[Goal]:
         if after in COPULAS:
             comp = complement(ctx, k, c_end, allow_np=False) or _np_after_copula(ctx, k, c_end)
         elif after == ":":
+            # "une ambition commune : construire un partenariat …, fondé sur des valeurs partagées : l'inclusion, …":
+            # a second colon opens what the objective rests on, not more objectives
+            c_end = next((m for m in range(k + 1, c_end) if doc[m].text == ":"), c_end)
             comp = complement(ctx, k, c_end, allow_np=True, markers=frozenset())
             np_split = True
         elif before == "pour" and before2 in HAVING:

@@ -67,6 +67,10 @@ CASES = [
     ("Cette démarche s'inscrit dans une ambition commune : bâtir une alliance durable, à la hauteur des enjeux, "
      "fondée sur des valeurs partagées : l'ouverture, l'excellence, la solidarité et l'engagement citoyen.",
      [("bâtir une alliance durable, à la hauteur des enjeux", None, "")]),
+    # a list of partners is no objective; gathering them is one
+    ("Les partenaires ont une ambition commune : le CNRS, l'Inria, l'Inserm et l'Ifremer.", []),
+    ("L'alliance veut réunir l'Université de Lille, le CNRS, l'Inria et l'Inserm.",
+     [("réunir l'Université de Lille, le CNRS, l'Inria et l'Inserm", None, "")]),
     # the means name where the effort goes ("une attention portée à A et à B, de même qu'à C"): each complement
     ("L'Université de Lille veut améliorer la vie étudiante. Cette volonté se traduira par une attention portée "
      "au logement étudiant et à la restauration, de même qu'à la santé des étudiants.",

@@ -86,5 +86,19 @@ def make_goal(ctx: Context, s, e, trigger, actor, sent, source, hint="") -> Goal
         return None
     if len(words) == 1 and is_infinitive(doc[s]):
         return None                            # a bare verb: its object is elsewhere
+    if _names_bodies(ctx, s, e):
+        return None                            # "ANR, BRGM, CEA, CIRAD …": a list of partners, no objective
     return Goal(start, end, trigger, actor, sent.start_char, sent.end_char, source, hint,
                 group=ctx.np_groups.get((s, e), 0) or ctx.np_groups.get((s, e0), 0))
+
+
+def _names_bodies(ctx: Context, s: int, e: int) -> bool:
+    """The span only names a body, or most of its words name three bodies or more, and no verb opens it
+    (``réunir A, B et C`` is an objective)."""
+    if is_infinitive(ctx.doc[s]):
+        return False
+    named = [k for k in range(s, e) if k in ctx.actors.token_org]
+    bodies = {id(ctx.actors.token_org[k][0]) for k in named}
+    content = [k for k in range(s, e) if not ctx.doc[k].is_punct and ctx.doc[k].pos_ != "DET"]
+    return bool(named) and (len(named) == len(content) or (len(bodies) >= 3 and len(named) * 2 >= len(content)))
+

@@ -7,7 +7,7 @@ from handdoc import hand_doc, index, lexicons
 
 from extract.actors import Actors
 from extract.docview import sentences
-from extract.grammar import clause_bounds, is_future, is_infinitive, objective_end
+from extract.grammar import clause_bounds, is_finite_verb, is_future, is_infinitive, objective_end
 from extract.normalise import fold
 from extract.partnerships.clauses import clauses
 
@@ -93,6 +93,20 @@ def test_a_purpose_clause_ends_the_objective():
     doc = hand_doc(f"renforcer/VERB/{INF} la/DET recherche/NOUN afin/ADV de/ADP former/VERB/{INF} des/DET "
                    "ingénieurs/NOUN ./PUNCT")
     assert objective_end(doc, 0, len(doc) - 1, [fold(t.text) for t in doc], lexicons()) == index(doc, "afin")
+
+
+def test_a_tagged_participle_no_participle_has_is_a_conjugated_verb():
+    part = "VerbForm=Part|Tense=Past"
+    doc = hand_doc(f"elle/PRON participe/VERB/{part} ,/PUNCT ils/PRON participent/VERB/{part} ,/PUNCT "
+                   f"la/DET mise/VERB/{part} ,/PUNCT faite/VERB/{part} ,/PUNCT participé/VERB/{part}")
+    found = {t.text: is_finite_verb(t) for t in doc if t.pos_ == "VERB"}
+    assert found == {"participe": True, "participent": True, "mise": False, "faite": False, "participé": False}
+
+
+def test_a_comma_and_a_gerund_or_sans_end_the_objective():
+    doc = hand_doc(f"regrouper/VERB/{INF} leurs/DET forces/NOUN ,/PUNCT sans/ADP envisager/VERB/{INF} de/ADP "
+                   "fusion/NOUN")
+    assert objective_end(doc, 0, len(doc), [fold(t.text) for t in doc], lexicons()) == index(doc, ",")
 
 
 def test_an_illustration_ends_the_objective_only_when_soft():

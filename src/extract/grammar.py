@@ -61,8 +61,20 @@ def is_finite_verb(tok: Token) -> bool:
     forms = tok.morph.get("VerbForm")
     if "Fin" in forms:
         return True
+    if "Part" in forms and _present_of_er_verb(tok):
+        return True                        # "et participe depuis": an -er verb's present, not "participé"
     return "Part" in forms and tok.i > 0 and fold(tok.doc[tok.i - 1].text) in {"se", "s'"} \
         and not tok.text.lower().endswith(("é", "ée", "és", "ées"))
+
+
+def _present_of_er_verb(tok: Token) -> bool:
+    """A form the tagger calls a participle that no French participle has: ``participe``, ``participent``
+    (the participle is ``participé``); feminine participles end in ``-ée``, ``-se``, ``-te`` (``mise``,
+    ``faite``) or ``-ie``, ``-ue`` (``finie``, ``reçue``)."""
+    text = tok.text.lower()
+    if text.endswith("ent") and len(text) > 5:
+        return True
+    return text.endswith("e") and len(text) > 4 and not text.endswith(("ée", "se", "te", "ie", "ue"))
 
 
 FUTURE_ENDINGS = W.tuple("future_endings")

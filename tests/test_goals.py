@@ -71,6 +71,13 @@ CASES = [
     ("Les partenaires ont une ambition commune : le CNRS, l'Inria, l'Inserm et l'Ifremer.", []),
     ("L'alliance veut réunir l'Université de Lille, le CNRS, l'Inria et l'Inserm.",
      [("réunir l'Université de Lille, le CNRS, l'Inria et l'Inserm", None, "")]),
+    # a future of gaining means: its purpose's infinitives are the goals; without a purpose, the means are
+    ("L'Université de Lille va disposer de nouveaux moyens pour recruter des chercheurs et accroître son "
+     "attractivité.",
+     [("recruter des chercheurs", "Université de Lille", ""),
+      ("accroître son attractivité", "Université de Lille", "")]),
+    ("L'Université de Lille disposera de 50 000 m² de locaux.",
+     [("disposera de 50 000 m² de locaux", "Université de Lille", "")]),
     # the means name where the effort goes ("une attention portée à A et à B, de même qu'à C"): each complement
     ("L'Université de Lille veut améliorer la vie étudiante. Cette volonté se traduira par une attention portée "
      "au logement étudiant et à la restauration, de même qu'à la santé des étudiants.",

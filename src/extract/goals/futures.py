@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from ..grammar import clause_bounds, denied, is_future, objective_parts
+from ..grammar import clause_bounds, denied, is_future, is_infinitive, objective_parts
 from ..normalise import fold
 from ..words import words
 from .actor import committer
@@ -13,6 +13,7 @@ from .model import Context, Goal
 W = words()
 ALLER = {"va", "vont", "allons", "allez"}
 MODAL_FUTURES = W.set("modal_futures")
+MEANS_VERBS = W.set("means_verbs")
 
 
 def future(ctx: Context, sent: Span) -> list[Goal]:
@@ -46,10 +47,25 @@ def future(ctx: Context, sent: Span) -> list[Goal]:
                 and not any(doc[k].text == "," for k in range(subj.start, start)):
             start = subj.start                 # "des campagnes de recrutement … démarreront"
         actor = committer(actors, subj, sent)
+        if fold(doc[verb].lemma_).split("'")[-1] in MEANS_VERBS:
+            start = _purpose_of_means(ctx, verb, c_end) or start   # "vont disposer de moyens pour poursuivre …"
         parts = objective_parts(doc, start, c_end, folded, ctx.lex)
         out += [make_goal(ctx, s, e, trigger, actor, sent, "future") for s, e in parts]
         covered = max(e for _, e in parts)
     return out
+
+
+def _purpose_of_means(ctx: Context, verb: int, c_end: int) -> int | None:
+    """The first infinitive of the purpose (``pour`` / ``afin de``) that follows a means verb, else None
+    (``disposera de 50 000 m²`` is then the goal itself)."""
+    doc, folded = ctx.doc, ctx.folded
+    for j in range(verb + 1, c_end):
+        if folded[j] in {"pour", "afin"}:
+            k = j + 1
+            while k < c_end and folded[k] in {"de", "d'", "mieux", "ainsi"}:
+                k += 1
+            return k if k < c_end and is_infinitive(doc[k]) else None
+    return None
 
 
 def _infinitive_start(ctx: Context, sent: Span, i: int) -> int | None:

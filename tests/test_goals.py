@@ -78,6 +78,9 @@ CASES = [
       ("accroître son attractivité", "Université de Lille", "")]),
     ("L'Université de Lille disposera de 50 000 m² de locaux.",
      [("disposera de 50 000 m² de locaux", "Université de Lille", "")]),
+    # a merger's purpose that only says what it makes is no goal
+    ("L'Université de Rennes et l'Université de Bretagne occidentale fusionnent pour devenir l'Université de "
+     "Bretagne.", []),
     # the means name where the effort goes ("une attention portée à A et à B, de même qu'à C"): each complement
     ("L'Université de Lille veut améliorer la vie étudiante. Cette volonté se traduira par une attention portée "
      "au logement étudiant et à la restauration, de même qu'à la santé des étudiants.",

@@ -193,6 +193,12 @@ CASES = [
     # Belgian "Facultés universitaires …" are universities; "les facultés de médecine" are parts of one
     "Les <o name='Facultés universitaires Saint-Louis' kind='university'>Facultés universitaires Saint-Louis</o> "
     "et les facultés de médecine recrutent.",
+    # acronyms after a plural head and "et" are bodies; a title-case one is the name whose content words'
+    # initials are exactly its letters (not the other name that also holds them)
+    "L'<o name='Institut national de recherche de Rennes'>Institut national de recherche de Rennes</o> et "
+    "l'<o name='Institut national de recherche de Rouen et Lille'>Institut national de recherche de Rouen et "
+    "Lille</o> recrutent. La fusion des instituts <o name='Institut national de recherche de Rennes'>Inrr</o> et "
+    "<o name='Ifrat'>Ifrat</o> est prévue.",
     # a number word ends a name; digits may close it
     "Les écoles se retrouvent à l'<o name='Alliance Sorbonne Paris Cité'>Alliance Sorbonne Paris Cité</o> pour un "
     "séminaire.",

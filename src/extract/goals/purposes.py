@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..docview import sentence_of
 from ..grammar import is_infinitive
+from ..normalise import fold
 from ..organisations import Organisation
 from ..partnerships import Partnership
 from ..words import words
@@ -14,6 +15,7 @@ from .complements import make_goal, parts
 from .model import JOINT, Context, Goal
 
 SKIPPED = words().set("purpose_skips")
+BECOMING = words().set("becoming_verbs")
 
 
 def _owner(p: Partnership) -> Organisation:
@@ -37,8 +39,9 @@ def _purposes_in(ctx: Context, sent, first: int, owner: Organisation) -> list[Go
         if hit is None:
             continue
         j = _infinitive_after(ctx, i + hit[1], sent.end)
-        if j is None or lex.partnership.match(doc, j, ctx.folded) is not None:
-            continue                # "ont noué un partenariat pour fonder IMT Grand Est": the relation itself
+        if j is None or lex.partnership.match(doc, j, ctx.folded) is not None or ctx.folded[j] in BECOMING \
+                or fold(doc[j].lemma_) in BECOMING:
+            continue                # "pour fonder IMT Grand Est", "pour devenir l'Inrae": the relation itself
         return [make_goal(ctx, s, e, hit[0]["term"], owner, sent, "purpose") for s, e in parts(ctx, j, sent.end, "inf")]
     return []
 

@@ -56,6 +56,7 @@ def candidates(ix: OrgIndex, doc: Doc) -> list[Candidate]:
     cands += [(2, s, e, src, kind) for s, e, src, kind in grammar]
     cands = _enumerated_over_known(cands, grammar, text)
     cands += [(1, s, e, src, payload) for s, e, src, payload in listed.plural_head_names(ix, doc)]
+    cands += [(2, s, e, "grammar", kind) for s, e, kind in listed.plural_head_acronyms(ix, doc)]
     non_org_acronyms = acronyms.non_org_definitions(ix, text) | ix.not_org_acronyms
     # before the model's entities: on the same span, the acronym's shape tells the kind ("l'Ensicol de Tours")
     cands += [(3, s, e, "grammar", kind) for s, e, kind in acronyms.elided_acronyms(ix, doc, non_org_acronyms)]

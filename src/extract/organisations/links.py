@@ -25,17 +25,26 @@ def link_short_forms(ix: OrgIndex, orgs: dict[str, "Organisation"]) -> None:
 
 
 def _link_acronyms(orgs: dict[str, "Organisation"]) -> None:
+    """An unknown acronym (``ULg``, or in title case, ``Inra``) is the one other name of the text whose words
+    it abbreviates; among several, the one whose content words' initials are exactly its letters."""
     for oid, org in list(orgs.items()):
         name = org.name
         capitals = sum(c.isupper() for c in name)
-        if org.known or " " in name or not name.isalpha() or capitals < 2 or len(name) > 8:
+        title_case = 3 <= len(name) <= 7 and name[:1].isupper() and name[1:].islower()
+        if org.known or " " in name or not name.isalpha() or (capitals < 2 and not title_case) or len(name) > 8:
             continue
         targets = [o for o in orgs.values() if o is not org and len(o.name.split()) > 1 and not _has_acronym(o)
                    and initials_match(name, o.name) and _capitals_open_words(name, o.name)]
+        if len(targets) > 1:
+            targets = [o for o in targets if _content_initials(o.name) == fold(name)]
         if len(targets) == 1:
             targets[0].acronym = name
             targets[0].mentions.extend(org.mentions)
             del orgs[oid]
+
+
+def _content_initials(name: str) -> str:
+    return "".join(fold(w)[0] for w in re.findall(r"\w+", name) if fold(w) not in NAME_PARTICLES | {"l", "d"})
 
 
 def _has_acronym(org: "Organisation") -> bool:

@@ -8,6 +8,7 @@ from ..normalise import fold, key, slug
 from ..words import words
 from .index import OrgIndex
 from .model import Mention, Organisation
+from .shapes import ACRONYM_SHAPE
 
 NUMBER_WORDS = words().set("number_words")
 PERSON_TITLES = words().set("person_titles")
@@ -52,6 +53,27 @@ def plural_head_names(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, objec
                 out.append((tok.idx if n == 0 else span.start_char, span.end_char, "gazetteer", found))
             elif low[:-1] in ix.place_heads and not counted:      # "6 écoles d'Alsace": schools of a region
                 out.append((span.start_char, span.end_char, "definition", (f"{head} de {span.text}", "")))
+    return out
+
+
+def plural_head_acronyms(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str]]:
+    """``la fusion des instituts Inra et Irstea``: a plural head after an article, then acronyms coordinated
+    with ``et``; each acronym is a body of the head's kind."""
+    out = []
+    for tok in doc:
+        low = fold(tok.text)
+        if not (tok.is_lower and low.endswith("s") and low[:-1] in ix.heads and tok.i > 0
+                and fold(doc[tok.i - 1].text) in {"les", "des", "aux", "ces"}):
+            continue
+        members, j = [], tok.i + 1
+        while j < len(doc) and ACRONYM_SHAPE.match(doc[j].text) and not doc[j].is_sent_start:
+            members.append(doc[j])
+            if j + 1 < len(doc) and doc[j + 1].text in {",", "et"}:
+                j += 2
+            else:
+                break
+        if len(members) >= 2 and fold(doc[members[-1].i - 1].text) == "et":
+            out += [(m.idx, m.idx + len(m.text), ix.heads[low[:-1]]) for m in members]
     return out
 
 

@@ -81,6 +81,11 @@ CASES = [
     # a merger's purpose that only says what it makes is no goal
     ("L'Université de Rennes et l'Université de Bretagne occidentale fusionnent pour devenir l'Université de "
      "Bretagne.", []),
+    # a former body named as a site ("l'ex-CNET", "l'ancien Centre …") is not what the text is about
+    ("Le groupe Galileo ouvre un campus sur le site de l'ex-CNET, l'ancien Centre national d'études des "
+     "télécommunications (CNET). Le CNET formait des ingénieurs. C'est le groupe Galileo qui porte le projet. "
+     "Le campus accueillera 500 étudiants en 2026.",
+     [("Le campus accueillera 500 étudiants", "groupe Galileo", "2026")]),
     # the means name where the effort goes ("une attention portée à A et à B, de même qu'à C"): each complement
     ("L'Université de Lille veut améliorer la vie étudiante. Cette volonté se traduira par une attention portée "
      "au logement étudiant et à la restauration, de même qu'à la santé des étudiants.",

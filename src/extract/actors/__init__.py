@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..docview import cached, lines
+from ..docview import cached, lines, text_of
 from ..lexicon import Lexicons, folded_tokens
+from ..normalise import fold
 from ..organisations import Organisation
 from .anaphors import AnaphorsMixin
 from .model import Subject
 from .speakers import SpeakersMixin
 from .subjects import SubjectsMixin, is_verb
+from .words import FORMER
 
 
 class Actors(AnaphorsMixin, SubjectsMixin, SpeakersMixin):
@@ -64,6 +66,7 @@ def main_actor(doc: Doc) -> Organisation | None:
     """The organisation the document is about: most mentioned, with a bonus when
     named in its title; only when it clearly dominates the others."""
     orgs = [o for o in doc._.organisations or [] if not o.authority]   # the State is never the topic
+    orgs = [o for o in orgs if not any(_former(doc, m.start) for m in o.mentions)]
     if not orgs:
         return None
     if len(orgs) == 1:
@@ -84,6 +87,14 @@ def main_actor(doc: Doc) -> Organisation | None:
     if len(ranked) > 1 and score(best) < 1.4 * score(ranked[1]):
         return None
     return best
+
+
+def _former(doc: Doc, start: int) -> bool:
+    """A mention right after ``ex-`` or ``ancien`` (``le site de l'ex-CEAT``, ``l'ancien Centre d'essais``):
+    a former body, named as a place or a predecessor; not what the text is about."""
+    before = text_of(doc)[max(0, start - 12):start].lower()
+    words_before = before.replace("-", " ").replace("'", " ").replace("’", " ").split()
+    return bool(words_before) and fold(words_before[-1]) in FORMER
 
 
 __all__ = ["Actors", "Subject", "actors_of", "is_verb", "main_actor"]

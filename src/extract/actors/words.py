@@ -14,6 +14,7 @@ RELATIVES = W.set("relatives")
 
 
 PERSON_TITLES = W.set("person_titles")
+FORMER = W.set("former_markers")
 PLURAL_BODIES = frozenset(W.kinds_of("plural_party_nouns"))
 PLURAL_DETERMINERS = frozenset({"les", "ces", "nos", "leurs"})
 ANAPHOR_DETERMINERS = W.set("referring_determiners") | {"du", "au"}

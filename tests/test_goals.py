@@ -286,6 +286,8 @@ def test_theme_follows_the_objective_words():
     # the fields listed after "dans les domaines de" count less than what the objective acts on
     assert classify_theme("approfondir leur partenariat dans les domaines de la recherche et de l'innovation",
                           themes) == "cooperation"
+    # urban planning is the territory
+    assert classify_theme("rendre l'espace public urbain plus vivant autour du campus", themes) == "territory"
     # "cours" in a time phrase is no course; recognition is reputation
     assert classify_theme("structurer au cours des prochaines années le réseau", themes) == "cooperation"
     assert classify_theme("mieux reconnaître et valoriser l'université", themes) == "attractiveness"

@@ -199,6 +199,9 @@ CASES = [
     "l'<o name='Institut national de recherche de Rouen et Lille'>Institut national de recherche de Rouen et "
     "Lille</o> recrutent. La fusion des instituts <o name='Institut national de recherche de Rennes'>Inrr</o> et "
     "<o name='Ifrat'>Ifrat</o> est prévue.",
+    # a possessive opening a sentence refers to a body, it names none
+    "Une rentrée stratégique pour l'École\nLes rentrées se suivent et ne se ressemblent pas.\nNotre École ne "
+    "déroge pas à cette règle et l'automne 2021 est important pour l'<o name='École polytechnique'>X</o>.",
     # a number word ends a name; digits may close it
     "Les écoles se retrouvent à l'<o name='Alliance Sorbonne Paris Cité'>Alliance Sorbonne Paris Cité</o> pour un "
     "séminaire.",

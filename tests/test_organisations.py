@@ -202,6 +202,8 @@ CASES = [
     # a possessive opening a sentence refers to a body, it names none
     "Une rentrée stratégique pour l'École\nLes rentrées se suivent et ne se ressemblent pas.\nNotre École ne "
     "déroge pas à cette règle et l'automne 2021 est important pour l'<o name='École polytechnique'>X</o>.",
+    # a name followed by an issue number is a publication
+    "Les chaires industrielles à l'École\nDossier : ExpressionsMagazine N°616 Juin/Juillet 2006\nLa chaire est lancée.",
     # a number word ends a name; digits may close it
     "Les écoles se retrouvent à l'<o name='Alliance Sorbonne Paris Cité'>Alliance Sorbonne Paris Cité</o> pour un "
     "séminaire.",

@@ -63,7 +63,20 @@ def candidates(ix: OrgIndex, doc: Doc) -> list[Candidate]:
     cands += [(3, s, e, src, kind) for s, e, src, kind in names.ner_candidates(ix, doc)]
     cands += [(2, s, e, "grammar", kind) for s, e, kind in names.introduced_names(ix, doc)]
     cands += [(2, s, e, "grammar", kind) for s, e, kind in names.suffixed_names(ix, doc)]
+    cands = [c for c in cands if not _issue_numbered(c, text)]
     return cands + _recurring(definitions, text)
+
+
+_ISSUE_NUMBER = re.compile(r"^\s*(?:N|n|no)?\s*°\s*\d")
+
+
+def _issue_numbered(c: Candidate, text: str) -> bool:
+    """``ExpressionsMagazine N°616``: a name followed by an issue number is a publication, no body
+    (the gazetteer's bodies excepted)."""
+    _, s, e, src, _ = c
+    if src == "gazetteer":
+        return False
+    return bool(_ISSUE_NUMBER.match(text[e:e + 8])) or (text[e - 1:e] == "N" and text[e:e + 1] == "°")
 
 
 def _enumerated_over_known(cands: list[Candidate], grammar: list, text: str) -> list[Candidate]:

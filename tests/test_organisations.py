@@ -204,6 +204,10 @@ CASES = [
     "déroge pas à cette règle et l'automne 2021 est important pour l'<o name='École polytechnique'>X</o>.",
     # a name followed by an issue number is a publication
     "Les chaires industrielles à l'École\nDossier : ExpressionsMagazine N°616 Juin/Juillet 2006\nLa chaire est lancée.",
+    # what follows a law's noun names the law ("la loi sur les Libertés … des Universités (LRU)"); bodies the
+    # data knows stay bodies
+    "La loi sur les Libertés et les Responsabilités des Universités (LRU) change le rôle de l'<o name='Université "
+    "de Lille'>Université de Lille</o>.",
     # a number word ends a name; digits may close it
     "Les écoles se retrouvent à l'<o name='Alliance Sorbonne Paris Cité'>Alliance Sorbonne Paris Cité</o> pour un "
     "séminaire.",

@@ -6,9 +6,13 @@ import re
 
 from spacy.tokens import Doc
 
+from ..docview import text_of
 from ..normalise import fold, strip_accents, words_with_offsets
+from ..words import words
 from .index import OrgIndex
 from .shapes import ACRONYM_SHAPE, ELISION, PARTICLES
+
+LEGAL_TEXTS = words().set("legal_text_nouns")
 
 
 def initials_match(acronym: str, long_form: str) -> bool:
@@ -116,9 +120,18 @@ def is_org_long_form(ix: OrgIndex, long_form: str, doc: Doc, start: int, end: in
     lowercase_head = bool(words) and words[0] in ix.place_heads | ix.lowercase_heads
     if not words or not (long_form[:1].isupper() or lowercase_head):
         return False
+    if names_a_text(text_of(doc), start):
+        return False                      # "la loi sur les Libertés et les Responsabilités des Universités (LRU)"
     if any(w in ix.heads for w in words[:3]):
         return True
     return any(fold(w) in ix.heads for w in long_form.split()[-1:])
+
+
+def names_a_text(text: str, start: int) -> bool:
+    """A legal text's noun (``loi``, ``décret``) at most five words before ``start``, in the same clause:
+    ``la loi sur les Libertés et les Responsabilités des Universités`` names a law, not a body."""
+    before = re.split(r"[,;:.()\n]", text[max(0, start - 60):start])[-1]
+    return any(fold(w) in LEGAL_TEXTS for w in re.findall(r"\w+", before)[-6:])
 
 
 def _acronym_shaped(t: str) -> bool:

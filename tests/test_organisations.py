@@ -208,6 +208,10 @@ CASES = [
     # data knows stay bodies
     "La loi sur les Libertés et les Responsabilités des Universités (LRU) change le rôle de l'<o name='Université "
     "de Lille'>Université de Lille</o>.",
+    # a known name inside the long form of an acronym the text defines is part of that name
+    "Elle réunit l'<o name='École des ingénieurs de la Ville de Lyon'>École des ingénieurs de la Ville de Lyon</o> "
+    "(<o name='École des ingénieurs de la Ville de Lyon'>EIVL</o>) et le <o name='Centre national de la recherche "
+    "scientifique'>CNRS</o>.",
     # a number word ends a name; digits may close it
     "Les écoles se retrouvent à l'<o name='Alliance Sorbonne Paris Cité'>Alliance Sorbonne Paris Cité</o> pour un "
     "séminaire.",

@@ -51,6 +51,7 @@ def candidates(ix: OrgIndex, doc: Doc) -> list[Candidate]:
     cands += [(0, s, e, src, ids) for s, e, src, ids in gazetteer_hits]
     cands += [(0, s, e, "grammar", kind) for s, e, kind in names.extended_names(ix, doc, gazetteer_hits)]
     defined, definitions = _definition_candidates(ix, doc, text)
+    cands = _inside_definitions(cands, defined)
     cands += defined
     grammar = names.grammar_candidates(ix, doc)
     cands += [(2, s, e, src, kind) for s, e, src, kind in grammar]
@@ -78,6 +79,14 @@ def _issue_numbered(c: Candidate, text: str) -> bool:
     if src == "gazetteer":
         return False
     return bool(_ISSUE_NUMBER.match(text[e:e + 8])) or (text[e - 1:e] == "N" and text[e:e + 1] == "°")
+
+
+def _inside_definitions(cands: list[Candidate], defined: list[Candidate]) -> list[Candidate]:
+    """``l'École des ingénieurs de la Ville de Paris (EIVP)``: a known name strictly inside the long form of an
+    acronym the text defines is part of that name, not a body of its own there."""
+    spans = [(c[1], c[2]) for c in defined]
+    return [c for c in cands if not (c[3] == "gazetteer" and any(
+        s <= c[1] and c[2] <= e and (s, e) != (c[1], c[2]) for s, e in spans))]
 
 
 def _enumerated_over_known(cands: list[Candidate], grammar: list, text: str) -> list[Candidate]:

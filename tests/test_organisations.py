@@ -212,6 +212,8 @@ CASES = [
     "Elle réunit l'<o name='École des ingénieurs de la Ville de Lyon'>École des ingénieurs de la Ville de Lyon</o> "
     "(<o name='École des ingénieurs de la Ville de Lyon'>EIVL</o>) et le <o name='Centre national de la recherche "
     "scientifique'>CNRS</o>.",
+    # a parliament is a public body, its name holds the body it belongs to
+    "Le <o name='Parlement de Wallonie' kind='public_body'>Parlement de Wallonie</o> a voté le décret.",
     # a number word ends a name; digits may close it
     "Les écoles se retrouvent à l'<o name='Alliance Sorbonne Paris Cité'>Alliance Sorbonne Paris Cité</o> pour un "
     "séminaire.",

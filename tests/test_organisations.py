@@ -214,6 +214,9 @@ CASES = [
     "scientifique'>CNRS</o>.",
     # a parliament is a public body, its name holds the body it belongs to
     "Le <o name='Parlement de Wallonie' kind='public_body'>Parlement de Wallonie</o> a voté le décret.",
+    # a piece of the long form of an acronym that names a thing is no body
+    "Le Schéma Régional de l'Enseignement Supérieur, de la Recherche et de l'Innovation (SRESRI), voté en "
+    "décembre 2022, ouvre des perspectives.",
     # a number word ends a name; digits may close it
     "Les écoles se retrouvent à l'<o name='Alliance Sorbonne Paris Cité'>Alliance Sorbonne Paris Cité</o> pour un "
     "séminaire.",

@@ -18,10 +18,11 @@ from .model import Mention, Organisation
 Candidate = tuple[int, int, int, str, object]
 
 
-def _definition_candidates(ix: OrgIndex, doc: Doc, text: str) -> tuple[list[Candidate], list[tuple]]:
-    """Acronyms defined by the text, and their long forms, wherever they occur."""
+def _definition_candidates(ix: OrgIndex, doc: Doc, text: str) -> tuple[list[Candidate], list[tuple], list]:
+    """Acronyms defined by the text, and their long forms, wherever they occur; and the spans of the
+    long forms that name things (``le Schéma Régional de l'Enseignement Supérieur, de la Recherche … (SRESRI)``)."""
     cands: list[Candidate] = []
-    definitions = []
+    definitions, things = [], []
     for lf, ls, le, acr, as_, ae in acronyms.definitions(ix, text):
         lf_known = ix.gazetteer.find(lf)
         acr_known = ix.gazetteer.find(acr)
@@ -30,7 +31,9 @@ def _definition_candidates(ix: OrgIndex, doc: Doc, text: str) -> tuple[list[Cand
             definitions.append((lf, ls, le, acr, as_, ae))
             cands.append((1, ls, le, "definition", (lf, acr)))
             cands.append((1, as_, ae, "definition", (lf, acr)))
-    return cands, definitions
+        else:
+            things.append((ls, le))
+    return cands, definitions, things
 
 
 def _recurring(definitions: list[tuple], text: str) -> list[Candidate]:
@@ -50,7 +53,7 @@ def candidates(ix: OrgIndex, doc: Doc) -> list[Candidate]:
     gazetteer_hits = [(s, e, "gazetteer", ids) for s, e, ids in ix.gazetteer.find(text)]
     cands += [(0, s, e, src, ids) for s, e, src, ids in gazetteer_hits]
     cands += [(0, s, e, "grammar", kind) for s, e, kind in names.extended_names(ix, doc, gazetteer_hits)]
-    defined, definitions = _definition_candidates(ix, doc, text)
+    defined, definitions, things = _definition_candidates(ix, doc, text)
     cands = _inside_definitions(cands, defined)
     cands += defined
     grammar = names.grammar_candidates(ix, doc)
@@ -65,7 +68,8 @@ def candidates(ix: OrgIndex, doc: Doc) -> list[Candidate]:
     cands += [(2, s, e, "grammar", kind) for s, e, kind in names.introduced_names(ix, doc)]
     cands += [(2, s, e, "grammar", kind) for s, e, kind in names.suffixed_names(ix, doc)]
     cands = [c for c in cands if not _issue_numbered(c, text)
-             and (c[3] == "gazetteer" or not acronyms.names_a_text(text, c[1]))]
+             and (c[3] == "gazetteer" or not acronyms.names_a_text(text, c[1]))
+             and (c[3] in ("gazetteer", "definition") or not _strictly_inside(c, things))]
     return cands + _recurring(definitions, text)
 
 
@@ -79,6 +83,11 @@ def _issue_numbered(c: Candidate, text: str) -> bool:
     if src == "gazetteer":
         return False
     return bool(_ISSUE_NUMBER.match(text[e:e + 8])) or (text[e - 1:e] == "N" and text[e:e + 1] == "°")
+
+
+def _strictly_inside(c: Candidate, spans: list[tuple[int, int]]) -> bool:
+    """Inside the long form of an acronym that names a thing, and shorter than it: a piece of that name."""
+    return any(s <= c[1] and c[2] <= e and (s, e) != (c[1], c[2]) for s, e in spans)
 
 
 def _inside_definitions(cands: list[Candidate], defined: list[Candidate]) -> list[Candidate]:

@@ -7,6 +7,11 @@ INSA_CVL = "Institut national des sciences appliquées Centre Val de Loire"
 ENSTA_BRETAGNE = "École nationale supérieure de techniques avancées Bretagne"
 
 CASES = [
+    # a counted plural marked with an asterisk names its bodies in the footnote
+    ("Les trois organismes* ont signé une convention le 3 mars 2024.\n* CNRS, Inria et Inserm.",
+     [({"Centre national de la recherche scientifique",
+        "Institut national de recherche en sciences et technologies du numérique",
+        "Institut national de la santé et de la recherche médicale"}, "agreement", "established", "2024-03-03")]),
     # an apposition to a body says what a copula would: "X, école interne de Y," is a membership
     ("L'ENSI Poitiers, école interne de l'Université de Poitiers, recrute.",
      [({"ENSI Poitiers", "Université de Poitiers"}, "membership", "established", "")]),

@@ -2,6 +2,8 @@
 the partners listed after ``avec``, and who does not (examples, sources, employers of a speaker)."""
 from __future__ import annotations
 
+import re
+
 from ..grammar import DETERMINERS, is_finite_verb, is_gerund, is_infinitive
 from ..organisations import Organisation
 from ..words import words
@@ -290,3 +292,20 @@ def avec_groups(ctx: Context, frame: Frame) -> list[tuple[list[tuple[Organisatio
         if members:
             out.append((members, j, seg_end))
     return out
+
+
+def footnoted(ctx: Context, frame: Frame) -> list[tuple[Organisation, int]]:
+    """``Les 16 organismes* ont signé …``: a counted plural marked with an asterisk names its bodies in the
+    footnote, a line that opens with the asterisk (``* ANR (…), BRGM, CEA …``)."""
+    doc = ctx.doc
+    marked = next((j for j in frame.indices() if doc[j].text == "*" and j > 0 and doc[j - 1].pos_ == "NOUN"
+                   and doc[j - 1].text[-1:] in "sx"), None)
+    if marked is None:
+        return []
+    text = doc.text
+    note = next((m for m in re.finditer(r"(?m)^\s*\*\s*(.+)$", text) if m.start() > doc[marked].idx), None)
+    if note is None:
+        return []
+    return [(org, marked) for s, _, org in ctx.actors.mentions
+            if note.start(1) <= doc[s].idx < note.end(1)]
+

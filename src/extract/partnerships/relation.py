@@ -207,6 +207,8 @@ def relations(ctx: Context, clause: Clause, frame: Frame, triggers: list[Trigger
     group = parties.clitic_group(ctx, w.triggers, frame)
     if group is not None:              # "seules trois en sont membres (A, B et C)": members of the group named before
         w.add(group, w.first - 1)
+    for org, at in parties.footnoted(ctx, frame):
+        w.add(org, at)                 # "Les 16 organismes* ont signé …" with the footnote "* ANR, BRGM, CEA …"
     named_between = parties.between(ctx, frame, w.triggers)
     if named_between:                  # "un accord-cadre entre A et B": these two, not the delegation that went
         w.parties, w.position = [], {}

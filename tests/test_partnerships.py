@@ -7,6 +7,12 @@ INSA_CVL = "Institut national des sciences appliquées Centre Val de Loire"
 ENSTA_BRETAGNE = "École nationale supérieure de techniques avancées Bretagne"
 
 CASES = [
+    # a body born of a "rapprochement" is a merger; a "rapprochement" alone is a cooperation
+    ("Ce nouvel établissement sera issu du rapprochement de l'Université de Rennes et de l'Université de Bretagne "
+     "occidentale.",
+     [({"Université de Rennes", "Université de Bretagne occidentale"}, "merger", "planned", "")]),
+    ("Le rapprochement entre l'Université de Lille et le CNRS se poursuit.",
+     [({"Université de Lille", "Centre national de la recherche scientifique"}, "cooperation", "established", "")]),
     # a counted plural marked with an asterisk names its bodies in the footnote
     ("Les trois organismes* ont signé une convention le 3 mars 2024.\n* CNRS, Inria et Inserm.",
      [({"Centre national de la recherche scientifique",

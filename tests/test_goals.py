@@ -86,6 +86,11 @@ CASES = [
      "télécommunications (CNET). Le CNET formait des ingénieurs. C'est le groupe Galileo qui porte le projet. "
      "Le campus accueillera 500 étudiants en 2026.",
      [("Le campus accueillera 500 étudiants", "groupe Galileo", "2026")]),
+    # "et de" + an infinitive after a purpose clause resumes the objectives opened by "de"
+    ("L'Université de Lille a l'ambition de faire évoluer ses formations pour répondre aux besoins des "
+     "entreprises et de simplifier ses procédures.",
+     [("faire évoluer ses formations", "Université de Lille", ""),
+      ("simplifier ses procédures", "Université de Lille", "")]),
     # the means name where the effort goes ("une attention portée à A et à B, de même qu'à C"): each complement
     ("L'Université de Lille veut améliorer la vie étudiante. Cette volonté se traduira par une attention portée "
      "au logement étudiant et à la restauration, de même qu'à la santé des étudiants.",

@@ -312,7 +312,23 @@ def objective_parts(doc: Doc, start: int, end: int, folded: list[str], lex: Lexi
     out = []
     for s, e in coordinated_parts(doc, start, hard, folded):
         out.append((s, objective_end(doc, s, e, folded, lex)))
+    resumed = _resumed_after_purpose(doc, start, hard, end, folded)
+    if resumed is not None:                # "de faire évoluer X pour répondre aux défis et de simplifier Y"
+        out += objective_parts(doc, resumed, end, folded, lex)
     return out
+
+
+def _resumed_after_purpose(doc: Doc, start: int, hard: int, end: int, folded: list[str]) -> int | None:
+    """After a purpose clause that cut an objective opened by ``de``, ``et de`` + an infinitive resumes the
+    list of objectives (the purpose would go on with ``et`` alone): where the next objective starts."""
+    if start == 0 or folded[start - 1] not in {"de", "d'"} or hard >= end or folded[hard] not in {"pour", "afin"}:
+        return None
+    for k in range(hard + 1, end - 2):
+        if doc[k].text in {".", ";", ":"}:
+            return None
+        if folded[k] == "et" and folded[k + 1] in {"de", "d'"} and is_infinitive(doc[k + 2]):
+            return k + 2
+    return None
 
 
 def _purpose_infinitive(doc: Doc, j: int, end: int, folded: list[str]) -> bool:

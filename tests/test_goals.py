@@ -91,6 +91,10 @@ CASES = [
      "entreprises et de simplifier ses procédures.",
      [("faire évoluer ses formations", "Université de Lille", ""),
       ("simplifier ses procédures", "Université de Lille", "")]),
+    # "prévoir que": the clause is the objective, its subject (a body) commits; a parenthesis it opens closes
+    ("L'accord prévoit que l'Université de Lille intègre en 2026 le Réseau Francophone des Ingénieurs (RFI).",
+     [("que l'Université de Lille intègre en 2026 le Réseau Francophone des Ingénieurs (RFI)", "Université de Lille",
+       "2026")]),
     # the means name where the effort goes ("une attention portée à A et à B, de même qu'à C"): each complement
     ("L'Université de Lille veut améliorer la vie étudiante. Cette volonté se traduira par une attention portée "
      "au logement étudiant et à la restauration, de même qu'à la santé des étudiants.",

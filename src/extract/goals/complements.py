@@ -76,6 +76,8 @@ def make_goal(ctx: Context, s, e, trigger, actor, sent, source, hint="") -> Goal
     e0 = e
     # a date closing the objective is its horizon, not its text ("… à l'horizon 2028.")
     while e > s and (e - 1 in ctx.date_tokens or doc[e - 1].is_punct or doc[e - 1].is_space):
+        if doc[e - 1].text == ")" and _opens_more(doc[s:e - 1]):
+            break                              # "… de la Francophonie (RESCIF)": the parenthesis closes
         e -= 1
     start, end = span_text(doc, s, e)
     if start < 0:
@@ -101,4 +103,8 @@ def _names_bodies(ctx: Context, s: int, e: int) -> bool:
     bodies = {id(ctx.actors.token_org[k][0]) for k in named}
     content = [k for k in range(s, e) if not ctx.doc[k].is_punct and ctx.doc[k].pos_ != "DET"]
     return bool(named) and (len(named) == len(content) or (len(bodies) >= 3 and len(named) * 2 >= len(content)))
+
+
+def _opens_more(span) -> bool:
+    return sum(t.text == "(" for t in span) > sum(t.text == ")" for t in span)
 

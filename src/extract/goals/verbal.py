@@ -37,7 +37,7 @@ def verbal(ctx: Context, sent: Span) -> list[Goal]:
             i += n
             continue
         spans = parts(ctx, j, c_end, what)
-        actor = actor_of_verb(ctx, sent, i, c_start)
+        actor = _que_subject(ctx, j) or actor_of_verb(ctx, sent, i, c_start)
         out += [make_goal(ctx, s, e, entry["term"], actor, sent, "verbal") for s, e in spans]
         i = max(i + n, max(e for _, e in spans))
     return out
@@ -53,6 +53,17 @@ def _body_commits(ctx: Context, i: int, sent) -> bool:
         return False
     subj = ctx.actors.subject(i, clause_bounds(sent, i)[0])
     return subj.kind in ("org", "anaphor", "pronoun") and not subj.others
+
+
+def _que_subject(ctx: Context, j: int):
+    """``L'accord prévoit que l'École polytechnique intègre …``: a body as the ``que`` clause's subject commits."""
+    if ctx.folded[j] not in {"que", "qu'"}:
+        return None
+    k = j + 1
+    while k < len(ctx.doc) and ctx.doc[k].pos_ == "DET":
+        k += 1
+    hit = ctx.actors.token_org.get(k)
+    return hit[0] if hit else None
 
 
 def _participle_clause_end(ctx: Context, i: int, c_end: int) -> int:

@@ -103,17 +103,15 @@ def kind_of(row: dict[str, str]) -> str:
     return "school"
 
 
-def good_acronym(acronym: str) -> bool:
-    """Four characters or more, two capitals at least, not a generic one (``ENS``, ``IUT``):
-    three-letter ones (``ICT``, ``ESB``, ``CLI``) are everyday abbreviations too."""
-    compact = acronym.replace("-", "").replace(" ", "")
-    return len(compact) >= 4 and acronym.upper() not in GENERIC_ACRONYMS and sum(c.isupper() for c in acronym) >= 2
-
-
 def long_enough(name: str) -> bool:
-    """A form that may identify a hand-written entry: four characters or more (a three-letter
-    short name such as ``ESA`` is several bodies: the school of agriculture, the space agency)."""
+    """Four characters or more, hyphens and spaces aside: a three-letter form (``ESA``: the school of
+    agriculture, the space agency; ``ICT``, ``ESB``) is several things, or an everyday abbreviation."""
     return len(name.replace("-", "").replace(" ", "")) >= 4
+
+
+def good_acronym(acronym: str) -> bool:
+    """Long enough, two capitals at least, not a generic one (``ENS``, ``IUT``)."""
+    return long_enough(acronym) and acronym.upper() not in GENERIC_ACRONYMS and sum(c.isupper() for c in acronym) >= 2
 
 
 def entry_of(group: list[dict[str, str]], hand: dict[str, str], hand_names: dict[str, str]) -> dict | None:

@@ -78,15 +78,20 @@ def _past_holder(ctx: Context, k: int, c_end: int) -> tuple[int, Organisation | 
     if j >= c_end or doc[j].pos_ not in ("VERB", "ADJ") or "Part" not in doc[j].morph.get("VerbForm") \
             or j + 2 >= c_end or folded[j + 1] != "par":
         return k, None
-    m = j + 2
-    while m < c_end and folded[m] in {"l'", "la", "le", "les"}:
-        m += 1
+    m = _past_articles(folded, j + 2, c_end)
     if m not in token_org:
         return k, None
     org, _, end = token_org[m]
     if end + 1 < c_end and folded[end] in {"de", "d'"} and is_infinitive(doc[end + 1]):
         return end, org
     return k, None
+
+
+def _past_articles(folded: list[str], m: int, c_end: int) -> int:
+    """The first token from ``m`` that is no definite article (``de l'ULP``, ``par la Région``)."""
+    while m < c_end and folded[m] in {"l'", "la", "le", "les"}:
+        m += 1
+    return m
 
 
 def _holder(ctx: Context, k: int, c_end: int) -> tuple[int, Organisation | None]:
@@ -136,9 +141,7 @@ def _coordinated_holders(ctx: Context, k: int, c_end: int) -> tuple[int, bool]:
     while j < c_end and folded[j] in {"de", "d'", "du", "des"}:
         if j + 1 < c_end and is_infinitive(doc[j + 1]):
             return (j, True) if held >= 2 else (k, False)
-        m = j + 1
-        while m < c_end and folded[m] in {"l'", "la", "le", "les"}:
-            m += 1
+        m = _past_articles(folded, j + 1, c_end)
         if m not in token_org:
             return k, False
         held += 1

@@ -86,7 +86,7 @@ def _issue_numbered(c: Candidate, text: str) -> bool:
 
 
 def _strictly_inside(c: Candidate, spans: list[tuple[int, int]]) -> bool:
-    """Inside the long form of an acronym that names a thing, and shorter than it: a piece of that name."""
+    """Inside one of the spans (an acronym's long form), and shorter than it: a piece of that name."""
     return any(s <= c[1] and c[2] <= e and (s, e) != (c[1], c[2]) for s, e in spans)
 
 
@@ -94,8 +94,7 @@ def _inside_definitions(cands: list[Candidate], defined: list[Candidate]) -> lis
     """``l'École des ingénieurs de la Ville de Paris (EIVP)``: a known name strictly inside the long form of an
     acronym the text defines is part of that name, not a body of its own there."""
     spans = [(c[1], c[2]) for c in defined]
-    return [c for c in cands if not (c[3] == "gazetteer" and any(
-        s <= c[1] and c[2] <= e and (s, e) != (c[1], c[2]) for s, e in spans))]
+    return [c for c in cands if not (c[3] == "gazetteer" and _strictly_inside(c, spans))]
 
 
 def _enumerated_over_known(cands: list[Candidate], grammar: list, text: str) -> list[Candidate]:

@@ -54,12 +54,12 @@ CASES = [
      "la région.",
      [("soutenir le développement des territoires", "Université de Lille", "")]),
     # no one commits to a passive's complement, a condition, nor what "sans" denies; a reservation ends an objective
-    ("L'ouverture du campus est prévue à ce stade pour la rentrée 2026.", []),
+    ("La livraison des locaux est prévue à ce stade pour la fin de l'année.", []),
     ("C'est un axe essentiel si les diplômés souhaitent améliorer leur employabilité.", []),
     ("Les écoles vont regrouper leurs forces, sans envisager de fusion.", [("regrouper leurs forces", None, "")]),
     # a future whose subject is a date, or a cohort of students, describes; no body commits
-    ("Le premier janvier 2027 marquera le début du processus.", []),
-    ("La première cohorte effectuera sa rentrée en 2027.", []),
+    ("Le 1er septembre 2027 ouvrira une nouvelle étape du rapprochement.", []),
+    ("La promotion inaugurale fera ses premiers pas sur le campus en 2027.", []),
     # a present participle's objective ends before the main clause's verb
     ("Un accord-cadre visant à l'échange d'étudiants a été signé par l'Université de Lille avec le CNRS.",
      [("l'échange d'étudiants", None, "")]),

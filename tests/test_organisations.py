@@ -200,10 +200,10 @@ CASES = [
     "Lille</o> recrutent. La fusion des instituts <o name='Institut national de recherche de Rennes'>Inrr</o> et "
     "<o name='Ifrat'>Ifrat</o> est prévue.",
     # a possessive opening a sentence refers to a body, it names none
-    "Une rentrée stratégique pour l'École\nLes rentrées se suivent et ne se ressemblent pas.\nNotre École ne "
-    "déroge pas à cette règle et l'automne 2021 est important pour l'<o name='École polytechnique'>X</o>.",
+    "Une rentrée décisive pour l'École\nLes années se suivent et ne se ressemblent pas.\nNotre École ne fait "
+    "pas exception et le printemps 2024 compte pour l'<o name='École polytechnique'>X</o>.",
     # a name followed by an issue number is a publication
-    "Les chaires industrielles à l'École\nDossier : ExpressionsMagazine N°616 Juin/Juillet 2006\nLa chaire est lancée.",
+    "Les chaires industrielles à l'École\nDossier : CampusHebdo N°204 Octobre/Novembre 2012\nLa chaire est lancée.",
     # what follows a law's noun names the law ("la loi sur les Libertés … des Universités (LRU)"); bodies the
     # data knows stay bodies
     "La loi sur les Libertés et les Responsabilités des Universités (LRU) change le rôle de l'<o name='Université "

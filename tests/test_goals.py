@@ -57,6 +57,13 @@ CASES = [
     ("La livraison des locaux est prévue à ce stade pour la fin de l'année.", []),
     ("C'est un axe essentiel si les diplômés souhaitent améliorer leur employabilité.", []),
     ("Les écoles vont regrouper leurs forces, sans envisager de fusion.", [("regrouper leurs forces", None, "")]),
+    # "et de C à D" after a verb's "de A à B": the same verb's second change of figures is a goal of its own;
+    # two ranges of places or fields stay one objective
+    ("L'Université de Tours veut porter ses effectifs de 20 000 à 24 000 étudiants et de 900 chercheurs à 1 100.",
+     [("porter ses effectifs de 20 000 à 24 000 étudiants", UNIV_TOURS, ""),
+      ("de 900 chercheurs à 1 100", UNIV_TOURS, "")]),
+    ("L'Université de Tours veut étendre son réseau de la Loire à la Manche et de la chimie à la biologie.",
+     [("étendre son réseau de la Loire à la Manche et de la chimie à la biologie", UNIV_TOURS, "")]),
     # a future whose subject is a date, or a cohort of students, describes; no body commits
     ("Le 1er septembre 2027 ouvrira une nouvelle étape du rapprochement.", []),
     ("La promotion inaugurale fera ses premiers pas sur le campus en 2027.", []),
@@ -295,6 +302,10 @@ def test_theme_follows_the_objective_words():
     # the fields listed after "dans les domaines de" count less than what the objective acts on
     assert classify_theme("approfondir leur partenariat dans les domaines de la recherche et de l'innovation",
                           themes) == "cooperation"
+    # a change between two figures of students or staff is growth in recruitment; of euros, not
+    assert classify_theme("porter ses effectifs de 20 000 à 24 000 étudiants", themes) == "attractiveness"
+    assert classify_theme("de 900 chercheurs à 1 100", themes) == "attractiveness"
+    assert classify_theme("porter son budget de 80 à 95 millions d'euros", themes) == "other"
     # urban planning is the territory
     assert classify_theme("rendre l'espace public urbain plus vivant autour du campus", themes) == "territory"
     # "cours" in a time phrase is no course; recognition is reputation

@@ -371,6 +371,8 @@ def coordinated_parts(doc: Doc, start: int, end: int, folded: list[str]) -> list
                 inf = k                        # "poursuivra … et ouvrira …"
             else:
                 inf = None
+            if inf is None and _elliptic_range(folded, cur, j, end):
+                inf = j + 1                    # "passer de 7 000 à 9 000 étudiants et de 175 professeurs à 250"
             if inf is not None and (j - cur) >= 2:
                 parts.append((cur, j))
                 cur = inf
@@ -379,6 +381,21 @@ def coordinated_parts(doc: Doc, start: int, end: int, folded: list[str]) -> list
         j += 1
     parts.append((cur, end))
     return parts
+
+
+def _range_in(folded: list[str], start: int, end: int) -> bool:
+    """``de 7 000 à 9 000`` between ``start`` and ``end``: a change between two figures."""
+    opened = next((k for k in range(start, end) if folded[k] in {"de", "d'"}), None)
+    if opened is None or "a" not in folded[opened + 2:end]:
+        return False
+    to = folded.index("a", opened + 2, end)
+    return any(w[:1].isdigit() for w in folded[opened + 1:to]) and any(w[:1].isdigit() for w in folded[to + 1:end])
+
+
+def _elliptic_range(folded: list[str], cur: int, j: int, end: int) -> bool:
+    """``et de C à D`` after a verb's ``de A à B``: a second change of the same verb, the verb left out."""
+    return folded[j] == "et" and j + 1 < end and folded[j + 1] in {"de", "d'"} \
+        and _range_in(folded, cur + 1, j) and _range_in(folded, j + 1, end)
 
 
 def nominal_parts(doc: Doc, start: int, end: int, folded: list[str]) -> list[tuple[int, int]]:

@@ -217,6 +217,10 @@ CASES = [
     # a piece of the long form of an acronym that names a thing is no body
     "Le Schéma Régional de l'Enseignement Supérieur, de la Recherche et de l'Innovation (SRESRI), voté en "
     "décembre 2022, ouvre des perspectives.",
+    # groupings of communes are local authorities, not groups of institutions
+    "La <o name='Communauté urbaine de Brest' kind='public_body'>Communauté urbaine de Brest</o> et la "
+    "<o name=\"Communauté d'agglomération de Vannes\" kind='public_body'>Communauté d'agglomération de Vannes</o> "
+    "soutiennent l'<o name='Université Bretagne Sud' kind='university'>Université Bretagne Sud</o>.",
     # a number word ends a name; digits may close it
     "Les écoles se retrouvent à l'<o name='Alliance Sorbonne Paris Cité'>Alliance Sorbonne Paris Cité</o> pour un "
     "séminaire.",

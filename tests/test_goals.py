@@ -64,6 +64,12 @@ CASES = [
       ("de 900 chercheurs à 1 100", UNIV_TOURS, "")]),
     ("L'Université de Tours veut étendre son réseau de la Loire à la Manche et de la chimie à la biologie.",
      [("étendre son réseau de la Loire à la Manche et de la chimie à la biologie", UNIV_TOURS, "")]),
+    # a second figure with its own date, the verb and the noun left out: a second target; a figure with
+    # its own noun is part of one objective
+    ("L'Université de Tours veut accueillir 500 apprentis en 2026 et 800 en 2028.",
+     [("accueillir 500 apprentis", UNIV_TOURS, "2026"), ("800", UNIV_TOURS, "2028")]),
+    ("L'Université de Tours veut accueillir 500 apprentis et 800 stagiaires.",
+     [("accueillir 500 apprentis et 800 stagiaires", UNIV_TOURS, "")]),
     # a future whose subject is a date, or a cohort of students, describes; no body commits
     ("Le 1er septembre 2027 ouvrira une nouvelle étape du rapprochement.", []),
     ("La promotion inaugurale fera ses premiers pas sur le campus en 2027.", []),
@@ -336,3 +342,9 @@ def test_an_illustrating_parenthesis_tells_the_theme(analyse):
                   "des étudiants internationaux, vie de campus).")
     (g,) = doc._.goals
     assert (doc.text[g.start:g.end], g.theme) == ("mettre en place de nouveaux dispositifs", "attractiveness")
+
+
+def test_a_second_figure_shares_the_theme_of_its_target(analyse):
+    doc = analyse("L'Université de Tours veut accueillir 500 apprentis en 2026 et 800 en 2028.")
+    assert [(doc.text[g.start:g.end], g.theme) for g in doc._.goals] == [
+        ("accueillir 500 apprentis", "education"), ("800", "education")]

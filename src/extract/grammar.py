@@ -371,7 +371,7 @@ def coordinated_parts(doc: Doc, start: int, end: int, folded: list[str]) -> list
                 inf = k                        # "poursuivra … et ouvrira …"
             else:
                 inf = None
-            if inf is None and _elliptic_range(folded, cur, j, end):
+            if inf is None and (_elliptic_range(folded, cur, j, end) or _elliptic_figure(doc, folded, cur, j, end)):
                 inf = j + 1                    # "passer de 7 000 à 9 000 étudiants et de 175 professeurs à 250"
             if inf is not None and (j - cur) >= 2:
                 parts.append((cur, j))
@@ -381,6 +381,19 @@ def coordinated_parts(doc: Doc, start: int, end: int, folded: list[str]) -> list
         j += 1
     parts.append((cur, end))
     return parts
+
+
+def _elliptic_figure(doc: Doc, folded: list[str], cur: int, j: int, end: int) -> bool:
+    """``accueillir 1 000 étudiants en 2025 et 2 000 en 2027``: a second figure of what the first counts, the verb
+    and the noun left out (no noun after it)."""
+    if folded[j] != "et" or j + 1 >= end or not folded[j + 1][:1].isdigit():
+        return False
+    if not any(w[:1].isdigit() and doc[k + 1].pos_ == "NOUN" for k, w in enumerate(folded[cur:j], cur)):
+        return False
+    k = j + 1
+    while k < end and folded[k][:1].isdigit():
+        k += 1
+    return k >= end or doc[k].pos_ != "NOUN"
 
 
 def _range_in(folded: list[str], start: int, end: int) -> bool:

@@ -48,6 +48,11 @@ def _horizons(ctx: Context, goals: list[Goal]) -> dict[int, str]:
     return own
 
 
+def _bare_figure(text: str) -> bool:
+    """A goal that is only a figure: the second target of the objective before it."""
+    return text.replace(" ", "").replace(".", "").replace(",", "").isdigit()
+
+
 def _with_illustration(text: str, g: Goal) -> str:
     """The goal's text and the parenthesis that illustrates it, cut from the text but telling its theme
     (``Mettre en place de nouveaux dispositifs (job dating, accueil des étudiants …)``)."""
@@ -64,8 +69,12 @@ def find_goals(doc: Doc, lex: Lexicons) -> list[Goal]:
     ctx.default_actor = strategy_owner or ctx.actors.main
     goals = dedupe(text_of(doc), _candidates(ctx))
     own = _horizons(ctx, goals)
+    previous = None
     for g in goals:
         g.theme = classify_theme(_with_illustration(text_of(doc), g), lex.themes)
+        if _bare_figure(text_of(doc)[g.start:g.end]) and previous is not None and previous.sent_start == g.sent_start:
+            g.theme = previous.theme           # "accueillir 1 000 étudiants en 2025 et 2 000 en 2027"
+        previous = g
         g.horizon = own[id(g)] or strategy_period or g.horizon_hint
         if g.actor is JOINT:
             g.actor = None

@@ -256,6 +256,10 @@ NONE = [
     "Toutes les universités doivent renouveler leurs conseils d'ici juin.",
     "Le nouveau campus de l'Université de Tours doit être livré en 2026 et réunira trois écoles : A ; B.",
     "Ce dispositif permet de financer des thèses.",
+    # a future coordinated after the present of the same verb states what is and goes on being
+    "« Le numérique et la formation continue jouent et joueront un rôle majeur dans ces transitions », affirme le "
+    "président.",
+    "L'Université de Tours et l'Université d'Orléans portent et porteront ensemble la formation des enseignants.",
     # … nor when the purpose is the relation itself
     "L'Université de Tours et l'Université d'Orléans ont noué un partenariat pour fonder un institut commun.",
 ]

@@ -31,6 +31,8 @@ def future(ctx: Context, sent: Span) -> list[Goal]:
             continue                           # handled as an intention verb
         if denied(folded, i, c_start, c_end):
             continue                           # "ne changeront pas": nothing is promised
+        if _continues_present(ctx, i):
+            continue                           # "jouent et joueront un rôle clé": a fact that lasts
         verb = start if trigger == "aller" else i
         act = ctx.lex.partnership.match(doc, verb, folded)
         if act is not None and act[0]["pos"] == "VERB" and not act[0].get("creates") and any(
@@ -53,6 +55,14 @@ def future(ctx: Context, sent: Span) -> list[Goal]:
         out += [make_goal(ctx, s, e, trigger, actor, sent, "future") for s, e in parts]
         covered = max(e for _, e in parts)
     return out
+
+
+def _continues_present(ctx: Context, i: int) -> bool:
+    """A future coordinated after the present of the same verb (``jouent et joueront un rôle clé``): the
+    sentence states what is and goes on being, no new commitment."""
+    doc = ctx.doc
+    return i >= 2 and ctx.folded[i - 1] == "et" and doc[i - 2].pos_ in ("VERB", "AUX") \
+        and doc[i - 2].lemma_ == doc[i].lemma_ and "Pres" in doc[i - 2].morph.get("Tense")
 
 
 def _purpose_of_means(ctx: Context, verb: int, c_end: int) -> int | None:

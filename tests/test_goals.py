@@ -64,6 +64,12 @@ CASES = [
       ("de 900 chercheurs à 1 100", UNIV_TOURS, "")]),
     ("L'Université de Tours veut étendre son réseau de la Loire à la Manche et de la chimie à la biologie.",
      [("étendre son réseau de la Loire à la Manche et de la chimie à la biologie", UNIV_TOURS, "")]),
+    # a short phrase between commas may part the objective noun from its copula; a speaker's incise ends the
+    # objective, not the list it is in
+    ("L'Université de Namur recrute. « Notre ambition, à Namur, est de doubler le nombre de doctorants, "
+     "précise la rectrice Anne Dupont, et de créer une école doctorale. »",
+     [("doubler le nombre de doctorants", "Université de Namur", ""),
+      ("créer une école doctorale", "Université de Namur", "")]),
     # a second figure with its own date, the verb and the noun left out: a second target; a figure with
     # its own noun is part of one objective
     ("L'Université de Tours veut accueillir 500 apprentis en 2026 et 800 en 2028.",
@@ -256,6 +262,8 @@ NONE = [
     "Toutes les universités doivent renouveler leurs conseils d'ici juin.",
     "Le nouveau campus de l'Université de Tours doit être livré en 2026 et réunira trois écoles : A ; B.",
     "Ce dispositif permet de financer des thèses.",
+    # people who wish, in a relative clause, commit no body
+    "L'Université de Tours ouvre ses laboratoires aux étudiants étrangers qui veulent préparer une thèse.",
     # a future coordinated after the present of the same verb states what is and goes on being
     "« Le numérique et la formation continue jouent et joueront un rôle majeur dans ces transitions », affirme le "
     "président.",

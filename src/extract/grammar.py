@@ -16,6 +16,7 @@ from .lexicon import Lexicons, fold
 from .words import words
 
 W = words()
+SPEECH_INCISES = W.set("speech_incise_verbs")
 DETERMINERS = W.set("determiners")
 CLITICS = W.set("clitics")
 SKIPPABLE = W.set("skippable_adverbs")
@@ -243,6 +244,9 @@ def _soft_stop(doc: Doc, j: int, start: int, end: int, folded: list[str], lex: L
         return True                        # "avec l'entrée de …", "avec pour objectifs …"
     if tok.text == "," and j + 1 < end and folded[j + 1] == "sans":
         return True                        # "regrouper leurs forces, sans envisager de fusion": a reservation
+    if tok.text == "," and j + 1 < end and folded[j + 1] in SPEECH_INCISES and j + 2 < end \
+            and doc[j + 2].pos_ in ("DET", "PROPN", "NOUN", "PRON"):
+        return True                        # "accueillir les étudiants …, expose le recteur, et d'organiser …"
     if tok.text == "," and j + 2 < end and is_gerund(doc, j + 2):
         return True                        # "soutenir le développement des territoires, en favorisant …": the means
     return tok.text == "," and j + 1 < end and (folded[j + 1] in {"contre", "type"} or (

@@ -34,6 +34,7 @@ def objective_nouns(ctx: Context, sent: Span) -> list[Goal]:
             b -= 1
         before2 = folded[b] if b >= c_start and i - 1 > c_start else ""
         k, owner = _holder(ctx, k, c_end)
+        k = _past_incise(ctx, k, c_end)
         after = folded[k] if k < c_end else ""
         if owner is None and after == ":" and _shared(ctx, i, k):
             owner = JOINT                  # "autour d'un objectif partagé : …"
@@ -151,6 +152,20 @@ def _coordinated_holders(ctx: Context, k: int, c_end: int) -> tuple[int, bool]:
             if j < c_end and folded[j] == "et":
                 j += 1
     return k, False
+
+
+def _past_incise(ctx: Context, k: int, c_end: int) -> int:
+    """``Notre objectif, à Liège, est de …``: a short phrase between commas, no verb in it, before the
+    copula; the copula's index, else ``k`` unchanged."""
+    doc, folded = ctx.doc, ctx.folded
+    if k >= c_end or doc[k].text != ",":
+        return k
+    for m in range(k + 1, min(c_end - 1, k + 8)):
+        if doc[m].pos_ in ("VERB", "AUX"):
+            return k
+        if doc[m].text == ",":
+            return m + 1 if m > k + 1 and folded[m + 1] in COPULAS else k
+    return k
 
 
 def _np_after_copula(ctx: Context, k: int, c_end: int) -> tuple[int, str] | None:

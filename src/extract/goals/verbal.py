@@ -94,6 +94,17 @@ def _passive_or_hypothetical(ctx: Context, i: int, sent) -> bool:
     return False
 
 
+def _people_relative(ctx: Context, i: int, sent) -> bool:
+    """``les étudiants luxembourgeois qui souhaitent effectuer …``: people wish, no body commits."""
+    subj = ctx.actors.subject(i, clause_bounds(sent, i)[0])
+    if subj.kind != "relative" or subj.start < 0:
+        return False
+    k = subj.start - 1
+    while k >= sent.start and ctx.doc[k].pos_ == "ADJ":
+        k -= 1
+    return k >= sent.start and ctx.folded[k] in ctx.lex.people
+
+
 def intention_use(ctx: Context, i, entry, sent) -> bool:
     doc, folded = ctx.doc, ctx.folded
     tok = doc[i]
@@ -109,6 +120,8 @@ def intention_use(ctx: Context, i, entry, sent) -> bool:
     if entry.get("body_subject") and not _body_commits(ctx, i, sent):
         return False
     if _passive_or_hypothetical(ctx, i, sent):
+        return False
+    if _people_relative(ctx, i, sent):
         return False
     # "L'UPVD n'envisage pas de rejoindre …": a denied intention commits to nothing
     if denied(folded, i, sent.start, sent.end):

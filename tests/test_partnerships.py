@@ -144,6 +144,11 @@ CASES = [
     # a copula and a noun of membership: one body is a school of another
     ("Depuis 2019, l'ENSAT est une école de l'Institut national polytechnique de Toulouse.",
      [({"ENSAT", "Institut national polytechnique de Toulouse"}, "membership", "established", "2019")]),
+    # a department, a branch, an entity of another body is a part of it; a territory's "département" is a body
+    ("L'École de management de Tours est un département de l'Université de Tours.",
+     [({"École de management de Tours", "Université de Tours"}, "membership", "established", "")]),
+    ("Le département du Loiret et l'Université d'Orléans signent une convention.",
+     [({"Département du Loiret", "Université d'Orléans"}, "agreement", "established", "")]),
     # "entre A et B" after the relation noun names its parties, and only them
     ("Une délégation de l'Université de Tours s'est rendue à Dakar afin de signer une convention entre "
      "l'Université d'Orléans et l'Université Cheikh Anta Diop.",

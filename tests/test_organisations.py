@@ -217,6 +217,9 @@ CASES = [
     # a piece of the long form of an acronym that names a thing is no body
     "Le Schéma Régional de l'Enseignement Supérieur, de la Recherche et de l'Innovation (SRESRI), voté en "
     "décembre 2022, ouvre des perspectives.",
+    # a three-letter acronym of the open data names its body before "de" and a place, and then anywhere in the text
+    "L'<o name='École supérieure de journalisme de Lille' kind='school'>ESJ</o> de Lille forme des journalistes. "
+    "L'<o name='École supérieure de journalisme de Lille'>ESJ</o> recrute aussi des pigistes.",
     # groupings of communes are local authorities, not groups of institutions
     "La <o name='Communauté urbaine de Brest' kind='public_body'>Communauté urbaine de Brest</o> et la "
     "<o name=\"Communauté d'agglomération de Vannes\" kind='public_body'>Communauté d'agglomération de Vannes</o> "
@@ -257,3 +260,9 @@ def test_identifiers_of_known_bodies_reach_the_table(tmp_path, nlp):
     ids = {r["name"]: (r["ror"], r["wikidata"]) for r in t["organisations"]}
     assert ids["Université de Perpignan Via Domitia"] == ("03am2jy38", "Q304872")     # from the ministry's file
     assert list(t["organisations"][0])[-2:] == ["ror", "wikidata"]
+
+
+def test_a_three_letter_acronym_alone_names_no_body_of_the_data(analyse):
+    # CLI is the open data's acronym of Centrale Lille Institut; unplaced, it is a command line
+    doc = analyse("Le CLI reste une commande utile pour les ingénieurs.")
+    assert "Centrale Lille Institut" not in {o.name for o in doc._.organisations}

@@ -98,6 +98,11 @@ def test_the_open_data_gives_the_full_name_when_a_hand_entry_names_a_short_one()
     assert "ror" not in entries["esa"] and entries["esa"]["name"] == "Agence spatiale européenne"
     school = next(e for e in entries.values() if e.get("ror") == "02vb4k656")
     assert school["name"] == "École supérieure d'agriculture" and school["kind"] == "school"
+    # a three-letter sigle one body of the data has (HEI, read in etablissements-2024-01.csv) is kept to name it
+    # before a place; one two bodies share (ESA: the school of agriculture, ÉSA the school of architecture) is not
+    hei = next(e for e in entries.values() if e.get("ror") == "0185jey51")
+    assert hei["name"] == "Hautes études d'ingénieur" and hei["placed_acronym"] == "HEI" and "acronym" not in hei
+    assert "placed_acronym" not in school
 
 
 def test_an_open_data_record_for_no_hand_entry_is_refused(tmp_path):

@@ -189,6 +189,7 @@ MESR_SCHEMA: dict[str, Field] = {
     "id": Field(str), "name": Field(str), "kind": Field(str, choices=KINDS), "acronym": Field(str),
     "aliases": Field(list, list_of=str), "ror": Field(str), "wikidata": Field(str),
     "same_as": Field(str), "official_name": Field(str), "source": Field(str, required=True),
+    "placed_acronym": Field(str),
 }
 
 

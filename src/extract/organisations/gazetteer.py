@@ -14,6 +14,8 @@ class Gazetteer:
         self.folded: dict[tuple[str, ...], set[str]] = {}
         self.exact: dict[tuple[str, ...], set[str]] = {}
         self.titled: dict[str, set[str]] = {}   # "Ieseg", "Insa": an acronym as French press writes it
+        # "HEI": a three-letter acronym of the data, a body only when placed ("HEI de Lille")
+        self.placed = {e["placed_acronym"]: {e["id"]} for e in entries if e.get("placed_acronym")}
         self.max_len = 1
         for e in entries:
             exact_forms = set(e.get("exact_case", []))
@@ -55,15 +57,18 @@ class Gazetteer:
 
     def _titled_at(self, raw: list[str], i: int, seen: set[str]) -> set[str] | None:
         """A title-case acronym after an elided article (``l'Ieseg``), before ``de`` and a capitalised
-        place (``Esigelec de Rouen``), or anywhere in a text that wrote it so once."""
+        place (``Esigelec de Rouen``), or anywhere in a text that wrote it so once; a placed acronym
+        (``HEI de Lille``) only before its place or in a text that placed it once."""
+        if raw[i] in self.placed:
+            return self.placed[raw[i]] if _before_place(raw, i) or raw[i] in seen else None
         if raw[i] not in self.titled:
             return None
         elided = i > 0 and raw[i - 1] in {"l", "d", "L", "D"}
-        placed = i + 2 < len(raw) and raw[i + 1] == "de" and raw[i + 2][:1].isupper()
-        return self.titled[raw[i]] if elided or placed or raw[i] in seen else None
+        return self.titled[raw[i]] if elided or _before_place(raw, i) or raw[i] in seen else None
 
     def _titled_seen(self, raw: list[str]) -> set[str]:
-        return {w for k, w in enumerate(raw) if w in self.titled and k > 0 and raw[k - 1] in {"l", "d", "L", "D"}}
+        titled = {w for k, w in enumerate(raw) if w in self.titled and k > 0 and raw[k - 1] in {"l", "d", "L", "D"}}
+        return titled | {w for k, w in enumerate(raw) if w in self.placed and _before_place(raw, k)}
 
     def find(self, text: str) -> list[tuple[int, int, set[str]]]:
         """Longest matches, left to right: (start, end, candidate ids)."""
@@ -98,3 +103,8 @@ class Gazetteer:
             else:
                 i += 1
         return found
+
+
+def _before_place(raw: list[str], i: int) -> bool:
+    """``de`` (or ``d'``) and a capitalised word after word ``i``: ``Esigelec de Rouen``, ``HEI de Lille``."""
+    return i + 2 < len(raw) and raw[i + 1] in {"de", "d"} and raw[i + 2][:1].isupper()

@@ -220,6 +220,10 @@ CASES = [
     # a three-letter acronym of the open data names its body before "de" and a place, and then anywhere in the text
     "L'<o name='École supérieure de journalisme de Lille' kind='school'>ESJ</o> de Lille forme des journalistes. "
     "L'<o name='École supérieure de journalisme de Lille'>ESJ</o> recrute aussi des pigistes.",
+    # two capitalised words or more that an apposition says is a body; not a place named after "de"
+    "Les écoles ont fondé en 2020 <o name='Bretagne Ingénierie' kind='group'>Bretagne Ingénierie</o>, pôle "
+    "d'ingénierie de la région.",
+    "Le campus de Vallée Bleue, pôle universitaire de la ville, accueille des étudiants.",
     # groupings of communes are local authorities, not groups of institutions
     "La <o name='Communauté urbaine de Brest' kind='public_body'>Communauté urbaine de Brest</o> et la "
     "<o name=\"Communauté d'agglomération de Vannes\" kind='public_body'>Communauté d'agglomération de Vannes</o> "

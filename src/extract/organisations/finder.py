@@ -66,6 +66,7 @@ def candidates(ix: OrgIndex, doc: Doc) -> list[Candidate]:
     cands += [(3, s, e, "grammar", kind) for s, e, kind in acronyms.elided_acronyms(ix, doc, non_org_acronyms)]
     cands += [(3, s, e, src, kind) for s, e, src, kind in names.ner_candidates(ix, doc)]
     cands += [(2, s, e, "grammar", kind) for s, e, kind in names.introduced_names(ix, doc)]
+    cands += [(3, s, e, "grammar", kind) for s, e, kind in names.apposed_names(ix, doc)]
     cands += [(2, s, e, "grammar", kind) for s, e, kind in names.suffixed_names(ix, doc)]
     cands = [c for c in cands if not _issue_numbered(c, text)
              and (c[3] == "gazetteer" or not acronyms.names_a_text(text, c[1]))

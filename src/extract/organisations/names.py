@@ -11,6 +11,7 @@ from .index import OrgIndex
 from .shapes import CLOSING_QUOTES, DETERMINERS, ELISION, NAME_PARTICLES, OPENING_QUOTES, PARTICLES
 
 PERSON_TITLES = words().set("person_titles")
+APPOSITION_NOUNS = words().set("apposition_nouns")
 
 
 def _capitalised_run(doc: Doc, j: int, *, limit: int) -> int:
@@ -248,6 +249,32 @@ def introduced_names(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str]]:
         else:
             out.append((doc[j].idx, doc[end - 1].idx + len(doc[end - 1].text), entry["kind"]))
         i = end
+    return out
+
+
+def apposed_names(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str]]:
+    """Two capitalised words or more that an apposition says is a body: ``Normandie Tech, pôle
+    d'ingénierie …``, ``Campus Cyber, association …`` (the noun of ``name_intro`` or ``apposition_nouns``
+    after the comma, an article allowed); the run of capitals before the comma, on its own (not after
+    a capital or a name particle), is the name."""
+    folded = [fold(t.text) for t in doc]
+    out = []
+    for j in range(2, len(doc) - 1):
+        if doc[j].text != ",":
+            continue
+        k = j + 1 + (folded[j + 1] in {"un", "une", "le", "la", "l'"})
+        hit = ix.name_intros.match(doc, k, folded) if k < len(doc) else None
+        if not (k < len(doc) and doc[k].is_lower and (hit is not None or folded[k] in APPOSITION_NOUNS)):
+            continue
+        start = j
+        while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and j - start < 5:
+            start -= 1
+        before = folded[start - 1] if start > 0 else ""
+        if j - start < 2 or before in {"de", "du", "des", "d'", "et", "-", "&"} \
+                or any(t.ent_type_ == "PER" for t in doc[start:j]) or fold(doc[start].text) in ix.heads:
+            continue
+        kind = hit[0]["kind"] if hit is not None else "group"
+        out.append((doc[start].idx, doc[j - 1].idx + len(doc[j - 1].text), kind))
     return out
 
 

@@ -144,6 +144,13 @@ CASES = [
     # a copula and a noun of membership: one body is a school of another
     ("Depuis 2019, l'ENSAT est une école de l'Institut national polytechnique de Toulouse.",
      [({"ENSAT", "Institut national polytechnique de Toulouse"}, "membership", "established", "2019")]),
+    # the body a merger makes is its name, no party; a merger stated as done and as to come is one planned merger
+    ("L'Université de Nîmes et l'Université de Montpellier fusionneront pour devenir, en 2027, l'Université "
+     "Montpellier Occitanie.",
+     [({"Université de Nîmes", "Université de Montpellier"}, "merger", "planned", "2027")]),
+    ("L'Université de Nîmes et l'Université de Montpellier fusionnent. Au 1er janvier 2027, l'Université de Nîmes "
+     "et l'Université de Montpellier fusionneront.",
+     [({"Université de Nîmes", "Université de Montpellier"}, "merger", "planned", "2027-01-01")]),
     # a department, a branch, an entity of another body is a part of it; a territory's "département" is a body
     ("L'École de management de Tours est un département de l'Université de Tours.",
      [({"École de management de Tours", "Université de Tours"}, "membership", "established", "")]),

@@ -9,7 +9,8 @@ def merge(found: list[Partnership]) -> list[Partnership]:
     """One entry per act. A headline restating a relation of the body is that
     relation; the same parties, kind and status stated twice are one
     partnership; a group counted (``6 écoles``) then listed by name in the next
-    sentences is one partnership."""
+    sentences is one partnership. A merger happens once: stated as done and as to come, it is one
+    planned merger."""
     body = [p for p in found if not p.in_title]
     kept = [p for p in found if not (p.in_title and any(q.ids == p.ids for q in body))]
     for p in found:
@@ -22,6 +23,10 @@ def merge(found: list[Partnership]) -> list[Partnership]:
         target = None
         for q in merged:
             dates_differ = bool(q.date and p.date and q.date != p.date)
+            if q.ids == p.ids and q.kind == p.kind == "merger" and q.status != p.status:
+                target = q                     # "fusionnent pour devenir …" then "vont fusionner": one merger,
+                q.status = "planned"           # still to come while any statement puts it ahead
+                break
             if q.ids == p.ids and q.status == p.status and (
                     q.kind == p.kind or ("cooperation" in (q.kind, p.kind) and not dates_differ)):
                 target = q

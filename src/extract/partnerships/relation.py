@@ -15,6 +15,8 @@ from .work import Work
 
 W = words()
 PARTNER_WORDS = {"avec", "entre"}
+MERGER_PRODUCTS = W.set("merger_products")
+DETERMINERS = W.set("determiners")
 
 
 def _extension(ctx: Context, w: Work) -> bool:
@@ -119,6 +121,30 @@ def _naming(ctx: Context, w: Work) -> None:
     w.quoted = names.quoted_name(ctx.doc, w.first, w.frame.end)
     if w.quoted and not w.name:
         w.name = w.quoted
+    if w.kind == "merger":
+        _merger_product(ctx, w)
+
+
+def _before_incise(ctx: Context, k: int, start: int) -> int:
+    """The word before a body at ``k + 1``, determiners and a phrase between commas passed
+    (``devenir, au 1er janvier 2020, l'Inrae``)."""
+    while k > start and ctx.folded[k] in DETERMINERS | {"de", "d'", "du"}:
+        k -= 1
+    if k > start and ctx.doc[k].text == ",":
+        opening = next((m for m in range(k - 1, max(start, k - 9), -1) if ctx.doc[m].text == ","), None)
+        if opening is not None:
+            k = opening - 1
+    return k
+
+
+def _merger_product(ctx: Context, w: Work) -> None:
+    """``Inra et Irstea fusionnent pour devenir l'Inrae``, ``Naissance de l'Inrae, fusion de …``: the body a
+    merger makes (after ``merger_products``, words.jsonl) is its name, no party."""
+    for org in list(w.parties):
+        k = _before_incise(ctx, w.position.get(id(org), -1) - 1, w.frame.start)
+        if k >= 0 and ctx.folded[k] in MERGER_PRODUCTS and len(w.parties) > 2:
+            w.parties.remove(org)
+            w.name = w.name or org.name
 
 
 def _people_meeting(w: Work) -> bool:

@@ -151,6 +151,16 @@ CASES = [
     ("L'Université de Nîmes et l'Université de Montpellier fusionnent. Au 1er janvier 2027, l'Université de Nîmes "
      "et l'Université de Montpellier fusionneront.",
      [({"Université de Nîmes", "Université de Montpellier"}, "merger", "planned", "2027-01-01")]),
+    # a merger counted in the lead ("cette fusion entre 3 écoles") and its bodies listed a few sentences on:
+    # one merger of the listed bodies, named after the body it makes
+    ("La nouvelle Université Sud Méditerranée entend devenir la référence du Sud\n\nLa chimie est le maître-mot "
+     "qui a guidé cette fusion entre 3 écoles et universités du Sud. L'ensemble réunit 12 000 étudiants.\n\n"
+     "Publié le 3 mars 2025\n\nLa course aux regroupements se poursuit. Après PSL, c'est au tour de l'Université "
+     "Sud Méditerranée de voir le jour. Officiellement créée ce 1er janvier, elle rassemble trois établissements, "
+     "à savoir l'Université de Nîmes, l'École nationale supérieure de chimie de Montpellier et l'Université de "
+     "Perpignan Via Domitia.",
+     [({"Université de Nîmes", "École nationale supérieure de chimie de Montpellier",
+        "Université de Perpignan Via Domitia"}, "merger", "established", "2025-01-01")]),
     # a department, a branch, an entity of another body is a part of it; a territory's "département" is a body
     ("L'École de management de Tours est un département de l'Université de Tours.",
      [({"École de management de Tours", "Université de Tours"}, "membership", "established", "")]),

@@ -9,8 +9,8 @@ def merge(found: list[Partnership]) -> list[Partnership]:
     """One entry per act. A headline restating a relation of the body is that
     relation; the same parties, kind and status stated twice are one
     partnership; a group counted (``6 écoles``) then listed by name in the next
-    sentences is one partnership. A merger happens once: stated as done and as to come, it is one
-    planned merger."""
+    sentences (up to six on, two for a headline's count) is one partnership. A
+    merger happens once: stated as done and as to come, it is one planned merger."""
     body = [p for p in found if not p.in_title]
     kept = [p for p in found if not (p.in_title and any(q.ids == p.ids for q in body))]
     for p in found:
@@ -33,10 +33,14 @@ def merge(found: list[Partnership]) -> list[Partnership]:
                 if KIND_RANK[p.kind] > KIND_RANK[q.kind]:
                     q.kind = p.kind            # "un rapprochement" then "pourraient fusionner": a merger
                 break
-            if q.count_hint and q.generic and 0 < p.sent_index - q.sent_index <= 2 and \
+            if q.count_hint and q.generic and 0 < p.sent_index - q.sent_index <= (2 if q.in_title else 6) and \
                     len(p.ids - q.ids) == q.count_hint:
                 target = q
-                q.parties = q.parties + [o for o in p.parties if o.org_id not in q.ids]
+                listed = [o for o in p.parties if o.org_id not in q.ids]
+                if len(q.parties) == 1 and not q.name and len(p.parties) == len(listed):
+                    q.name = q.parties[0].name     # "cette fusion entre 6 écoles" of the body it makes
+                    q.parties = []
+                q.parties = q.parties + listed
                 q.generic = False
                 q.count_hint = None
                 break

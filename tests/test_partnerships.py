@@ -207,6 +207,9 @@ NONE = [
     # the employers of people named by a plural title, and the bodies coordinated with them, are no parties
     "Le réseau Udice accueille trois nouveaux membres après l'élection des présidents de l'Université de Lyon "
     "et de l'Université de Grenoble.",
+    # people who join a programme or a body bring no membership of their institution
+    "Dès 2026, les doctorants de l'Université de Tours pourront intégrer le programme d'excellence de Sorbonne "
+    "Université.",
     # "sans" denies what it governs, through an infinitive
     "L'Université de Pau et l'Université de Bordeaux se rapprochent sans pour autant envisager de fusion.",
 ]

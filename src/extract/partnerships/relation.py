@@ -148,9 +148,11 @@ def _merger_product(ctx: Context, w: Work) -> None:
 
 
 def _people_meeting(w: Work) -> bool:
-    """``les directeurs … se sont réunis``: people meeting state no alliance."""
+    """``les directeurs … se sont réunis``: people meeting state no alliance; ``les étudiants de l'UIR
+    pourront intégrer le programme d'Audencia``: people joining a course state no membership."""
     return w.subj is not None and w.subj.kind == "people" and all(
-        t[2]["pos"] == "VERB" and t[2]["kind"] == "alliance" and not t[2].get("creates") for t in w.triggers)
+        t[2]["pos"] == "VERB" and t[2]["kind"] in ("alliance", "membership") and not t[2].get("creates")
+        for t in w.triggers)
 
 
 def _subject_side(ctx: Context, w: Work) -> None:

@@ -70,6 +70,9 @@ CASES = [
      "précise la rectrice Anne Dupont, et de créer une école doctorale. »",
      [("doubler le nombre de doctorants", "Université de Namur", ""),
       ("créer une école doctorale", "Université de Namur", "")]),
+    # the aim of an act signed with partners left unnamed is theirs together, not the one named body's
+    ("Le CNRS et onze autres organismes ont signé une charte pour accélérer la transition écologique.",
+     [("accélérer la transition écologique", None, "")]),
     # a second figure with its own date, the verb and the noun left out: a second target; a figure with
     # its own noun is part of one objective
     ("L'Université de Tours veut accueillir 500 apprentis en 2026 et 800 en 2028.",

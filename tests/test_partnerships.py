@@ -161,6 +161,10 @@ CASES = [
      "Perpignan Via Domitia.",
      [({"Université de Nîmes", "École nationale supérieure de chimie de Montpellier",
         "Université de Perpignan Via Domitia"}, "merger", "established", "2025-01-01")]),
+    # the body where an event took place is no party, nor does it take the parties named after the comma with it
+    ("A l'issue d'une journée de travaux au Collège de France, le CNRS et l'Inserm ont signé une convention.",
+     [({"Centre national de la recherche scientifique", "Institut national de la santé et de la recherche médicale"},
+       "agreement", "established", "")]),
     # a department, a branch, an entity of another body is a part of it; a territory's "département" is a body
     ("L'École de management de Tours est un département de l'Université de Tours.",
      [({"École de management de Tours", "Université de Tours"}, "membership", "established", "")]),

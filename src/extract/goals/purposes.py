@@ -19,10 +19,11 @@ BECOMING = words().set("becoming_verbs")
 
 
 def _owner(p: Partnership) -> Organisation:
-    """Whose aim it is: the group a body joins; the parties together; the one party named."""
+    """Whose aim it is: the group a body joins; the parties together (named or not: ``seize organismes
+    ont signé``); the one party named."""
     if p.kind == "membership":
         return next((o for o in p.parties if o.kind == "group"), p.parties[-1])
-    return JOINT if len(p.parties) >= 2 else p.parties[0]
+    return JOINT if len(p.parties) >= 2 or p.generic else p.parties[0]
 
 
 def _infinitive_after(ctx: Context, k: int, end: int) -> int | None:

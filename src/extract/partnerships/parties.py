@@ -13,18 +13,22 @@ from .model import Context, Frame, Partnership
 W = words()
 PERSON_TITLES = W.set("person_titles")
 HONORIFICS = W.set("honorifics")
+EVENT_NOUNS = W.set("event_nouns")
 NUMBER_WORDS = {w: n for w, n in W.values("number_words").items() if n >= 2}   # counts of several bodies
 PLURAL_NOUNS = W.kinds_of("plural_party_nouns")
 
 
-def _venue(ctx: Context, s: int) -> bool:
-    """``le 5 juillet à la CCI …``: a body after a day's date and ``à`` is where something took place
-    (``s'ouvrira en 2026 à l'Université de Gand`` names who joins)."""
+def venue(ctx: Context, s: int) -> bool:
+    """``le 5 juillet à la CCI …``, ``une journée de travaux au Collège de France``: a body after a day's date
+    or an event (``event_nouns``) and ``à`` is where something took place (``s'ouvrira en 2026 à l'Université
+    de Gand`` names who joins)."""
     k = s - 1
     while k > 0 and ctx.folded[k] in {"la", "l'", "le"}:
         k -= 1
     if k <= 0 or ctx.folded[k] not in {"a", "au", "aux"}:
         return False
+    if any(w in EVENT_NOUNS for w in ctx.folded[max(0, k - 3):k]):
+        return True                        # "une journée de travaux au Collège de France"
     before = ctx.doc[k - 1]
     return any(d.start <= before.idx < d.end and d.timex.lo is not None and d.timex.lo.day is not None
                for d in ctx.dates)
@@ -49,7 +53,7 @@ def not_a_party(ctx: Context, s: int, first: int, c_start: int) -> bool:
     event or the employer of someone quoted is not a party; the institution of someone
     who signs (``X, président de l'Université de Lille, … ont signé``) is."""
     doc, folded, lex = ctx.doc, ctx.folded, ctx.lex
-    if _venue(ctx, s):
+    if venue(ctx, s):
         return True
     for k in range(max(c_start, _before_person(ctx, s) - 4), s):
         if lex.not_party.match(doc, k, folded) is not None:

@@ -55,8 +55,8 @@ def _named_parties(ctx: Context, w: Work, plural_at: tuple[int, int] | None) -> 
     excluded = parties.listed_after_not_party(ctx, c.start, c.end)
     last_out = -1                      # the end of the last mention left out
     for s, e, org in actors.mentions_in(frame.start, frame.end):
-        if not frame.contains(s):
-            continue
+        if not frame.contains(s) or parties.venue(ctx, s):
+            continue                   # "au Collège de France, le CNRS et l'Inserm": the place, not theirs
         if s in excluded or parties.not_a_party(ctx, s, w.first, c.start) or parties.coordinated_after(
                 ctx, last_out, s):
             last_out = e               # "des présidents des universités de Grenoble Alpes et Paris Saclay"

@@ -165,6 +165,11 @@ CASES = [
     ("A l'issue d'une journée de travaux au Collège de France, le CNRS et l'Inserm ont signé une convention.",
      [({"Centre national de la recherche scientifique", "Institut national de la santé et de la recherche médicale"},
        "agreement", "established", "")]),
+    # after a colon, semicolons separate the items of one list; an apposition saying what a body is
+    # ("une école de commerce") names no body it belongs to
+    ("Le futur campus réunira trois écoles : l'Inseec (une école de commerce) ; l'ECE (une école d'ingénieurs) ; "
+     "l'EPF.",
+     [({"Inseec", "École centrale d'électronique", "EPF École d'ingénieurs"}, "alliance", "planned", "")]),
     # a department, a branch, an entity of another body is a part of it; a territory's "département" is a body
     ("L'École de management de Tours est un département de l'Université de Tours.",
      [({"École de management de Tours", "Université de Tours"}, "membership", "established", "")]),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..grammar import DETERMINERS, is_infinitive
+from ..grammar import DETERMINERS, is_finite_verb, is_infinitive
 from ..organisations import Organisation
 from ..words import words
 from .model import Context, Frame
@@ -21,7 +21,7 @@ def clauses(doc: Doc, sent: Span) -> list[tuple[int, int]]:
     organisée, et les deux établissements envisagent …``)."""
     out, start = [], sent.start
     for i in range(sent.start, sent.end):
-        if doc[i].text == ";":
+        if doc[i].text == ";" and not _list_item_follows(doc, start, i, sent.end):
             out.append((start, i))
             start = i + 1
         elif i > start and new_clause_at(doc, i, sent.end):
@@ -29,6 +29,15 @@ def clauses(doc: Doc, sent: Span) -> list[tuple[int, int]]:
             start = i
     out.append((start, sent.end))
     return [(s, e) for s, e in out if e > s]
+
+
+def _list_item_follows(doc: Doc, start: int, i: int, end: int) -> bool:
+    """``réunira trois écoles : l'Inseec (…) ; l'ECE (…) et Sup de Pub (…)``: after a colon of the clause, a
+    semicolon separates the items of one list (no finite verb in the next item), not two clauses."""
+    if not any(doc[k].text == ":" for k in range(start, i)):
+        return False
+    nxt = next((k for k in range(i + 1, end) if doc[k].text == ";"), end)
+    return not any(is_finite_verb(doc[k]) for k in range(i + 1, nxt))
 
 
 def new_clause_at(doc: Doc, i: int, end: int) -> bool:

@@ -67,6 +67,17 @@ def _after_copula(ctx: Context, i: int, start: int) -> bool:
     return False
 
 
+def _of_a_body(ctx: Context, k: int, end: int) -> bool:
+    """``une école de l'IMT``, ``écoles internes du groupe``: the membership noun's complement names a body
+    (``l'Inseec (une école de commerce)`` says what the Inseec is, not whose)."""
+    for m in range(k, min(end, k + 5)):
+        if m in ctx.actors.token_org or ctx.actors.anaphor_at(m):
+            return True
+        if ctx.doc[m].is_punct:
+            return False
+    return False
+
+
 def find_triggers(ctx: Context, sent: Span) -> list[Trigger]:
     out = []
     i = sent.start
@@ -79,7 +90,7 @@ def find_triggers(ctx: Context, sent: Span) -> list[Trigger]:
         if entry["pos"] == "VERB" and (_noun_not_verb(ctx, i) or _speech_verb(ctx, i)):
             i += n
             continue
-        if entry.get("after_copula") and not _after_copula(ctx, i, sent.start):
+        if entry.get("after_copula") and not (_after_copula(ctx, i, sent.start) and _of_a_body(ctx, i + n, sent.end)):
             i += n
             continue
         out.append((i, n, entry))

@@ -224,6 +224,8 @@ CASES = [
     "Les écoles ont fondé en 2020 <o name='Bretagne Ingénierie' kind='group'>Bretagne Ingénierie</o>, pôle "
     "d'ingénierie de la région.",
     "Le campus de Vallée Bleue, pôle universitaire de la ville, accueille des étudiants.",
+    # … or a parenthesis, "de" joining two capitalised words
+    "Le campus accueillera <o name='Prépa de Com' kind='school'>Prépa de Com</o> (une école de communication).",
     # groupings of communes are local authorities, not groups of institutions
     "La <o name='Communauté urbaine de Brest' kind='public_body'>Communauté urbaine de Brest</o> et la "
     "<o name=\"Communauté d'agglomération de Vannes\" kind='public_body'>Communauté d'agglomération de Vannes</o> "

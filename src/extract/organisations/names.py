@@ -254,28 +254,39 @@ def introduced_names(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str]]:
 
 def apposed_names(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str]]:
     """Two capitalised words or more that an apposition says is a body: ``Normandie Tech, pôle
-    d'ingénierie …``, ``Campus Cyber, association …`` (the noun of ``name_intro`` or ``apposition_nouns``
-    after the comma, an article allowed); the run of capitals before the comma, on its own (not after
-    a capital or a name particle), is the name."""
+    d'ingénierie …``, ``Sup de Pub (une école de communication)`` (the noun of ``name_intro`` or
+    ``apposition_nouns`` after the comma or parenthesis, an article allowed); the run of capitals before
+    it (``de`` between two of them), on its own (not after a name particle), is the name."""
     folded = [fold(t.text) for t in doc]
     out = []
     for j in range(2, len(doc) - 1):
-        if doc[j].text != ",":
+        if doc[j].text not in {",", "("}:
             continue
         k = j + 1 + (folded[j + 1] in {"un", "une", "le", "la", "l'"})
         hit = ix.name_intros.match(doc, k, folded) if k < len(doc) else None
         if not (k < len(doc) and doc[k].is_lower and (hit is not None or folded[k] in APPOSITION_NOUNS)):
             continue
-        start = j
-        while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and j - start < 5:
-            start -= 1
+        start = _capitals_before(doc, folded, j)
         before = folded[start - 1] if start > 0 else ""
-        if j - start < 2 or before in {"de", "du", "des", "d'", "et", "-", "&"} \
+        if j - start < 2 or before in {"de", "du", "des", "d'", "-", "&"} \
                 or any(t.ent_type_ == "PER" for t in doc[start:j]) or fold(doc[start].text) in ix.heads:
             continue
         kind = hit[0]["kind"] if hit is not None else "group"
         out.append((doc[start].idx, doc[j - 1].idx + len(doc[j - 1].text), kind))
     return out
+
+
+def _capitals_before(doc: Doc, folded: list[str], j: int) -> int:
+    """Where the run of capitalised words ending before token ``j`` starts (``de`` between two capitals
+    joins them: ``Sup de Pub``); five words at most."""
+    start = j
+    while start > 0 and j - start < 5:
+        capital = doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha
+        joining = folded[start - 1] in {"de", "d'"} and j > start > 1 and doc[start - 2].text[:1].isupper()
+        if not (capital or joining):
+            break
+        start -= 1
+    return start
 
 
 def extended_names(ix: OrgIndex, doc: Doc, hits) -> list[tuple[int, int, str]]:

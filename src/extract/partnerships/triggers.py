@@ -73,8 +73,9 @@ def _of_a_body(ctx: Context, k: int, end: int) -> bool:
     for m in range(k, min(end, k + 5)):
         if m in ctx.actors.token_org or ctx.actors.anaphor_at(m):
             return True
-        if ctx.doc[m].is_punct:
-            return False
+        if not (ctx.doc[m].pos_ == "ADJ" or ctx.folded[m] in {"de", "d'", "du", "des", "a", "au", "aux"}
+                or ctx.folded[m] in REFERRING or ctx.doc[m].pos_ == "DET"):
+            return False                   # "une école d'ingénierie numérique et Sup de Pub": no complement
     return False
 
 

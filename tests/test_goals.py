@@ -73,6 +73,9 @@ CASES = [
     # the aim of an act signed with partners left unnamed is theirs together, not the one named body's
     ("Le CNRS et onze autres organismes ont signé une charte pour accélérer la transition écologique.",
      [("accélérer la transition écologique", None, "")]),
+    # "Parmi ceux-ci figure …": the pronoun stands for the list noun of the sentence before
+    ("L'Université de Tours a défini ses leviers d'action. Parmi ceux-ci figure le développement de l'alternance.",
+     [("le développement de l'alternance", UNIV_TOURS, "")]),
     # a second figure with its own date, the verb and the noun left out: a second target; a figure with
     # its own noun is part of one objective
     ("L'Université de Tours veut accueillir 500 apprentis en 2026 et 800 en 2028.",

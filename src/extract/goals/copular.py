@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from ..docview import sentence_of
 from ..grammar import clause_bounds
 from ..words import words
 from .actor import relative_actor
@@ -14,6 +15,7 @@ COPULAS = W.set("copulas")
 
 
 AMONG_VERBS = W.set("among_verbs")
+DEMONSTRATIVES = W.set("demonstrative_pronouns")
 
 
 def copular(ctx: Context, sent: Span) -> list[Goal]:
@@ -42,12 +44,15 @@ def copular(ctx: Context, sent: Span) -> list[Goal]:
             out.append(make_goal(ctx, start, i, noun[0]["term"], actor, sent, "copular"))
         elif folded[i] == "parmi" and i + 2 < c_end:
             verb = next((k for k in range(i + 2, min(c_end, i + 8)) if folded[k] in AMONG_VERBS), None)
-            if verb is None or not any(ctx.lex.list_noun.match(doc, k, folded) for k in range(i + 1, verb)):
+            listed = range(i + 1, verb) if verb is not None else range(0)
+            if folded[i + 1] in DEMONSTRATIVES and i > 0:
+                listed = range(sentence_of(doc, i - 1).start, i)   # "Parmi ceux-ci figure …": the leviers before
+            if verb is None or not any(ctx.lex.list_noun.match(doc, k, folded) for k in listed):
                 continue
             j = verb + 1
             while j < c_end and (doc[j].pos_ == "ADV" or folded[j] in {"se", "on"}):
                 j += 1
-            noun = next(ctx.lex.list_noun.match(doc, k, folded) for k in range(i + 1, verb)
+            noun = next(ctx.lex.list_noun.match(doc, k, folded) for k in listed
                         if ctx.lex.list_noun.match(doc, k, folded))
             actor = actors.previous_subject(i) or actors.main
             for s, e in parts(ctx, j, c_end, "np"):

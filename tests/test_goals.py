@@ -76,6 +76,15 @@ CASES = [
     # "Parmi ceux-ci figure …": the pronoun stands for the list noun of the sentence before
     ("L'Université de Tours a défini ses leviers d'action. Parmi ceux-ci figure le développement de l'alternance.",
      [("le développement de l'alternance", UNIV_TOURS, "")]),
+    # the points of an enumeration, each opened by an ordinal subject; an apposition that labels a point
+    # ("un enjeu majeur …") is no part of it
+    ("L'Université de Tours présente son plan. Le premier point consiste à doubler le nombre d'apprentis. Le "
+     "deuxième porte sur l'ouverture de deux campus, un enjeu majeur pour la région. Le dernier, enfin, réside "
+     "dans le recrutement de chercheurs.",
+     [("doubler le nombre d'apprentis", UNIV_TOURS, ""), ("l'ouverture de deux campus", UNIV_TOURS, ""),
+      ("le recrutement de chercheurs", UNIV_TOURS, "")]),
+    ("L'Université de Tours veut renforcer ses partenariats, un axe majeur de son projet.",
+     [("renforcer ses partenariats", UNIV_TOURS, "")]),
     # a second figure with its own date, the verb and the noun left out: a second target; a figure with
     # its own noun is part of one objective
     ("L'Université de Tours veut accueillir 500 apprentis en 2026 et 800 en 2028.",

@@ -247,6 +247,9 @@ def _soft_stop(doc: Doc, j: int, start: int, end: int, folded: list[str], lex: L
     if tok.text == "," and j + 1 < end and folded[j + 1] in SPEECH_INCISES and j + 2 < end \
             and doc[j + 2].pos_ in ("DET", "PROPN", "NOUN", "PRON"):
         return True                        # "accueillir les étudiants …, expose le recteur, et d'organiser …"
+    if tok.text == "," and j + 2 < end and folded[j + 1] in {"un", "une"} and (
+            lex.list_noun.match(doc, j + 2, folded) or lex.objective.match(doc, j + 2, folded)):
+        return True                        # "la multiplication des partenariats, un axe incontournable …"
     if tok.text == "," and j + 2 < end and is_gerund(doc, j + 2):
         return True                        # "soutenir le développement des territoires, en favorisant …": the means
     return tok.text == "," and j + 1 < end and (folded[j + 1] in {"contre", "type"} or (

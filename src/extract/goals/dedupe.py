@@ -7,8 +7,8 @@ from .model import Goal
 DEDUPE_DICE = 0.6   # the same objective restated ("Structurer une offre de formation …" twice)
 
 
-PRIORITY = {"verbal": 0, "objective": 1, "copular": 2, "inline_list": 3, "bullet": 4, "means": 5, "future": 6,
-            "infinitive": 7, "purpose": 8}
+PRIORITY = {"verbal": 0, "objective": 1, "copular": 2, "inline_list": 3, "bullet": 4, "means": 5, "ordinal": 5,
+            "future": 6, "infinitive": 7, "purpose": 8}
 
 
 def dedupe(text: str, cands: list[Goal]) -> list[Goal]:

@@ -13,11 +13,12 @@ from .lists import bullet_items, infinitive_openings, inline_lists
 from .means import means
 from .model import JOINT, Context, Goal
 from .objectives import objective_nouns
+from .ordinals import ordinals
 from .purposes import purposes
 from .theme import classify_theme
 from .verbal import verbal
 
-SENTENCE_FORMS = (verbal, objective_nouns, copular, future, inline_lists, infinitive_openings, means)
+SENTENCE_FORMS = (verbal, objective_nouns, copular, future, inline_lists, infinitive_openings, means, ordinals)
 
 
 def _context(doc: Doc, lex: Lexicons) -> Context:

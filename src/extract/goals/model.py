@@ -19,6 +19,7 @@ class Goal:
     sent_start: int            # evidence sentence
     sent_end: int
     source: str                # verbal | objective | copular | future | inline_list | bullet | infinitive | purpose
+                               # | means | ordinal
     horizon_hint: str = ""     # a date of its list introduction
     group: int = 0             # noun phrases coordinated in one complement share a trailing date
     theme: str = "other"

@@ -85,6 +85,8 @@ CASES = [
       ("le recrutement de chercheurs", UNIV_TOURS, "")]),
     ("L'Université de Tours veut renforcer ses partenariats, un axe majeur de son projet.",
      [("renforcer ses partenariats", UNIV_TOURS, "")]),
+    # where a body puts the accent is its objective
+    ("L'Université de Tours met l'accent sur la formation continue.", [("la formation continue", UNIV_TOURS, "")]),
     # a second figure with its own date, the verb and the noun left out: a second target; a figure with
     # its own noun is part of one objective
     ("L'Université de Tours veut accueillir 500 apprentis en 2026 et 800 en 2028.",

@@ -87,6 +87,12 @@ CASES = [
      [("renforcer ses partenariats", UNIV_TOURS, "")]),
     # where a body puts the accent is its objective
     ("L'Université de Tours met l'accent sur la formation continue.", [("la formation continue", UNIV_TOURS, "")]),
+    # a copula, an adverb and a list noun ("est également une priorité", "un point de vigilance") make the subject
+    # an objective
+    ("L'Université de Tours présente son plan. Le recrutement de doctorants est également une priorité.",
+     [("Le recrutement de doctorants", UNIV_TOURS, "")]),
+    ("L'Université de Tours présente son plan. La rénovation des amphithéâtres est un point de vigilance.",
+     [("La rénovation des amphithéâtres", UNIV_TOURS, "")]),
     # a second figure with its own date, the verb and the noun left out: a second target; a figure with
     # its own noun is part of one objective
     ("L'Université de Tours veut accueillir 500 apprentis en 2026 et 800 en 2028.",

@@ -30,7 +30,7 @@ def copular(ctx: Context, sent: Span) -> list[Goal]:
         if folded[i] in COPULAS:
             k = i + 1
             while k < c_end and (folded[k] in {"un", "une", "l'un", "l'une", "des", "le", "la", "l'"} or
-                                 doc[k].pos_ == "ADJ"):
+                                 doc[k].pos_ in ("ADJ", "ADV")):
                 k += 1
             if k >= c_end or (ctx.lex.list_noun.match(doc, k, folded) is None and
                               ctx.lex.objective.match(doc, k, folded) is None):

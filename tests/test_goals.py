@@ -343,6 +343,9 @@ def test_theme_follows_the_objective_words():
     # the fields listed after "dans les domaines de" count less than what the objective acts on
     assert classify_theme("approfondir leur partenariat dans les domaines de la recherche et de l'innovation",
                           themes) == "cooperation"
+    # a whole-word stem: "ETI" (mid-sized companies) is innovation, "Saint-Étienne" is not
+    assert classify_theme("soutenir les PME et les ETI du territoire", themes) == "innovation"
+    assert classify_theme("ouvrir une antenne à Saint-Étienne", themes) == "other"
     # a change between two figures of students or staff is growth in recruitment; of euros, not
     assert classify_theme("porter ses effectifs de 20 000 à 24 000 étudiants", themes) == "attractiveness"
     assert classify_theme("de 900 chercheurs à 1 100", themes) == "attractiveness"

@@ -93,6 +93,9 @@ CASES = [
      [("Le recrutement de doctorants", UNIV_TOURS, "")]),
     ("L'Université de Tours présente son plan. La rénovation des amphithéâtres est un point de vigilance.",
      [("La rénovation des amphithéâtres", UNIV_TOURS, "")]),
+    # the circumstances of an objective are no part of it
+    ("L'Université de Tours veut accroître son attractivité dans un contexte de forte concurrence.",
+     [("accroître son attractivité", UNIV_TOURS, "")]),
     # a second figure with its own date, the verb and the noun left out: a second target; a figure with
     # its own noun is part of one objective
     ("L'Université de Tours veut accueillir 500 apprentis en 2026 et 800 en 2028.",

@@ -288,6 +288,8 @@ NONE = [
     "Toutes les universités doivent renouveler leurs conseils d'ici juin.",
     "Le nouveau campus de l'Université de Tours doit être livré en 2026 et réunira trois écoles : A ; B.",
     "Ce dispositif permet de financer des thèses.",
+    # a present whose "-rons" only looks like a future's ("collaborons", not "collaborerons")
+    "« Nous collaborons déjà étroitement dans les champs de l'enseignement », explique l'Université de Tours.",
     # people who wish, in a relative clause, commit no body
     "L'Université de Tours ouvre ses laboratoires aux étudiants étrangers qui veulent préparer une thèse.",
     # a future coordinated after the present of the same verb states what is and goes on being

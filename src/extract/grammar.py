@@ -84,7 +84,16 @@ FUTURE_ENDINGS = W.tuple("future_endings")
 IRREGULAR_FUTURES = W.set("irregular_futures")
 
 
+def _present_plural(tok: Token) -> bool:
+    """``collaborons``, ``ouvrons``, ``déclarez``: the verb's stem and a present ending, whose ``-rons`` /
+    ``-rez`` only looks like a future's (``collaborerons``)."""
+    lemma, w = fold(tok.lemma_), fold(tok.text)
+    return len(lemma) > 3 and lemma.endswith(("er", "ir", "re")) and w in (lemma[:-2] + "ons", lemma[:-2] + "ez")
+
+
 def is_future(tok: Token) -> bool:
+    if _present_plural(tok):
+        return False
     if "Fut" in tok.morph.get("Tense") and "Fin" in tok.morph.get("VerbForm"):
         # every French future ends in -r + ending ("accueillera", "seront"); the tagger's "Fut" on
         # "accueille" is a slip

@@ -127,6 +127,7 @@ def test_a_closing_quotation_ends_an_objective_opened_in_it():
     ("Diversifier/PROPN les/DET sources/NOUN", True),      # a capitalised infinitive the tagger calls a name
     (f"renforcer/VERB/{INF} les/DET liens/NOUN", True),
     ("Calendrier/PROPN des/DET actions/NOUN", False),       # ends like an infinitive, is a noun
+    ("Signature/PROPN d'/ADP une/DET charte/NOUN", False),  # no French infinitive ends in -ture
     (f"renforce/VERB/{FIN} les/DET liens/NOUN", False),
 ])
 def test_infinitives(spec, infinitive):

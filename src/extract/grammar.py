@@ -17,6 +17,7 @@ from .words import words
 
 W = words()
 SPEECH_INCISES = W.set("speech_incise_verbs")
+NOUN_ENDINGS = W.tuple("noun_endings")
 DETERMINERS = W.set("determiners")
 CLITICS = W.set("clitics")
 SKIPPABLE = W.set("skippable_adverbs")
@@ -43,7 +44,7 @@ def is_infinitive(tok: Token) -> bool:
 def _looks_infinitive(tok: Token) -> bool:
     """Shape fallback for a capitalised or mis-tagged infinitive followed by its object."""
     w = fold(tok.text)
-    if w in NOT_INFINITIVE or len(w) < 4 or not w.isalpha():
+    if w in NOT_INFINITIVE or len(w) < 4 or not w.isalpha() or w.endswith(NOUN_ENDINGS):
         return False
     if not tok.text.lower().endswith(INFINITIVE_ENDINGS):       # accents kept: "Élaboré" is no infinitive
         return False

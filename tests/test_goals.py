@@ -93,6 +93,9 @@ CASES = [
      [("Le recrutement de doctorants", UNIV_TOURS, "")]),
     ("L'Université de Tours présente son plan. La rénovation des amphithéâtres est un point de vigilance.",
      [("La rénovation des amphithéâtres", UNIV_TOURS, "")]),
+    # an apposition that says what a body is ends the objective that names the body
+    ("L'Université de Tours veut accueillir une antenne de l'Inserm, le grand institut de recherche qui étudie la "
+     "santé.", [("accueillir une antenne de l'Inserm", UNIV_TOURS, "")]),
     # the circumstances of an objective are no part of it
     ("L'Université de Tours veut accroître son attractivité dans un contexte de forte concurrence.",
      [("accroître son attractivité", UNIV_TOURS, "")]),

@@ -260,11 +260,27 @@ def _soft_stop(doc: Doc, j: int, start: int, end: int, folded: list[str], lex: L
     if tok.text == "," and j + 2 < end and folded[j + 1] in {"un", "une"} and (
             lex.list_noun.match(doc, j + 2, folded) or lex.objective.match(doc, j + 2, folded)):
         return True                        # "la multiplication des partenariats, un axe incontournable …"
+    if tok.text == "," and _describes_body(doc, j, end, folded):
+        return True                        # "accueillir une antenne d'AgroParisTech, la grande école qui forme …"
     if tok.text == "," and j + 2 < end and is_gerund(doc, j + 2):
         return True                        # "soutenir le développement des territoires, en favorisant …": the means
     return tok.text == "," and j + 1 < end and (folded[j + 1] in {"contre", "type"} or (
         "Part" in doc[j + 1].morph.get("VerbForm") and "Past" in doc[j + 1].morph.get("Tense")
         and not is_infinitive(doc[j + 1])))   # ", contre 25 % aujourd'hui", ", créé en 2021,"
+
+
+def _describes_body(doc: Doc, j: int, end: int, folded: list[str]) -> bool:
+    """After a body's name, ``, la grande école française qui …``: an apposition that says what the body is."""
+    before = doc[j - 1].idx
+    if not any(m.start <= before < m.end for o in doc._.organisations or [] for m in o.mentions):
+        return False
+    k = j + 1
+    if k >= end or folded[k] not in {"la", "le", "l'", "un", "une"}:
+        return False
+    k += 1
+    while k < min(end, j + 10) and (doc[k].pos_ in ("ADJ", "NOUN") or folded[k] in {"de", "d'", "du", "des"}):
+        k += 1
+    return k > j + 2 and k < end and folded[k] in {"qui", "dont"}
 
 
 def objective_end(doc: Doc, start: int, end: int, folded: list[str], lex: Lexicons, *, soft: bool = True) -> int:

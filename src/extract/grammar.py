@@ -33,8 +33,8 @@ INFINITIVE_ENDINGS = W.tuple("infinitive_endings")
 
 
 def is_infinitive(tok: Token) -> bool:
-    if "Inf" in tok.morph.get("VerbForm"):
-        return True
+    if "Inf" in tok.morph.get("VerbForm") and tok.text.lower().endswith(INFINITIVE_ENDINGS):
+        return True                   # not "préparerons", which the tagger sometimes calls an infinitive
     low = tok.text.lower()
     if tok.pos_ == "VERB" and low.endswith(INFINITIVE_ENDINGS) and fold(low) not in NOT_INFINITIVE and tok.is_alpha:
         return True               # no French participle ends so: "diplômer" tagged as a participle is an infinitive
@@ -107,7 +107,8 @@ def is_future(tok: Token) -> bool:
     # the tagger reads some futures as presents ("aménagerons") or participles ("financera"): trust the ending
     forms = set(tok.morph.get("VerbForm"))
     participle_shaped = tok.text.lower().endswith(PARTICIPLE_ENDINGS)
-    return len(w) > 4 and w.endswith(FUTURE_ENDINGS) and "Inf" not in forms and not participle_shaped
+    infinitive = "Inf" in forms and tok.text.lower().endswith(INFINITIVE_ENDINGS)
+    return len(w) > 4 and w.endswith(FUTURE_ENDINGS) and not infinitive and not participle_shaped
 
 
 def is_conditional(tok: Token) -> bool:

@@ -70,6 +70,9 @@ CASES = [
      "précise la rectrice Anne Dupont, et de créer une école doctorale. »",
      [("doubler le nombre de doctorants", "Université de Namur", ""),
       ("créer une école doctorale", "Université de Namur", "")]),
+    # an agreement or a partnership holding an objective commits its parties together
+    ("L'Université de Tours et l'ESSEC ont signé une convention. Ce partenariat a pour ambition de structurer une "
+     "collaboration durable.", [("structurer une collaboration durable", None, "")]),
     # the aim of an act signed with partners left unnamed is theirs together, not the one named body's
     ("Le CNRS et onze autres organismes ont signé une charte pour accélérer la transition écologique.",
      [("accélérer la transition écologique", None, "")]),

@@ -51,10 +51,13 @@ def _merging_body(ctx: Context, i: int) -> Organisation | None:
 
 
 def actor_near(ctx: Context, sent, i, c_start) -> Organisation | None:
-    """Actor of an objective noun: the subject of the clause's verb (``le Groupe UT a un objectif``)."""
+    """Actor of an objective noun: the subject of the clause's verb (``le Groupe UT a un objectif``); an
+    agreement or a cooperation as subject commits its parties jointly."""
     doc, actors = ctx.doc, ctx.actors
     for k in range(i - 1, c_start - 1, -1):
         if doc[k].pos_ in ("VERB", "AUX") and is_finite_verb(doc[k]):
+            if relation_head(ctx, max(c_start, sent.start), k) in JOINT_RELATIONS:
+                return JOINT               # "Ce partenariat a pour ambition de …": its parties together
             return committer(actors, actors.subject(k, c_start), sent)
     for s, _, org in actors.mentions_in(c_start, i):
         if s == c_start or fold(doc[s - 1].text) not in {"de", "d'", "du", "des", "avec", "a", "au"}:

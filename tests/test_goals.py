@@ -71,8 +71,8 @@ CASES = [
      [("doubler le nombre de doctorants", "Université de Namur", ""),
       ("créer une école doctorale", "Université de Namur", "")]),
     # an agreement or a partnership holding an objective commits its parties together
-    ("L'Université de Tours et l'ESSEC ont signé une convention. Ce partenariat a pour ambition de structurer une "
-     "collaboration durable.", [("structurer une collaboration durable", None, "")]),
+    ("L'ESSEC s'engage au Maroc\n\nL'ESSEC et l'Université Mohammed V ont signé une convention. Ce partenariat a "
+     "pour ambition de structurer une collaboration durable.", [("structurer une collaboration durable", None, "")]),
     # the aim of an act signed with partners left unnamed is theirs together, not the one named body's
     ("Le CNRS et onze autres organismes ont signé une charte pour accélérer la transition écologique.",
      [("accélérer la transition écologique", None, "")]),

@@ -111,15 +111,20 @@ def long_enough(name: str) -> bool:
     return len(name.replace("-", "").replace(" ", "")) >= 4
 
 
+def _specific(acronym: str) -> bool:
+    """Two capitals at least, not a generic one (``ENS``, ``IUT``)."""
+    return acronym.upper() not in GENERIC_ACRONYMS and sum(c.isupper() for c in acronym) >= 2
+
+
 def good_acronym(acronym: str) -> bool:
-    """Long enough, two capitals at least, not a generic one (``ENS``, ``IUT``)."""
-    return long_enough(acronym) and acronym.upper() not in GENERIC_ACRONYMS and sum(c.isupper() for c in acronym) >= 2
+    """Long enough and specific."""
+    return long_enough(acronym) and _specific(acronym)
 
 
 def short_acronym(acronym: str) -> bool:
-    """Three characters, two capitals at least, not generic (``HEI``, ``UJM``): too short to name a body
-    alone, kept to name it before ``de`` and a place (``HEI de Lille``, see :func:`placed_acronyms`)."""
-    return len(acronym) == 3 and acronym.upper() not in GENERIC_ACRONYMS and sum(c.isupper() for c in acronym) >= 2
+    """Three characters and specific (``HEI``, ``UJM``): too short to name a body alone, kept to name it
+    before ``de`` and a place (``HEI de Lille``, see :func:`placed_acronyms`)."""
+    return len(acronym) == 3 and _specific(acronym)
 
 
 def placed_acronyms(groups: list[list[dict[str, str]]], hand: dict[str, str]) -> set[str]:

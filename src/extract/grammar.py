@@ -32,9 +32,15 @@ ACTION_SUFFIXES = W.tuple("action_suffixes")
 INFINITIVE_ENDINGS = W.tuple("infinitive_endings")
 
 
+def _tagged_infinitive(tok: Token) -> bool:
+    """The tagger's ``VerbForm=Inf`` on a word with an infinitive's ending (not ``préparerons``, a future
+    the tagger sometimes calls an infinitive)."""
+    return "Inf" in tok.morph.get("VerbForm") and tok.text.lower().endswith(INFINITIVE_ENDINGS)
+
+
 def is_infinitive(tok: Token) -> bool:
-    if "Inf" in tok.morph.get("VerbForm") and tok.text.lower().endswith(INFINITIVE_ENDINGS):
-        return True                   # not "préparerons", which the tagger sometimes calls an infinitive
+    if _tagged_infinitive(tok):
+        return True
     low = tok.text.lower()
     if tok.pos_ == "VERB" and low.endswith(INFINITIVE_ENDINGS) and fold(low) not in NOT_INFINITIVE and tok.is_alpha:
         return True               # no French participle ends so: "diplômer" tagged as a participle is an infinitive
@@ -105,10 +111,8 @@ def is_future(tok: Token) -> bool:
     if w in IRREGULAR_FUTURES:
         return True
     # the tagger reads some futures as presents ("aménagerons") or participles ("financera"): trust the ending
-    forms = set(tok.morph.get("VerbForm"))
     participle_shaped = tok.text.lower().endswith(PARTICIPLE_ENDINGS)
-    infinitive = "Inf" in forms and tok.text.lower().endswith(INFINITIVE_ENDINGS)
-    return len(w) > 4 and w.endswith(FUTURE_ENDINGS) and not infinitive and not participle_shaped
+    return len(w) > 4 and w.endswith(FUTURE_ENDINGS) and not _tagged_infinitive(tok) and not participle_shaped
 
 
 def is_conditional(tok: Token) -> bool:
@@ -130,6 +134,16 @@ def denied(folded: list[str], i: int, start: int, end: int) -> bool:
 def is_action_noun(word: str) -> bool:
     w = fold(word)
     return w in ACTION_NOUNS or (len(w) > 5 and w.endswith(ACTION_SUFFIXES))
+
+
+def past_incise(doc: Doc, k: int, end: int, width: int) -> int:
+    """After a phrase between commas opening at ``k`` (``ont créé, ce mercredi, le groupement``, ``Le
+    troisième, enfin, réside``): the token after its closing comma, found before ``min(end, k + width)``;
+    else ``k``."""
+    if k >= end or doc[k].text != ",":
+        return k
+    close = next((m for m in range(k + 1, min(end, k + width)) if doc[m].text == ","), None)
+    return close + 1 if close is not None else k
 
 
 def clause_bounds(sent: Span, i: int) -> tuple[int, int]:
@@ -272,11 +286,11 @@ def _soft_stop(doc: Doc, j: int, start: int, end: int, folded: list[str], lex: L
 
 def _describes_body(doc: Doc, j: int, end: int, folded: list[str]) -> bool:
     """After a body's name, ``, la grande école française qui …``: an apposition that says what the body is."""
-    before = doc[j - 1].idx
-    if not any(m.start <= before < m.end for o in doc._.organisations or [] for m in o.mentions):
-        return False
     k = j + 1
     if k >= end or folded[k] not in {"la", "le", "l'", "un", "une"}:
+        return False
+    before = doc[j - 1].idx
+    if not any(m.start <= before < m.end for o in doc._.organisations or [] for m in o.mentions):
         return False
     k += 1
     while k < min(end, j + 10) and (doc[k].pos_ in ("ADJ", "NOUN") or folded[k] in {"de", "d'", "du", "des"}):

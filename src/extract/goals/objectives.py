@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..grammar import clause_bounds, is_finite_verb, is_infinitive, objective_end
+from ..grammar import clause_bounds, is_finite_verb, is_infinitive, objective_end, past_incise
 from ..normalise import fold
 from ..organisations import Organisation
 from ..words import words
@@ -157,15 +157,10 @@ def _coordinated_holders(ctx: Context, k: int, c_end: int) -> tuple[int, bool]:
 def _past_incise(ctx: Context, k: int, c_end: int) -> int:
     """``Notre objectif, à Liège, est de …``: a short phrase between commas, no verb in it, before the
     copula; the copula's index, else ``k`` unchanged."""
-    doc, folded = ctx.doc, ctx.folded
-    if k >= c_end or doc[k].text != ",":
+    after = past_incise(ctx.doc, k, c_end - 1, 8)
+    if after - k < 3 or any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[k + 1:after - 1]):
         return k
-    for m in range(k + 1, min(c_end - 1, k + 8)):
-        if doc[m].pos_ in ("VERB", "AUX"):
-            return k
-        if doc[m].text == ",":
-            return m + 1 if m > k + 1 and folded[m + 1] in COPULAS else k
-    return k
+    return after if ctx.folded[after] in COPULAS else k
 
 
 def _np_after_copula(ctx: Context, k: int, c_end: int) -> tuple[int, str] | None:

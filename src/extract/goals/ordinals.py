@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from ..grammar import past_incise
 from ..words import words
 from .complements import complement, make_goal, parts
 from .model import Context, Goal
@@ -28,10 +29,8 @@ def _ordinal_subject(ctx: Context, sent: Span) -> int | None:
 
 def _verb_after(ctx: Context, k: int, end: int) -> int | None:
     """The enumerating verb after the subject, a clitic or an incise between commas passed (``, enfin,``)."""
-    doc, folded = ctx.doc, ctx.folded
-    if k < end and doc[k].text == ",":
-        close = next((m for m in range(k + 1, min(end, k + 4)) if doc[m].text == ","), None)
-        k = close + 1 if close is not None else k
+    folded = ctx.folded
+    k = past_incise(ctx.doc, k, end, 4)
     if k < end and folded[k] in {"s'", "se"}:
         k += 1
     return k if k < end and folded[k] in ENUMERATING else None

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc
 
 from ..docview import entities, text_of
-from ..grammar import DETERMINERS
+from ..grammar import DETERMINERS, past_incise
 from ..organisations import Organisation
 from ..words import words
 from .model import Context, Frame, Trigger
@@ -98,12 +98,7 @@ def _founded_after(ctx: Context, t: Trigger, frame: Frame) -> tuple[Organisation
     """What is named after a founding trigger (``fonder IMT Grand Est``)."""
     doc, folded = ctx.doc, ctx.folded
     i, n, _ = t
-    j = i + n
-    if j < frame.end and doc[j].text == ",":
-        # "ont créé, ce mercredi, le groupement …": an incidental phrase between commas
-        close = next((k for k in range(j + 1, min(frame.end, j + 6)) if doc[k].text == ","), None)
-        if close is not None:
-            j = close + 1
+    j = past_incise(doc, i + n, frame.end, 6)      # "ont créé, ce mercredi, le groupement …"
     for k in range(j, min(frame.end, j + 8)):
         named = _named_after(ctx, k, frame.end)
         if named is not None:

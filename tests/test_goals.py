@@ -14,6 +14,10 @@ CASES = [
      "nombre de ses apprentis et de renforcer ses liens avec les entreprises.",
      [("doubler le nombre de ses apprentis", "Université de Caen Normandie", "/2027"),
       ("renforcer ses liens avec les entreprises", "Université de Caen Normandie", "/2027")]),
+    # "la collectivité" stands for the local authority named before, whatever the main actor
+    ("L'Université de Rennes reçoit le président de la région Bretagne. La collectivité voulait faire de "
+     "l'industrie sa priorité.",
+     [("faire de l'industrie sa priorité", "Région Bretagne", "")]),
     ("L'objectif est de recruter 50 enseignants-chercheurs d'ici 2026.",
      [("recruter 50 enseignants-chercheurs", None, "/2026")]),
     ("L'Université de Rennes créera un centre de langues en 2025.",

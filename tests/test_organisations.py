@@ -170,6 +170,10 @@ CASES = [
     "Bretagne</o> inaugurent le campus, ouvert en région Bretagne.",
     "Les agents de la <o name='Ville de Quimper' kind='public_body'>ville de Quimper</o> et de l'<o name='Université "
     "de Bretagne occidentale'>Université de Bretagne occidentale</o> se réunissent à Quimper, ville de Bretagne.",
+    # after a noun that needs an agent, or "par", a lowercase territory is its authority; "de la région": a place
+    "Le centre est ouvert avec le soutien de la <o name='Région Bretagne' kind='public_body'>région Bretagne</o>, "
+    "financé par la <o name='Métropole Rennes' kind='public_body'>métropole Rennes</o>, pour les lycéens de la région "
+    "Bretagne.",
     # a field of study after "le domaine de" is no body, whatever its capitals
     "Le <o name='Centre national de la recherche scientifique'>CNRS</o> recrute dans le domaine des Sciences et "
     "Technologies de l'Information et de la Communication (STIC).",

@@ -98,6 +98,7 @@ class Lexicons:
     anaphors: frozenset[str]
     anaphor_kinds: dict[str, frozenset[str]]   # folded noun -> the kinds of body it can stand for
     generic_anaphors: frozenset[str]           # nouns any body of their kinds is called by
+    anaphor_heads: dict[str, frozenset[str]]   # folded noun -> the first words of the names it stands for
     structures: frozenset[str]          # nouns of institutions ("école", "laboratoire"): what founding creates
     themes: list[tuple[str, tuple[str, ...]]]
 
@@ -154,6 +155,8 @@ class Lexicons:
             anaphor_kinds={fold(r["term"]): frozenset(r["kinds"]) for r in rules.org_grammar if r["type"] == "anaphor"},
             generic_anaphors=frozenset(fold(r["term"]) for r in rules.org_grammar
                                        if r["type"] == "anaphor" and r.get("generic")),
+            anaphor_heads={fold(r["term"]): frozenset(fold(h) for h in r["stands_for"])
+                           for r in rules.org_grammar if r["type"] == "anaphor" and r.get("stands_for")},
             structures=frozenset(fold(r["term"]) for r in rules.org_grammar if r["type"] == "head"),
             themes=[(r["theme"], tuple(r["stems"])) for r in rules.themes],
         )

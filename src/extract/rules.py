@@ -70,6 +70,7 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "enumerates": Field(bool),
         "kinds": Field(list, list_of=str),
         "generic": Field(bool),
+        "stands_for": Field(list, list_of=str),
         "note": Field(str),
     },
     "partnership_triggers.jsonl": {

@@ -87,16 +87,19 @@ class AnaphorsMixin:
         """The organisation an anaphoric noun stands for. In subject position it
         continues the topic: the previous sentence's subject, else the document's
         main actor. Elsewhere it is the last organisation introduced with that noun
-        (``le réseau T.I.M.E.`` … ``membre du réseau``), else the last one of a
-        fitting kind that the clause has not already named."""
+        (``le réseau T.I.M.E.`` … ``membre du réseau``) or whose name opens with a head it stands for
+        (``la région X`` … ``la collectivité``), else the last one of a fitting kind that the clause
+        has not already named."""
         w = self.folded[i]
         before = [m for m in self.mentions if m[1] <= i and m[2] not in exclude]
         if subject:
             found = self._subject_in_sentence(i, w, before) or self._topic_for(i, w, before, exclude)
             if found is not None:
                 return found
+        heads = self.lex.anaphor_heads.get(w, frozenset())
         for s, _, org in reversed(before):
-            if self._introduced_as(s, w) or w in fold(org.name).split():
+            words = fold(org.name).split()
+            if self._introduced_as(s, w) or w in words or words[:1] and words[0] in heads:
                 return org
         if w not in self.lex.generic_anaphors:
             return None                        # "l'association", "le réseau": only what was introduced so

@@ -11,6 +11,7 @@ from .index import OrgIndex
 from .shapes import CLOSING_QUOTES, DETERMINERS, ELISION, NAME_PARTICLES, OPENING_QUOTES, PARTICLES
 
 PERSON_TITLES = words().set("person_titles")
+AGENCY_NOUNS = words().set("agency_nouns")
 APPOSITION_NOUNS = words().set("apposition_nouns")
 
 
@@ -147,13 +148,16 @@ def grammar_candidates(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, str]
 
 def _speaks_for_authority(ix: OrgIndex, tokens, i: int, last: int) -> bool:
     """A lowercase territory (``région Normandie``) is its authority after an office holder (``le président
-    de la région Normandie``; a prefect is the State's, not in the titles) or coordinated with a body named
-    next (``la ville de Villeneuve d'Ascq et l'Université de Lille``)."""
+    de la région Normandie``; a prefect is the State's, not in the titles), after a noun that needs an agent
+    (``avec le soutien de la région Bretagne``, ``l'appel de la région``) or ``par`` (``financé par la ville de
+    Lyon``), or coordinated with a body named next (``la ville de Villeneuve d'Ascq et l'Université de Lille``)."""
     k = i - 1
     while k >= 0 and fold(tokens[k].text).rstrip("'") in DETERMINERS | {"de", "du", "d"}:
         k -= 1
-    if k < i - 1 and k >= 0 and fold(tokens[k].text) in PERSON_TITLES:
+    if k < i - 1 and k >= 0 and fold(tokens[k].text) in PERSON_TITLES | AGENCY_NOUNS:
         return True
+    if k < i - 1 and k >= 0 and fold(tokens[k].text) == "par":
+        return True                  # "financé par la région Bretagne": the agent of a passive
     k = last + 1
     if k >= len(tokens) or fold(tokens[k].text) != "et":
         return False

@@ -202,6 +202,9 @@ CASES = [
      [({"Réseau Figure", "Université de Tours"}, "membership", "established", ""),
       ({"Réseau Figure", "Université d'Orléans"}, "membership", "established", ""),
       ({"Réseau Figure", INSA_CVL}, "membership", "established", "")]),
+    # a group and its counted members, unnamed: a membership in force, whatever the verb and the founding date
+    ("Fondé en 2009, le réseau Figure entend défendre la place de ses 31 membres auprès des entreprises.",
+     [({"Réseau Figure"}, "membership", "established", "")]),
 ]
 
 NONE = [
@@ -219,6 +222,8 @@ NONE = [
     # people who join a programme or a body bring no membership of their institution
     "Dès 2026, les doctorants de l'Université de Tours pourront intégrer le programme d'excellence de Sorbonne "
     "Université.",
+    # a university's counted staff are no members of a group
+    "L'Université de Tours et ses 1 200 membres du personnel accueillent les lycéens.",
     # "sans" denies what it governs, through an infinitive
     "L'Université de Pau et l'Université de Bordeaux se rapprochent sans pour autant envisager de fusion.",
 ]

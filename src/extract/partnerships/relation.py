@@ -17,6 +17,8 @@ W = words()
 PARTNER_WORDS = {"avec", "entre"}
 MERGER_PRODUCTS = W.set("merger_products")
 DETERMINERS = W.set("determiners")
+POSSESSIVES = W.set("possessives")
+COUNTS = W.set("number_words")
 
 
 def _extension(ctx: Context, w: Work) -> bool:
@@ -212,6 +214,20 @@ def _gathered_within(ctx: Context, w: Work) -> bool:
         t[2]["kind"] == "alliance" and t[2]["pos"] == "VERB" and t[0] < at for t in w.triggers)
 
 
+def _counted_members(ctx: Context, w: Work) -> bool:
+    """The one group named and its counted members (``la CGE … de ses 218 membres``): the group stands
+    with members left unnamed, a membership."""
+    if not (len(w.parties) == 1 and w.parties[0].kind == "group" and w.kind == "membership"):
+        return False
+    folded = ctx.folded
+    for t in w.triggers:
+        j = t[0]
+        if folded[j] == "membres" and j >= 2 and folded[j - 2] in POSSESSIVES and \
+                (folded[j - 1].replace(" ", "").isdigit() or folded[j - 1] in COUNTS):
+            return True
+    return False
+
+
 def _joins_nothing(w: Work) -> bool:
     """``font leur entrée dans le top 200``: a membership where nothing named is joined."""
     return w.kind == "membership" and len(w.parties) >= 2 and not any(
@@ -251,7 +267,11 @@ def relations(ctx: Context, clause: Clause, frame: Frame, triggers: list[Trigger
         return []
     _subject_side(ctx, w)
     _shared_with_last(w)
-    if not (stands(w) or _gathered_within(ctx, w)) or _joins_nothing(w):
+    counted = not (stands(w) or _gathered_within(ctx, w)) and _counted_members(ctx, w)
+    if not (stands(w) or _gathered_within(ctx, w) or counted) or _joins_nothing(w):
         return []
     ev_start, ev_end = strip_span(text_of(ctx.doc), clause.sent.start_char, clause.sent.end_char)
-    return emit(ctx, w, ev_start, ev_end)
+    found = emit(ctx, w, ev_start, ev_end)
+    for p in found if counted else ():
+        p.status, p.date, p.generic = "established", "", True   # the members it counts now, not its founding
+    return found

@@ -174,6 +174,8 @@ CASES = [
     "Le centre est ouvert avec le soutien de la <o name='Région Bretagne' kind='public_body'>région Bretagne</o>, "
     "financé par la <o name='Métropole Rennes' kind='public_body'>métropole Rennes</o>, pour les lycéens de la région "
     "Bretagne.",
+    # an acronym glued by a hyphen to capitals is another body's name, not the first acronym's
+    "Elles sont membres de la <o name='LERU'>LERU</o> ou de la <o name='LERU-CE7'>LERU-CE7</o>.",
     # a field of study after "le domaine de" is no body, whatever its capitals
     "Le <o name='Centre national de la recherche scientifique'>CNRS</o> recrute dans le domaine des Sciences et "
     "Technologies de l'Information et de la Communication (STIC).",

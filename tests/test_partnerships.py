@@ -222,6 +222,8 @@ NONE = [
     # people who join a programme or a body bring no membership of their institution
     "Dès 2026, les doctorants de l'Université de Tours pourront intégrer le programme d'excellence de Sorbonne "
     "Université.",
+    # bodies joined, members unnamed: the groups are not members of each other
+    "Le consortium réunit des universités de premier plan, membres de la CGE ou de la CDEFI.",
     # a university's counted staff are no members of a group
     "L'Université de Tours et ses 1 200 membres du personnel accueillent les lycéens.",
     # "sans" denies what it governs, through an infinitive

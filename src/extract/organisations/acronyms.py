@@ -192,6 +192,8 @@ def _place_after(doc: Doc, i: int) -> int | None:
     """Where the name an acronym at ``i`` opens ends: the acronym alone, or with the place the
     model tags after it (``l'ESC Saint-Étienne``, ``l'IUT Lyon 1``); None inside a longer name."""
     nxt = i + 1
+    if _hyphened_capitals(doc, i):
+        return i + 3                          # "la LERU-CE7": one name, the acronym and its capitals
     if nxt >= len(doc) or not doc[nxt].text[:1].isupper():
         return nxt
     if doc[nxt].ent_type_ not in ("LOC", "GPE"):
@@ -200,6 +202,14 @@ def _place_after(doc: Doc, i: int) -> int | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return end
+
+
+def _hyphened_capitals(doc: Doc, i: int) -> bool:
+    """``LERU-CE7``, ``CHARM-EU``: the acronym at ``i``, a hyphen and capitals glued to it."""
+    if i + 2 >= len(doc) or doc[i].whitespace_ or doc[i + 1].text != "-" or doc[i + 1].whitespace_:
+        return False
+    t = doc[i + 2].text
+    return t.upper() == t and any(c.isalpha() for c in t)
 
 
 def non_org_definitions(ix: OrgIndex, text: str) -> set[str]:

@@ -18,6 +18,8 @@ PARTNER_WORDS = {"avec", "entre"}
 MERGER_PRODUCTS = W.set("merger_products")
 DETERMINERS = W.set("determiners")
 POSSESSIVES = W.set("possessives")
+MEMBER_NOUNS = W.set("member_nouns")
+COMPLEMENT_WORDS = {"de", "du", "des", "d'", "la", "le", "l'", "les", "et", "ou", ","}
 COUNTS = W.set("number_words")
 
 
@@ -234,6 +236,17 @@ def _joins_nothing(w: Work) -> bool:
         w.position.get(id(p), -1) > w.first or p is w.frame.antecedent for p in w.parties)
 
 
+def _no_member_named(ctx: Context, w: Work) -> bool:
+    """``des universités, membres de la LERU ou de la LERU-CE7``: every body named is one joined, the
+    members are left unnamed; the bodies joined are not members of each other."""
+    if not (w.kind == "membership" and len(w.parties) >= 2 and ctx.folded[w.first] in MEMBER_NOUNS):
+        return False
+    end = w.first + 1                      # the noun's complement: "de A ou de B"
+    while end < w.frame.end and (ctx.folded[end] in COMPLEMENT_WORDS or end in ctx.actors.token_org):
+        end += 1
+    return all(w.first < w.position.get(id(p), -1) < end and p is not w.frame.antecedent for p in w.parties)
+
+
 def relations(ctx: Context, clause: Clause, frame: Frame, triggers: list[Trigger]) -> list[Partnership]:
     """The partnerships one frame states."""
     plural_at = parties.plural_anaphor_in(ctx, frame)
@@ -268,7 +281,7 @@ def relations(ctx: Context, clause: Clause, frame: Frame, triggers: list[Trigger
     _subject_side(ctx, w)
     _shared_with_last(w)
     counted = not (stands(w) or _gathered_within(ctx, w)) and _counted_members(ctx, w)
-    if not (stands(w) or _gathered_within(ctx, w) or counted) or _joins_nothing(w):
+    if not (stands(w) or _gathered_within(ctx, w) or counted) or _joins_nothing(w) or _no_member_named(ctx, w):
         return []
     ev_start, ev_end = strip_span(text_of(ctx.doc), clause.sent.start_char, clause.sent.end_char)
     found = emit(ctx, w, ev_start, ev_end)

@@ -176,6 +176,13 @@ CASES = [
     "Bretagne.",
     # an acronym glued by a hyphen to capitals is another body's name, not the first acronym's
     "Elles sont membres de la <o name='LERU'>LERU</o> ou de la <o name='LERU-CE7'>LERU-CE7</o>.",
+    # a name restated in parentheses by another name of the same head is one body, named by the parenthesis;
+    # two bodies the data knows stay two
+    "L'école relève du <o name=\"Ministère de l'Agriculture et de l'Alimentation\">Ministère chargé de "
+    "l’Agriculture</o> (<o name=\"Ministère de l'Agriculture et de l'Alimentation\">Ministère de l’Agriculture et de "
+    "l'Alimentation</o>) depuis 2020.",
+    "L'<o name='Université de Lyon'>Université de Lyon</o> (<o name='Université Claude Bernard Lyon 1'>Université "
+    "Claude Bernard Lyon 1</o>) accueille le colloque.",
     # a field of study after "le domaine de" is no body, whatever its capitals
     "Le <o name='Centre national de la recherche scientifique'>CNRS</o> recrute dans le domaine des Sciences et "
     "Technologies de l'Information et de la Communication (STIC).",

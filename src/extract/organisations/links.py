@@ -86,6 +86,28 @@ def _link_leading_names(orgs: dict[str, "Organisation"]) -> None:
             del orgs[oid]
 
 
+def link_restated_names(text: str, orgs: dict[str, "Organisation"]) -> None:
+    """``du Ministère chargé de l'Industrie (Ministère de l'Économie et des Finances)``: a name restated in
+    parentheses by another name of the same head is one body, named by the parenthesis (its usual or
+    official name) unless only the first is known to the data; two bodies the data knows stay two."""
+    for oid, org in list(orgs.items()):
+        head = key(org.name).split()[:1]
+        for other in list(orgs.values()):
+            if other is org or oid not in orgs or key(other.name).split()[:1] != head or len(other.name.split()) < 2 \
+                    or (org.known and other.known):      # two bodies of the data stay two
+                continue
+            if any(_restates(text, m, n) for m in org.mentions for n in other.mentions):
+                keep, gone = (org, other) if org.known and not other.known else (other, org)
+                keep.mentions.extend(gone.mentions)
+                del orgs[gone.org_id]
+                break
+
+
+def _restates(text: str, first: Mention, second: Mention) -> bool:
+    return re.fullmatch(r"\s*\(\s*", text[first.end:second.start]) is not None \
+        and text[second.end:second.end + 3].lstrip().startswith(")")
+
+
 def link_group_names(ix: OrgIndex, orgs: dict[str, "Organisation"]) -> None:
     """``le groupe Total`` in a text that names ``Total``: the same body."""
     for oid, org in list(orgs.items()):

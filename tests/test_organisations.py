@@ -183,6 +183,10 @@ CASES = [
     "l'Alimentation</o>) depuis 2020.",
     "L'<o name='Université de Lyon'>Université de Lyon</o> (<o name='Université Claude Bernard Lyon 1'>Université "
     "Claude Bernard Lyon 1</o>) accueille le colloque.",
+    # "française" is part of a name; between a minister and the portfolio it names the French ministry
+    "Marie Durand, <o name=\"Ministère de l'Enseignement supérieur et de la Recherche\">ministre française de "
+    "l'enseignement supérieur et de la recherche</o>, visite l'<o name='École française de Rome'>École française de "
+    "Rome</o>.",
     # a field of study after "le domaine de" is no body, whatever its capitals
     "Le <o name='Centre national de la recherche scientifique'>CNRS</o> recrute dans le domaine des Sciences et "
     "Technologies de l'Information et de la Communication (STIC).",

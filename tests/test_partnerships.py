@@ -202,6 +202,10 @@ CASES = [
      [({"Réseau Figure", "Université de Tours"}, "membership", "established", ""),
       ({"Réseau Figure", "Université d'Orléans"}, "membership", "established", ""),
       ({"Réseau Figure", INSA_CVL}, "membership", "established", "")]),
+    # a body named through its office holder after the act ("…, ministre de …") is no party of it
+    ("L'Université de Tours a signé une convention avec l'Université Laval, après une rencontre avec Marie Durand, "
+     "ministre de l'Enseignement supérieur et de la Recherche.",
+     [({"Université de Tours", "Université Laval"}, "agreement", "established", "")]),
     # a group and its counted members, unnamed: a membership in force, whatever the verb and the founding date
     ("Fondé en 2009, le réseau Figure entend défendre la place de ses 31 membres auprès des entreprises.",
      [({"Réseau Figure"}, "membership", "established", "")]),

@@ -58,7 +58,7 @@ def not_a_party(ctx: Context, s: int, first: int, c_start: int) -> bool:
     for k in range(max(c_start, _before_person(ctx, s) - 4), s):
         if lex.not_party.match(doc, k, folded) is not None:
             return True
-    titled = any(w in PERSON_TITLES for w in folded[max(c_start, s - 3):s])
+    titled = any(w in PERSON_TITLES for w in folded[max(c_start, s - 3):s + 1])   # "…, ministre de …" names itself
     if not titled:
         return False
     if s > first:

@@ -100,8 +100,8 @@ CASES = [
     "Elle coopère avec l'<o name='Université de Kyoto' kind='university'>université de Kyoto</o>, "
     "une université de recherche.",
     # a name the data does not know that opens a longer name of the text is that body cut short
-    "Le président de l'<o name='Université Claude Bernard Foulques'>Université Claude Bernard</o> s'exprime. "
-    "L'<o name='Université Claude Bernard Foulques' kind='university'>Université Claude Bernard Foulques</o> grandit.",
+    "Le président de l'<o name='Université Marcel Pagnol Foulques'>Université Marcel Pagnol</o> s'exprime. "
+    "L'<o name='Université Marcel Pagnol Foulques' kind='university'>Université Marcel Pagnol Foulques</o> grandit.",
     # a name the grammar finds once is a mention wherever else it stands (here before it is introduced)
     "<o name='Quandela' kind='company'>Quandela</o> recrute. La start-up <o name='Quandela'>Quandela</o> "
     "lève des fonds.",
@@ -187,6 +187,12 @@ CASES = [
     "Marie Durand, <o name=\"Ministère de l'Enseignement supérieur et de la Recherche\">ministre française de "
     "l'enseignement supérieur et de la recherche</o>, visite l'<o name='École française de Rome'>École française de "
     "Rome</o>.",
+    # a plural head, or a body named with a head, shares it with the capitalised names coordinated after it,
+    # which the data knows with that head (its place in parentheses passed over)
+    "Les <o name='Université Lumière Lyon 2'>universités Lumière</o> et <o name='Université Claude Bernard Lyon 1'>"
+    "Claude-Bernard</o> votent.",
+    "<o name='Université Jean Moulin Lyon 3'>Université Jean-Moulin</o> (Lyon) et <o name='Université Claude Bernard "
+    "Lyon 1'>Claude Bernard</o> (Villeurbanne)\n\nLes deux présidents sont élus.",
     # a field of study after "le domaine de" is no body, whatever its capitals
     "Le <o name='Centre national de la recherche scientifique'>CNRS</o> recrute dans le domaine des Sciences et "
     "Technologies de l'Information et de la Communication (STIC).",

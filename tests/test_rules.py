@@ -105,6 +105,18 @@ def test_the_open_data_gives_the_full_name_when_a_hand_entry_names_a_short_one()
     assert "placed_acronym" not in school
 
 
+def test_the_part_of_an_official_name_before_a_dash_is_a_name_when_one_body_has_it():
+    from extract.rules import load_rules
+
+    entries = {e["id"]: e for e in load_rules().organisations}
+    # etablissements-2024-01.csv, read by hand: libellé "Université Claude Bernard - Lyon 1" (the hand entry
+    # "Université Claude Bernard Lyon 1" gains the form before the dash), "Université Lumière - Lyon 2";
+    # "Université Toulouse - Jean Jaurès" gives nothing: "Université Toulouse" opens other bodies' names
+    assert "Université Claude Bernard" in entries["ucbl"]["aliases"]
+    assert "Université Lumière" in entries["universite-lumiere-lyon-2"]["aliases"]
+    assert not any("Université Toulouse" in e.get("aliases", []) for e in entries.values())
+
+
 def test_an_open_data_record_for_no_hand_entry_is_refused(tmp_path):
     import shutil
 

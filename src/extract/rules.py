@@ -247,12 +247,14 @@ def merge_open_data(hand: list[dict[str, Any]], generated: list[dict[str, Any]],
 
 
 def _give_identity(target: dict[str, Any], rec: dict[str, Any]) -> None:
-    """A hand-written entry gains the identifiers the open data knows and, when its name is only
-    the data's short name or acronym, the data's official name (SPEC: the canonical full name);
-    its own name then stays one of its aliases."""
+    """A hand-written entry gains the identifiers and further names (``aliases``) the open data knows
+    and, when its name is only the data's short name or acronym, the data's official name (SPEC: the
+    canonical full name); its own name then stays one of its aliases."""
     for ident in ("ror", "wikidata"):
         if rec.get(ident) and not target.get(ident):
             target[ident] = rec[ident]
+    known = {target["name"], *target.get("aliases", [])}
+    target["aliases"] = [*target.get("aliases", []), *[a for a in rec.get("aliases", []) if a not in known]]
     official = rec.get("official_name")
     if official and official != target["name"]:
         target["aliases"] = [target["name"], *[a for a in target.get("aliases", []) if a != official]]

@@ -242,6 +242,7 @@ class OrganisationFinder:
         links.add_anaphors(ix, doc, orgs, taken)
         links.coordinated_entities(ix, doc, orgs, taken)
         listed.listed_names(ix, doc, orgs, taken)
+        listed.elliptic_members(ix, doc, orgs, taken)
         links.link_group_names(ix, orgs)
         _settle(ix, doc, orgs)
         result = sorted((o for o in orgs.values() if o.mentions), key=lambda o: o.start)

@@ -15,21 +15,67 @@ PERSON_TITLES = words().set("person_titles")
 
 
 def _plural_members(doc: Doc, j: int) -> list[tuple[int, int]]:
-    """The capitalised runs of ``de X et (de) Y, (de) Z`` from token ``j`` (token spans)."""
+    """The capitalised runs of ``(de) X et (de) Y, (de) Z`` from token ``j`` (token spans): ``les universités
+    de Nancy et de Metz``, ``les universités Jean-Monnet et Claude-Bernard``."""
     runs = []
-    while j < len(doc) and fold(doc[j].text) in {"de", "d'", "du", "et", ",", "l'"}:
+    while j < len(doc) and (fold(doc[j].text) in {"de", "d'", "du", "et", ",", "l'"}
+                            or (not runs and doc[j].text[:1].isupper())):
         k = j
         while k < len(doc) and fold(doc[k].text) in {"de", "d'", "du", "et", ",", "l'"}:
             k += 1
-        end = k
-        while end < len(doc) and end - k < 4 and (doc[end].text[:1].isupper() or (
-                doc[end].text == "-" and end > k and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())):
-            end += 1                           # "Grenoble Alpes", "Paris-Saclay": no "et" inside
+        end = _capitalised_run(doc, k)
         if end == k:
             break
         runs.append((k, end))
         j = end
     return runs
+
+
+def _capitalised_run(doc: Doc, k: int) -> int:
+    """The end of up to four capitalised words from token ``k``: ``Grenoble Alpes``, ``Paris-Saclay``,
+    ``Claude-Bernard`` (no ``et`` inside)."""
+    end = k
+    while end < len(doc) and end - k < 4 and (doc[end].text[:1].isupper() or (
+            doc[end].text == "-" and end > k and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())):
+        end += 1
+    return end
+
+
+def elliptic_members(ix: OrgIndex, doc: Doc, orgs: dict[str, Organisation], taken: bytearray) -> None:
+    """``Université Jean-Monnet (Saint-Étienne) et Claude Bernard (Lyon)``: capitalised words coordinated
+    after a body named with a head (its place in parentheses passed over) are, with that head, the body the
+    data knows by that name."""
+    for org in list(orgs.values()):
+        for m in list(org.mentions):
+            head = m.text.split()[0] if m.text.split() else ""
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if fold(head) not in ix.heads or not head[:1].isupper() or span is None:
+                continue
+            j = _after_parenthesis(doc, span.end)
+            if j is None or j + 1 >= len(doc) or fold(doc[j].text) not in {"et", ",", "ou"}:
+                continue
+            end = _capitalised_run(doc, j + 1)
+            if end == j + 1 or any(taken[doc[j + 1].idx:doc[end - 1].idx + len(doc[end - 1].text)]):
+                continue
+            ids = _known_as(ix, head, doc[j + 1:end].text)
+            if ids is None:
+                continue
+            eid = next(iter(ids))
+            member = orgs.setdefault(eid, Organisation.of_entry(eid, ix.gazetteer.entries[eid]))
+            s, e = doc[j + 1].idx, doc[end - 1].idx + len(doc[end - 1].text)
+            member.mentions.append(Mention(s, e, doc.text[s:e], "coordination"))
+            taken[s:e] = b"\x01" * (e - s)
+
+
+def _after_parenthesis(doc: Doc, j: int) -> int | None:
+    """Token ``j``, or the token after the parenthesis that opens there (``(Saint-Étienne)``) or closes
+    there (the data's name may take in the place: ``Université Jean-Monnet (Saint-Etienne``)."""
+    if j < len(doc) and doc[j].text == ")":
+        return j + 1
+    if j < len(doc) and doc[j].text == "(":
+        close = next((k for k in range(j + 1, min(len(doc), j + 6)) if doc[k].text == ")"), None)
+        return None if close is None else close + 1
+    return j
 
 
 def plural_head_names(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, object]]:

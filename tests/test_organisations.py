@@ -193,6 +193,10 @@ CASES = [
     "Claude-Bernard</o> votent.",
     "<o name='Université Jean Moulin Lyon 3'>Université Jean-Moulin</o> (Lyon) et <o name='Université Claude Bernard "
     "Lyon 1'>Claude Bernard</o> (Villeurbanne)\n\nLes deux présidents sont élus.",
+    # a name of four words or more that opens one name of the data only (a former name, cut short) is that body
+    "Le laboratoire du <o name=\"Commissariat à l'énergie atomique et aux énergies alternatives\">Commissariat à "
+    "l'Energie Atomique</o> (<o name=\"Commissariat à l'énergie atomique et aux énergies alternatives\">CEA LX</o>) "
+    "recrute.",
     # a field of study after "le domaine de" is no body, whatever its capitals
     "Le <o name='Centre national de la recherche scientifique'>CNRS</o> recrute dans le domaine des Sciences et "
     "Technologies de l'Information et de la Communication (STIC).",

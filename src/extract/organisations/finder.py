@@ -156,6 +156,8 @@ class Clusters:
             org = self.known(next(iter(lf_hits[0][2])))
         elif acr_hits and acr_hits[0][1] - acr_hits[0][0] == len(acr):
             org = self.known(next(iter(acr_hits[0][2])))
+        elif (opened := self.ix.gazetteer.opening(lf)) is not None:
+            org = self.known(opened)
         else:
             oid = self.by_key.get(key(lf)) or self.by_key.get(key(acr)) or slug(lf)
             if oid not in self.orgs:
@@ -173,6 +175,8 @@ class Clusters:
             hits = self.ix.gazetteer.find(name)
             if hits and hits[0][0] == 0 and hits[0][1] == len(name) and len(hits[0][2]) == 1:
                 oid = self.known(next(iter(hits[0][2]))).org_id
+        if oid is None and (opened := self.ix.gazetteer.opening(name)) is not None:
+            oid = self.known(opened).org_id          # a former or shortened name the data's name opens
         if oid is None:
             oid = slug(name)
             if oid not in self.orgs:

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from ..normalise import words_with_offsets
 
+OPENING_WORDS = 4            # a shorter opening ("École nationale supérieure") names no one body
+OPENING_STOPS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "à", "a", "au", "aux", "en", "pour", "sur"}
+
 
 class Gazetteer:
     """Word-sequence index of the known organisations' names, acronyms and aliases."""
@@ -36,12 +39,25 @@ class Gazetteer:
                 self.exact.setdefault(words, set()).add(e["id"])
                 self.max_len = max(self.max_len, len(words))
             self._add_titled(e, forms)
+        # the openings of long names ("Commissariat à l'énergie atomique" opens "… et aux énergies alternatives")
+        self.openings: dict[tuple[str, ...], set[str]] = {}
+        for words, ids in self.folded.items():
+            for n in range(OPENING_WORDS, len(words)):
+                if words[n - 1] not in OPENING_STOPS:
+                    self.openings.setdefault(words[:n], set()).update(ids)
         # for each first word, the lengths of the names it opens, longest first
         lengths: dict[str, set[int]] = {}
         for key_words in list(self.exact) + list(self.folded):
             if key_words:
                 lengths.setdefault(key_words[0].casefold(), set()).add(len(key_words))
         self.lengths = {w: sorted(ns, reverse=True) for w, ns in lengths.items()}
+
+    def opening(self, name: str) -> str | None:
+        """The one entry whose name or alias ``name`` opens, four words or more and ending on a content word
+        (``Commissariat à l'Energie Atomique``, the CEA's name before 2010), else None."""
+        words = tuple(w.casefold() for w, _, _ in words_with_offsets(name, fold_case=False))
+        ids = self.openings.get(words, set())
+        return next(iter(ids)) if len(ids) == 1 else None
 
     def _add_titled(self, e: dict, forms: list[str]) -> None:
         """Acronyms of four letters or more also in title case (``IESEG`` → ``Ieseg``), which

@@ -230,6 +230,9 @@ NONE = [
     "Le consortium réunit des universités de premier plan, membres de la CGE ou de la CDEFI.",
     # a university's counted staff are no members of a group
     "L'Université de Tours et ses 1 200 membres du personnel accueillent les lycéens.",
+    # … nor does the degree they earn there
+    "Dès 2026, les élèves ingénieurs de l'Université de Tours pourront rejoindre le cursus de Sorbonne Université "
+    "et obtenir un double diplôme.",
     # "sans" denies what it governs, through an infinitive
     "L'Université de Pau et l'Université de Bordeaux se rapprochent sans pour autant envisager de fusion.",
 ]

@@ -153,10 +153,12 @@ def _merger_product(ctx: Context, w: Work) -> None:
 
 def _people_meeting(w: Work) -> bool:
     """``les directeurs … se sont réunis``: people meeting state no alliance; ``les étudiants de l'UIR
-    pourront intégrer le programme d'Audencia``: people joining a course state no membership."""
-    return w.subj is not None and w.subj.kind == "people" and all(
-        t[2]["pos"] == "VERB" and t[2]["kind"] in ("alliance", "membership") and not t[2].get("creates")
-        for t in w.triggers)
+    pourront intégrer le programme d'Audencia (et décrocher un double diplôme)``: people joining a course
+    state no membership, nor does what they gain there (a noun that is no act) state a relation."""
+    verbs = [t for t in w.triggers if t[2]["pos"] == "VERB"]
+    return w.subj is not None and w.subj.kind == "people" and bool(verbs) and all(
+        t[2]["kind"] in ("alliance", "membership") and not t[2].get("creates") for t in verbs) and all(
+        t[2]["pos"] == "VERB" or (t[0] > verbs[0][0] and not t[2].get("act")) for t in w.triggers)
 
 
 def _subject_side(ctx: Context, w: Work) -> None:

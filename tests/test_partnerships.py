@@ -202,6 +202,9 @@ CASES = [
      [({"Réseau Figure", "Université de Tours"}, "membership", "established", ""),
       ({"Réseau Figure", "Université d'Orléans"}, "membership", "established", ""),
       ({"Réseau Figure", INSA_CVL}, "membership", "established", "")]),
+    # the State's contract of objectives and performance, by its acronym
+    ("L'objectif est un COMP entre l'Université de Tours et l'État en 2025.",
+     [({"Université de Tours", "État français"}, "agreement", "planned", "2025")]),
     # a body named through its office holder after the act ("…, ministre de …") is no party of it
     ("L'Université de Tours a signé une convention avec l'Université Laval, après une rencontre avec Marie Durand, "
      "ministre de l'Enseignement supérieur et de la Recherche.",

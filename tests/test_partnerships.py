@@ -202,6 +202,11 @@ CASES = [
      [({"Réseau Figure", "Université de Tours"}, "membership", "established", ""),
       ({"Réseau Figure", "Université d'Orléans"}, "membership", "established", ""),
       ({"Réseau Figure", INSA_CVL}, "membership", "established", "")]),
+    # the body that hosts a named alliance founds nothing: the alliance is its member
+    ("Les écoles de la région, ainsi que l'École nationale supérieure de chimie de Rennes, ont donné naissance, en "
+     "2020, à Bretagne Ingénierie, pôle d'ingénierie hébergé par l'Université de Rennes.",
+     [({"École nationale supérieure de chimie de Rennes"}, "alliance", "established", "2020"),
+      ({"Bretagne Ingénierie", "Université de Rennes"}, "membership", "established", "")]),
     # the State's contract of objectives and performance, by its acronym
     ("L'objectif est un COMP entre l'Université de Tours et l'État en 2025.",
      [({"Université de Tours", "État français"}, "agreement", "planned", "2025")]),

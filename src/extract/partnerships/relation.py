@@ -21,6 +21,7 @@ POSSESSIVES = W.set("possessives")
 MEMBER_NOUNS = W.set("member_nouns")
 COMPLEMENT_WORDS = {"de", "du", "des", "d'", "la", "le", "l'", "les", "et", "ou", ","}
 COUNTS = W.set("number_words")
+HOST_PHRASES = W.set("host_phrases")
 
 
 def _extension(ctx: Context, w: Work) -> bool:
@@ -289,4 +290,35 @@ def relations(ctx: Context, clause: Clause, frame: Frame, triggers: list[Trigger
     found = emit(ctx, w, ev_start, ev_end)
     for p in found if counted else ():
         p.status, p.date, p.generic = "established", "", True   # the members it counts now, not its founding
-    return found
+    return found + _hosted(ctx, w, found)
+
+
+def _hosted(ctx: Context, w: Work, found: list[Partnership]) -> list[Partnership]:
+    """``Normandie Tech, pôle … abrité par la Comue Normandie Université``: the body that hosts a named
+    alliance founds nothing; the alliance is its member."""
+    if w.kind != "alliance" or not w.name:
+        return []
+    host = next((p for p in w.parties if p.name != w.name and _after_host_phrase(ctx, w, p)), None)
+    named = next((o for o in ctx.doc._.organisations or [] if o.name == w.name), None)
+    if host is None or named is None:
+        return []
+    out = []
+    for p in found:
+        if host in p.parties:
+            p.parties = [o for o in p.parties if o is not host]
+            out.append(Partnership(parties=[named, host], kind="membership", status=p.status, start=p.start,
+                                   end=p.end, sent_index=p.sent_index))
+    return out[:1]
+
+
+def _after_host_phrase(ctx: Context, w: Work, party) -> bool:
+    """A host phrase (``abrité par``, ``hébergé par``: ``host_phrases``) before the party, within its
+    noun phrase (no comma, no other party between)."""
+    at = w.position.get(id(party), -1)
+    others = {w.position.get(id(p), -1) for p in w.parties if p is not party}
+    for k in range(at - 1, max(w.frame.start, at - 12), -1):
+        if ctx.doc[k].text == "," or k in others:
+            return False
+        if " ".join(ctx.folded[k - 1:k + 1]) in HOST_PHRASES:
+            return True
+    return False

@@ -207,6 +207,9 @@ CASES = [
      "2020, à Bretagne Ingénierie, pôle d'ingénierie hébergé par l'Université de Rennes.",
      [({"École nationale supérieure de chimie de Rennes"}, "alliance", "established", "2020"),
       ({"Bretagne Ingénierie", "Université de Rennes"}, "membership", "established", "")]),
+    # a unit's supervisors, joined by a slash in parentheses, are no parties of what the unit signs
+    ("Le laboratoire LIMOS (UCA/CNRS) et la société Michelin ont signé un accord-cadre en 2024.",
+     [({"LIMOS", "Michelin"}, "agreement", "established", "2024")]),
     # the State's contract of objectives and performance, by its acronym
     ("L'objectif est un COMP entre l'Université de Tours et l'État en 2025.",
      [({"Université de Tours", "État français"}, "agreement", "planned", "2025")]),

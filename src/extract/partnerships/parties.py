@@ -34,6 +34,18 @@ def venue(ctx: Context, s: int) -> bool:
                for d in ctx.dates)
 
 
+def supervisor(ctx: Context, s: int) -> bool:
+    """``le laboratoire PRISM (AMU/CNRS)``: bodies joined by a slash in parentheses are a unit's
+    supervisors, not parties of what the unit does."""
+    doc = ctx.doc
+    opening = next((k for k in range(s - 1, max(-1, s - 6), -1) if doc[k].text in "()"), None)
+    if opening is None or doc[opening].text != "(":
+        return False
+    closing = next((k for k in range(s, min(len(doc), s + 12)) if doc[k].text in "()"), None)
+    return closing is not None and doc[closing].text == ")" and any(
+        doc[k].text == "/" for k in range(opening + 1, closing))
+
+
 def _before_person(ctx: Context, s: int) -> int:
     """Where the words before a body named through its officer begin: ``en présence de Madame Valérie
     Pécresse, ministre de …`` — the honorific, the person's name and the comma belong to the body's phrase."""
@@ -53,7 +65,7 @@ def not_a_party(ctx: Context, s: int, first: int, c_start: int) -> bool:
     event or the employer of someone quoted is not a party; the institution of someone
     who signs (``X, président de l'Université de Lille, … ont signé``) is."""
     doc, folded, lex = ctx.doc, ctx.folded, ctx.lex
-    if venue(ctx, s):
+    if venue(ctx, s) or supervisor(ctx, s):
         return True
     for k in range(max(c_start, _before_person(ctx, s) - 4), s):
         if lex.not_party.match(doc, k, folded) is not None:

@@ -293,6 +293,9 @@ NONE = [
     "Les étudiants pourront suivre des cours en ligne dès la rentrée.",
     "La convention a été signée en 2020 par les deux universités.",
     "Télécharger le communiqué au format PDF",
+    # a list introduced as already done lists achievements
+    "Le plan de l'Université de Tours a d'ores et déjà permis de structurer ses actions avec :\n\n"
+    "• La création d'un service du développement durable ;\n• La création d'une école doctorale commune.",
     "Quels sont vos objectifs pour l'université ?",
     # an obligation commits only a named body, in the active voice
     "Toutes les universités doivent renouveler leurs conseils d'ici juin.",

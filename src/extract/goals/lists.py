@@ -15,11 +15,15 @@ from ..grammar import (
     objective_parts,
 )
 from ..layout import BULLET_MARKS, list_groups
+from ..words import words
 from .actor import intro_actor, list_actor
 from .complements import make_goal
 from .futures import describes
 from .horizon import date_in
 from .model import Context, Goal
+
+ACHIEVED = words().set("achieved_markers")
+HAVING = words().set("present_auxiliaries")
 
 
 def inline_lists(ctx: Context, sent: Span) -> list[Goal]:
@@ -98,8 +102,8 @@ def bullet_items(ctx: Context) -> list[Goal]:
         if span is None:
             continue
         trigger = intro_trigger(ctx, span.start, span.end)
-        if trigger is None:
-            continue
+        if trigger is None or _achieved(ctx, span):
+            continue                           # "ont d'ores et déjà permis de … avec :": what is done
         actor = intro_actor(ctx, span.start, span.end)
         hint = date_in(ctx, intro.start, intro.end)
         for item in group.items:
@@ -118,6 +122,17 @@ def bullet_items(ctx: Context) -> list[Goal]:
             end = objective_end(doc, s, e, folded, ctx.lex)
             out.append(make_goal(ctx, s, end, trigger, actor, sentence_of(doc, s), "bullet", hint))
     return out
+
+
+def _achieved(ctx: Context, span: Span) -> bool:
+    """A list introduced as already done: ``déjà`` and a compound past (``ont d'ores et déjà permis de
+    mettre en place … avec :``); ``l'Institut est déjà très actif dans :`` introduces what goes on."""
+    doc, folded = ctx.doc, ctx.folded
+    if not any(folded[k] in ACHIEVED for k in range(span.start, span.end)):
+        return False
+    return any(folded[k] in HAVING and any("Part" in doc[j].morph.get("VerbForm") and doc[j].pos_ == "VERB"
+                                           for j in range(k + 1, min(span.end, k + 6)))
+               for k in range(span.start, span.end))
 
 
 def infinitive_openings(ctx: Context, sent: Span) -> list[Goal]:

@@ -273,6 +273,13 @@ CASES += [
      [("développer l'apprentissage", None, "")]),
     ("L'ENSAIT a rejoint le réseau Polytech en 2024 pour accroître sa visibilité.",
      [("accroître sa visibilité", "Réseau Polytech", "")]),
+    # … an action noun after the purpose cue is a nominal aim, from the noun on
+    ("L'Université de Tours et le CNRS ont signé un accord pour la création d'un laboratoire commun de chimie.",
+     [("création d'un laboratoire commun de chimie", None, "")]),
+    # an agreement has two sides even when one is named: its aim is joint
+    ("L'Université de Tours a signé avec le préfet Jean Martin une convention « Cordées » pour la création d'un "
+     "internat d'excellence.",
+     [("création d'un internat d'excellence", None, "")]),
     # not when the sentence states an aim of its own (the purpose only explains it) …
     ("L'Université de Tours souhaite conclure une convention avec l'Université d'Orléans afin de partager "
      "ses laboratoires.",

@@ -6,7 +6,7 @@ the sentence's only aim (SPEC §3: an objective's text stops before its purpose 
 from __future__ import annotations
 
 from ..docview import sentence_of
-from ..grammar import is_infinitive
+from ..grammar import is_infinitive, objective_end
 from ..normalise import fold
 from ..organisations import Organisation
 from ..partnerships import Partnership
@@ -16,14 +16,16 @@ from .model import JOINT, Context, Goal
 
 SKIPPED = words().set("purpose_skips")
 BECOMING = words().set("becoming_verbs")
+ACTION_NOUNS = words().set("action_nouns")
+ARTICLES = words().set("articles")
 
 
 def _owner(p: Partnership) -> Organisation:
     """Whose aim it is: the group a body joins; the parties together (named or not: ``seize organismes
-    ont signé``); the one party named."""
+    ont signé``; an agreement or a cooperation has two sides even when one is named); the one party named."""
     if p.kind == "membership":
         return next((o for o in p.parties if o.kind == "group"), p.parties[-1])
-    return JOINT if len(p.parties) >= 2 or p.generic else p.parties[0]
+    return JOINT if len(p.parties) >= 2 or p.generic or p.kind in ("agreement", "cooperation") else p.parties[0]
 
 
 def _infinitive_after(ctx: Context, k: int, end: int) -> int | None:
@@ -40,11 +42,25 @@ def _purposes_in(ctx: Context, sent, first: int, owner: Organisation) -> list[Go
         if hit is None:
             continue
         j = _infinitive_after(ctx, i + hit[1], sent.end)
-        if j is None or lex.partnership.match(doc, j, ctx.folded) is not None or ctx.folded[j] in BECOMING \
-                or fold(doc[j].lemma_) in BECOMING:
+        what = "inf"
+        if j is None:
+            j, what = _action_noun_after(ctx, i + hit[1], sent.end), "np"
+        if j is None or what == "inf" and (lex.partnership.match(doc, j, ctx.folded) is not None
+                                           or ctx.folded[j] in BECOMING or fold(doc[j].lemma_) in BECOMING):
             continue                # "pour fonder IMT Grand Est", "pour devenir l'Inrae": the relation itself
-        return [make_goal(ctx, s, e, hit[0]["term"], owner, sent, "purpose") for s, e in parts(ctx, j, sent.end, "inf")]
+        spans = parts(ctx, j, sent.end, "inf") if what == "inf" else \
+            [(j, objective_end(doc, j, sent.end, ctx.folded, lex))]     # one aim: "… de grands substrats et les écrans"
+        return [make_goal(ctx, s, e, hit[0]["term"], owner, sent, "purpose") for s, e in spans]
     return []
+
+
+def _action_noun_after(ctx: Context, k: int, end: int) -> int | None:
+    """``une lettre d'intention pour la création de la chaire …``: an action noun after a purpose cue and its
+    article is a nominal objective (it starts at the noun)."""
+    if k < end and ctx.folded[k] in ARTICLES:
+        k += 1
+    return k if k + 1 < end and ctx.folded[k] in ACTION_NOUNS and ctx.folded[k + 1] in {"de", "d'", "du", "des"} \
+        else None
 
 
 def purposes(ctx: Context) -> list[Goal]:

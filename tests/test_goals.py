@@ -212,6 +212,11 @@ CASES += [
 ]
 
 CASES += [
+    # a new thing in the passive future is what the text's body will make; a thing already there, inaugurated,
+    # is only described
+    ("L'Université de Tours grandit. Un nouveau bâtiment sera ouvert à Blois en 2026. Le nouveau bâtiment sera "
+     "inauguré en mars.",
+     [("Un nouveau bâtiment sera ouvert à Blois", UNIV_TOURS, "2026")]),
     # a future of pouvoir with a body or "nous" as subject commits; the speaker's title names the body
     ("Avec ce label, l'Université de Tours pourra ouvrir deux nouveaux masters.",
      [("ouvrir deux nouveaux masters", UNIV_TOURS, "")]),

@@ -1,9 +1,10 @@
-"""Form 4: the future of the actor (``l'Institut renforcera …``, ``nous allons former …``)."""
+"""Form 4: the future of the actor (``l'Institut renforcera …``, ``nous allons former …``); 4b: a new thing
+in the passive future (``un nouveau bâtiment sera ouvert``)."""
 from __future__ import annotations
 
 from spacy.tokens import Span
 
-from ..grammar import clause_bounds, denied, is_future, is_infinitive, objective_parts
+from ..grammar import clause_bounds, denied, is_future, is_infinitive, objective_end, objective_parts
 from ..normalise import fold
 from ..words import words
 from .actor import committer
@@ -14,6 +15,9 @@ W = words()
 ALLER = {"va", "vont", "allons", "allez"}
 MODAL_FUTURES = W.set("modal_futures")
 MEANS_VERBS = W.set("means_verbs")
+NEW_BODY = W.set("new_body")
+PASSIVE_FUTURES = {"sera", "seront"}
+INDEFINITE = {"un", "une", "des", "deux", "trois"}
 
 
 def future(ctx: Context, sent: Span) -> list[Goal]:
@@ -54,6 +58,29 @@ def future(ctx: Context, sent: Span) -> list[Goal]:
         parts = objective_parts(doc, start, c_end, folded, ctx.lex)
         out += [make_goal(ctx, s, e, trigger, actor, sent, "future") for s, e in parts]
         covered = max(e for _, e in parts)
+    return out
+
+
+def new_things(ctx: Context, sent: Span) -> list[Goal]:
+    """Form 4b: a new thing in the passive future (``un nouveau bâtiment sera ouvert``, ``une nouvelle
+    formation sera créée``): what the text's body will make. A passive future of a thing already there
+    (``le laboratoire sera inauguré``, ``le classement sera publié``) describes."""
+    doc, folded = ctx.doc, ctx.folded
+    out = []
+    for i in range(sent.start + 2, sent.end - 1):
+        if folded[i] not in PASSIVE_FUTURES or doc[i + 1].pos_ not in ("VERB", "ADJ"):
+            continue                           # "sera ouvert": the tagger reads some participles as adjectives
+        k = i - 1
+        while k > sent.start and doc[k].pos_ in ("NOUN", "ADJ") and folded[k] not in NEW_BODY:
+            k -= 1
+        if not (k > sent.start and folded[k] in NEW_BODY and folded[k - 1] in INDEFINITE):
+            continue
+        c_start, c_end = clause_bounds(sent, i)
+        actor = committer(ctx.actors, ctx.actors.subject(i, c_start), sent)
+        end = objective_end(doc, i + 2, c_end, folded, ctx.lex)
+        dated = next((j for j in range(i + 2, end) if j in ctx.date_tokens
+                      or (doc[j].pos_ == "ADP" and j + 1 in ctx.date_tokens)), end)
+        out.append(make_goal(ctx, k - 1, dated, "future", actor, sent, "future"))   # "… ouvert | pour 2022-2023"
     return out
 
 

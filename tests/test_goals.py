@@ -217,6 +217,10 @@ CASES += [
     ("L'Université de Tours grandit. Un nouveau bâtiment sera ouvert à Blois en 2026. Le nouveau bâtiment sera "
      "inauguré en mars.",
      [("Un nouveau bâtiment sera ouvert à Blois", UNIV_TOURS, "2026")]),
+    # a new thing or an action planned for a date is a goal; an event planned for a date is not
+    ("L'Université de Tours grandit. L'ouverture du campus de Blois est prévue en 2026. Le colloque prévu le "
+     "12 mars est annulé.",
+     [("ouverture du campus de Blois", UNIV_TOURS, "2026")]),
     # a future of pouvoir with a body or "nous" as subject commits; the speaker's title names the body
     ("Avec ce label, l'Université de Tours pourra ouvrir deux nouveaux masters.",
      [("ouvrir deux nouveaux masters", UNIV_TOURS, "")]),

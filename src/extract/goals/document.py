@@ -7,7 +7,7 @@ from ..docview import sentences, text_of
 from ..lexicon import Lexicons
 from .copular import copular
 from .dedupe import dedupe
-from .futures import future, new_things
+from .futures import future, new_things, planned_things
 from .horizon import date_tokens, horizon, strategy
 from .lists import bullet_items, infinitive_openings, inline_lists
 from .means import means
@@ -18,8 +18,8 @@ from .purposes import purposes
 from .theme import classify_theme
 from .verbal import verbal
 
-SENTENCE_FORMS = (verbal, objective_nouns, copular, future, new_things, inline_lists, infinitive_openings, means,
-                  ordinals)
+SENTENCE_FORMS = (verbal, objective_nouns, copular, future, new_things, planned_things, inline_lists,
+                  infinitive_openings, means, ordinals)
 
 
 def _context(doc: Doc, lex: Lexicons) -> Context:

@@ -17,6 +17,9 @@ MODAL_FUTURES = W.set("modal_futures")
 MEANS_VERBS = W.set("means_verbs")
 NEW_BODY = W.set("new_body")
 PASSIVE_FUTURES = {"sera", "seront"}
+PLANNED = {"prevu", "prevue", "prevus", "prevues"}
+NP_LINKS = {"de", "du", "des", "d'", "dans", "le", "la", "les", "l'"}
+ACTION_NOUNS = W.set("action_nouns")
 INDEFINITE = {"un", "une", "des", "deux", "trois"}
 
 
@@ -81,6 +84,31 @@ def new_things(ctx: Context, sent: Span) -> list[Goal]:
         dated = next((j for j in range(i + 2, end) if j in ctx.date_tokens
                       or (doc[j].pos_ == "ADP" and j + 1 in ctx.date_tokens)), end)
         out.append(make_goal(ctx, k - 1, dated, "future", actor, sent, "future"))   # "… ouvert | pour 2022-2023"
+    return out
+
+
+def planned_things(ctx: Context, sent: Span) -> list[Goal]:
+    """Form 4c: a new thing or an action planned for a date (``un nouveau bâtiment dans le quartier Vauban prévu
+    pour la rentrée 2023``, ``l'ouverture du campus est prévue en 2026``); an event planned (``le colloque prévu
+    le 12 mars``) is no goal."""
+    doc, folded = ctx.doc, ctx.folded
+    out = []
+    for i in range(sent.start + 1, sent.end - 1):
+        if folded[i] not in PLANNED or not any(j in ctx.date_tokens for j in range(i + 1, min(sent.end, i + 4))):
+            continue
+        k = i - 1 if folded[i - 1] not in {"est", "sont", "sera", "seront"} else i - 2
+        end = k + 1
+        while k > sent.start and doc[k - 1].text != "," and (doc[k - 1].pos_ in ("NOUN", "PROPN", "ADJ", "DET")
+                                                              or folded[k - 1] in NP_LINKS):
+            k -= 1
+        while k < end and (folded[k] in NP_LINKS or doc[k].pos_ == "DET" or folded[k] == "avec"):
+            k += 1                             # "avec un …": from the noun phrase's first word
+        words = folded[k:end]
+        if not words or not (set(words[:2]) & NEW_BODY or words[0] in ACTION_NOUNS):
+            continue
+        c_start, _ = clause_bounds(sent, i)
+        actor = committer(ctx.actors, ctx.actors.subject(i, c_start), sent)
+        out.append(make_goal(ctx, k, end, "prévoir", actor, sent, "future"))
     return out
 
 

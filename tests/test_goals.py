@@ -217,6 +217,11 @@ CASES += [
     ("L'Université de Tours grandit. Un nouveau bâtiment sera ouvert à Blois en 2026. Le nouveau bâtiment sera "
      "inauguré en mars.",
      [("Un nouveau bâtiment sera ouvert à Blois", UNIV_TOURS, "2026")]),
+    # a commitment in favour of something: what it favours, up to an adjunct; not a plan's announced parts
+    ("L'Université de Tours et le CNRS réaffirment leur engagement commun en faveur de la formation des doctorants "
+     "et de la recherche en chimie, au service des territoires. Le plan de l'Université de Tours s'articule autour "
+     "de trois ambitions et d'un engagement transversal en faveur de la sobriété.",
+     [("la formation des doctorants et de la recherche en chimie", None, "")]),
     # a new thing or an action planned for a date is a goal; an event planned for a date is not
     ("L'Université de Tours grandit. L'ouverture du campus de Blois est prévue en 2026. Le colloque prévu le "
      "12 mars est annulé.",

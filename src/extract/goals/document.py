@@ -12,13 +12,13 @@ from .horizon import date_tokens, horizon, strategy
 from .lists import bullet_items, infinitive_openings, inline_lists
 from .means import means
 from .model import JOINT, Context, Goal
-from .objectives import objective_nouns
+from .objectives import commitments, objective_nouns
 from .ordinals import ordinals
 from .purposes import purposes
 from .theme import classify_theme
 from .verbal import verbal
 
-SENTENCE_FORMS = (verbal, objective_nouns, copular, future, new_things, planned_things, inline_lists,
+SENTENCE_FORMS = (verbal, objective_nouns, commitments, copular, future, new_things, planned_things, inline_lists,
                   infinitive_openings, means, ordinals)
 
 

@@ -1,5 +1,5 @@
 """Form 4: the future of the actor (``l'Institut renforcera …``, ``nous allons former …``); 4b: a new thing
-in the passive future (``un nouveau bâtiment sera ouvert``)."""
+in the passive future (``un nouveau bâtiment sera ouvert``); 4c: a thing planned for a date (``prévu pour 2023``)."""
 from __future__ import annotations
 
 from spacy.tokens import Span

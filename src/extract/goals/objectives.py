@@ -15,6 +15,8 @@ from .model import JOINT, Context, Goal
 W = words()
 JOINT_ADJECTIVES = W.set("joint_adjectives")
 HAVING = W.set("having_verbs")
+COMMITMENT_NOUNS = W.set("commitment_nouns")
+ARTICLES = W.set("articles")
 
 
 def objective_nouns(ctx: Context, sent: Span) -> list[Goal]:
@@ -66,6 +68,33 @@ def objective_nouns(ctx: Context, sent: Span) -> list[Goal]:
             spans = parts(ctx, j, c_end, what)
         actor = owner or actor_near(ctx, sent, i, c_start)
         out += [make_goal(ctx, s, e, entry["term"], actor, sent, "objective") for s, e in spans]
+    return out
+
+
+def commitments(ctx: Context, sent: Span) -> list[Goal]:
+    """Form 2b: a commitment in favour of something (``réaffirment leur engagement commun en faveur de la formation
+    de talents, du développement de l'innovation …``, ``un engagement de 3,5 millions d'euros en faveur de la
+    transition écologique``): what it favours is the objective."""
+    doc, folded = ctx.doc, ctx.folded
+    out = []
+    for i in range(sent.start, sent.end - 3):
+        if folded[i] not in COMMITMENT_NOUNS:
+            continue
+        c_start, c_end = clause_bounds(sent, i)
+        k = next((m for m in range(i + 1, min(c_end - 2, i + 10)) if folded[m] == "en" and folded[m + 1] == "faveur"),
+                 None)
+        if k is None or any(is_finite_verb(doc[m]) or doc[m].text in {",", ";"} for m in range(i + 1, k)) \
+                or any(ctx.lex.list_noun.match(doc, m, folded) for m in range(max(c_start, i - 4), i)):
+            continue                           # "trois ambitions et un engagement en faveur de …": a plan's parts
+        j = k + 3 if folded[k + 2] in {"de", "d'"} and k + 3 < c_end and folded[k + 3] in ARTICLES else k + 2
+        j = j + 1 if folded[j] in {"de", "d'", "du", "des"} and j + 1 < c_end else j
+        end = objective_end(doc, j, c_end, folded, ctx.lex)
+        # "…, du développement de l'innovation, au service de la jeunesse": an adjunct ends what it favours
+        end = next((m for m in range(j, end - 1) if doc[m].text == "," and doc[m + 1].pos_ == "ADP"
+                    and folded[m + 1] not in {"de", "du", "des", "d'"}), end)
+        spans = [(j, end)]
+        out += [make_goal(ctx, s, e, "engagement", actor_near(ctx, sent, i, c_start), sent, "objective")
+                for s, e in spans]
     return out
 
 

@@ -287,6 +287,10 @@ CASES += [
      [("développer l'apprentissage", None, "")]),
     ("L'ENSAIT a rejoint le réseau Polytech en 2024 pour accroître sa visibilité.",
      [("accroître sa visibilité", "Réseau Polytech", "")]),
+    # … also when the parties are named in a footnote only
+    ("Les trois organismes* ont signé une déclaration « pour renforcer la recherche sur le climat ».\n\n"
+     "* CNRS, Inria et Inserm.",
+     [("renforcer la recherche sur le climat", None, "")]),
     # … an action noun after the purpose cue is a nominal aim, from the noun on
     ("L'Université de Tours et le CNRS ont signé un accord pour la création d'un laboratoire commun de chimie.",
      [("création d'un laboratoire commun de chimie", None, "")]),

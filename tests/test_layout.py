@@ -47,3 +47,15 @@ def test_sentences_follow_layout_and_punctuation():
         "M. Dupont, directeur, l'a présenté\nhier aux équipes du réseau T.I.M.E. et aux partenaires.",
         "Par Jean Martin",
     ]
+
+
+def test_a_first_line_followed_by_a_capital_is_the_title():
+    titled = "L'Université de Tours engagée aux côtés des organismes de recherche\nA l'issue de la journée, elle signe."
+    assert [ln.kind for ln in lines_of(titled)] == ["heading", "prose"]
+    starts = sentence_starts(titled)
+    assert [titled[a:b].strip() for a, b in zip(starts, starts[1:] + [len(titled)], strict=True)] == [
+        "L'Université de Tours engagée aux côtés des organismes de recherche", "A l'issue de la journée, elle signe."]
+    # a first line wrapped in the middle of a sentence goes on in lowercase: no title
+    wrapped = "L'Université de Tours et le CNRS ont signé hier un accord\nde coopération pour cinq ans."
+    assert [ln.kind for ln in lines_of(wrapped)] == ["prose", "prose"]
+    assert sentence_starts(wrapped) == [0]

@@ -40,7 +40,8 @@ def lines_of(text: str) -> list[Line]:
     """Every non-empty line of ``text``, classified.
 
     A *heading* is a short line (at most 25 words) with no final punctuation,
-    standing alone between blank lines (or at the top of the text); a *bullet*
+    standing alone between blank lines (or at the top of the text), or the text's
+    first line when the next opens with a capital (its title); a *bullet*
     opens with a list marker; a *meta* line is a tab-separated record, a credit
     or a byline; everything else is *prose*.
     """
@@ -65,7 +66,8 @@ def lines_of(text: str) -> list[Line]:
             kind = "bullet"
         elif (_META.search(chunk) or _BYLINE.match(chunk)) and not stripped.startswith("#"):
             kind = "meta"
-        elif (stripped.startswith("#") or (blank_before and blank_after)) and _is_heading_text(stripped_md):
+        elif (stripped.startswith("#") or (blank_before and (blank_after or _title_line(out, raw, i)))) \
+                and _is_heading_text(stripped_md):
             kind = "heading"
             body_start = s + lead + (len(stripped) - len(stripped_md))
         else:
@@ -73,6 +75,13 @@ def lines_of(text: str) -> list[Line]:
         out.append(Line(s + lead, s + len(chunk.rstrip()), chunk.strip(), kind, body_start,
                         blank_before, blank_after))
     return out
+
+
+def _title_line(out: list[Line], raw: list[tuple[int, int, str]], i: int) -> bool:
+    """The text's first line, with a line opening with a capital right after it: its title (``L'IRSN engagé
+    au service de … français`` then ``A l'issue d'une journée …``); a wrapped first line goes on in lowercase."""
+    nxt = raw[i + 1][2].lstrip() if i + 1 < len(raw) else ""
+    return not out and nxt[:1].isupper()
 
 
 def _is_heading_text(s: str) -> bool:

@@ -75,6 +75,6 @@ def purposes(ctx: Context) -> list[Goal]:
                 continue
             sent = sentence_of(ctx.doc, at.start)
             named = [s for s, _, _ in ctx.actors.mentions_in(sent.start, sent.end)]
-            if named:
-                out += _purposes_in(ctx, sent, min(named), _owner(p))
+            # "Les 16 organismes* ont signé … « pour mettre … »": parties named in a footnote, none in the sentence
+            out += _purposes_in(ctx, sent, min(named, default=sent.start), _owner(p))
     return out

@@ -217,6 +217,11 @@ CASES += [
     ("L'Université de Tours grandit. Un nouveau bâtiment sera ouvert à Blois en 2026. Le nouveau bâtiment sera "
      "inauguré en mars.",
      [("Un nouveau bâtiment sera ouvert à Blois", UNIV_TOURS, "2026")]),
+    # … so is a sentence of its own opened by an indefinite noun phrase and "qui" + a passive future; an
+    # adjective after "seront" promises nothing
+    ("L'Université de Tours ouvre un campus à Blois. Des licences qui seront aussi proposées en apprentissage. "
+     "Des étudiants qui seront heureux.",
+     [("licences qui seront aussi proposées en apprentissage", UNIV_TOURS, "")]),
     # a commitment in favour of something: what it favours, up to an adjunct; not a plan's announced parts
     ("L'Université de Tours et le CNRS réaffirment leur engagement commun en faveur de la formation des doctorants "
      "et de la recherche en chimie, au service des territoires. Le plan de l'Université de Tours s'articule autour "

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from ..grammar import clause_bounds, denied, is_future, is_infinitive, objective_end, objective_parts
+from ..grammar import (
+    PARTICIPLE_ENDINGS,
+    clause_bounds,
+    denied,
+    is_future,
+    is_infinitive,
+    objective_end,
+    objective_parts,
+)
 from ..normalise import fold
 from ..words import words
 from .actor import committer
@@ -66,25 +74,46 @@ def future(ctx: Context, sent: Span) -> list[Goal]:
 
 def new_things(ctx: Context, sent: Span) -> list[Goal]:
     """Form 4b: a new thing in the passive future (``un nouveau bâtiment sera ouvert``, ``une nouvelle
-    formation sera créée``): what the text's body will make. A passive future of a thing already there
+    formation sera créée``, ``Des formations qui seront aussi proposées en alternance.``): what the text's
+    body will make. A passive future of a thing already there
     (``le laboratoire sera inauguré``, ``le classement sera publié``) describes."""
     doc, folded = ctx.doc, ctx.folded
     out = []
     for i in range(sent.start + 2, sent.end - 1):
-        if folded[i] not in PASSIVE_FUTURES or doc[i + 1].pos_ not in ("VERB", "ADJ"):
-            continue                           # "sera ouvert": the tagger reads some participles as adjectives
-        k = i - 1
-        while k > sent.start and doc[k].pos_ in ("NOUN", "ADJ") and folded[k] not in NEW_BODY:
-            k -= 1
-        if not (k > sent.start and folded[k] in NEW_BODY and folded[k - 1] in INDEFINITE):
+        j = i + 1 if folded[i + 1] not in ("aussi", "egalement") else i + 2
+        if folded[i] not in PASSIVE_FUTURES or j >= sent.end or not _participle(doc[j]):
+            continue
+        start = _new_thing(ctx, sent, i)
+        if start is None:
             continue
         c_start, c_end = clause_bounds(sent, i)
         actor = committer(ctx.actors, ctx.actors.subject(i, c_start), sent)
-        end = objective_end(doc, i + 2, c_end, folded, ctx.lex)
-        dated = next((j for j in range(i + 2, end) if j in ctx.date_tokens
-                      or (doc[j].pos_ == "ADP" and j + 1 in ctx.date_tokens)), end)
-        out.append(make_goal(ctx, k - 1, dated, "future", actor, sent, "future"))   # "… ouvert | pour 2022-2023"
+        end = objective_end(doc, j + 1, c_end, folded, ctx.lex)
+        dated = next((m for m in range(j + 1, end) if m in ctx.date_tokens
+                      or (doc[m].pos_ == "ADP" and m + 1 in ctx.date_tokens)), end)
+        out.append(make_goal(ctx, start, dated, "future", actor, sent, "future"))   # "… ouvert | pour 2022-2023"
     return out
+
+
+def _participle(tok) -> bool:
+    """A past participle, also where the tagger reads it as an adjective (``sera ouvert``; ``heureux`` is none)."""
+    return tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.text.lower().endswith(PARTICIPLE_ENDINGS))
+
+
+def _new_thing(ctx: Context, sent: Span, i: int) -> int | None:
+    """Where the subject of the passive future at ``i`` starts when it is a new thing: ``un nouveau bâtiment``,
+    or a sentence of its own opened by an indefinite noun phrase and ``qui`` (``Des formations qui seront aussi
+    proposées en alternance.``); else None."""
+    doc, folded = ctx.doc, ctx.folded
+    if folded[i - 1] == "qui":
+        k = i - 2
+        while k > sent.start and doc[k].pos_ in ("NOUN", "ADJ"):
+            k -= 1
+        return k + 1 if k == sent.start and folded[k] in INDEFINITE and k + 1 < i - 1 else None
+    k = i - 1
+    while k > sent.start and doc[k].pos_ in ("NOUN", "ADJ") and folded[k] not in NEW_BODY:
+        k -= 1
+    return k - 1 if k > sent.start and folded[k] in NEW_BODY and folded[k - 1] in INDEFINITE else None
 
 
 def planned_things(ctx: Context, sent: Span) -> list[Goal]:

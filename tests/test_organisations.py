@@ -197,6 +197,9 @@ CASES = [
     "Le laboratoire du <o name=\"Commissariat à l'énergie atomique et aux énergies alternatives\">Commissariat à "
     "l'Energie Atomique</o> (<o name=\"Commissariat à l'énergie atomique et aux énergies alternatives\">CEA LX</o>) "
     "recrute.",
+    # a lab named after the body it belongs to is the lab, not the body
+    "Le <o name=\"Laboratoire de Physique de l'Université de Tours\">Laboratoire de Physique de l'Université de "
+    "Tours</o> recrute.",
     # a field of study after "le domaine de" is no body, whatever its capitals
     "Le <o name='Centre national de la recherche scientifique'>CNRS</o> recrute dans le domaine des Sciences et "
     "Technologies de l'Information et de la Communication (STIC).",

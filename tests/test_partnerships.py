@@ -210,6 +210,10 @@ CASES = [
     # a unit's supervisors, joined by a slash in parentheses, are no parties of what the unit signs
     ("Le laboratoire LIMOS (UCA/CNRS) et la société Michelin ont signé un accord-cadre en 2024.",
      [({"LIMOS", "Michelin"}, "agreement", "established", "2024")]),
+    # a joint lab's given name names the relation, no party; "associe", a verb here, is no "associé" (membership);
+    # a lab named after its body is that lab
+    ("Le laboratoire commun LUMEN associe le Laboratoire de Physique de l'Université de Tours et la société Thales.",
+     [({"Laboratoire de Physique de l'Université de Tours", "Thales"}, "alliance", "established", "")]),
     # the State's contract of objectives and performance, by its acronym
     ("L'objectif est un COMP entre l'Université de Tours et l'État en 2025.",
      [({"Université de Tours", "État français"}, "agreement", "planned", "2025")]),

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..docview import text_of
-from ..normalise import key, slug
+from ..normalise import fold, key, slug
 from ..rules import Rules
 from . import acronyms, kinds, links, listed, names
 from .index import OrgIndex
@@ -57,6 +57,7 @@ def candidates(ix: OrgIndex, doc: Doc) -> list[Candidate]:
     cands = _inside_definitions(cands, defined)
     cands += defined
     grammar = names.grammar_candidates(ix, doc)
+    cands = _inside_units(ix, cands, grammar, text)
     cands += [(2, s, e, src, kind) for s, e, src, kind in grammar]
     cands = _enumerated_over_known(cands, grammar, text)
     cands += [(1, s, e, src, payload) for s, e, src, payload in listed.plural_head_names(ix, doc)]
@@ -72,6 +73,14 @@ def candidates(ix: OrgIndex, doc: Doc) -> list[Candidate]:
              and (c[3] == "gazetteer" or not acronyms.names_a_text(text, c[1]))
              and (c[3] in ("gazetteer", "definition") or not _strictly_inside(c, things))]
     return cands + _recurring(definitions, text)
+
+
+def _inside_units(ix: OrgIndex, cands: list[Candidate], grammar: list, text: str) -> list[Candidate]:
+    """``le Laboratoire de Chimie de l'ENS de Lyon``: a body of the data inside the name of one of its units
+    (a head marked ``unit``) is part of that name there."""
+    units = [(s, e) for s, e, _, _ in grammar if fold(text[s:e].split()[0]) in ix.unit_heads]
+    return [c for c in cands if not (c[3] == "gazetteer" and any(s <= c[1] and c[2] <= e and (s, e) != (c[1], c[2])
+                                                                  for s, e in units))]
 
 
 _ISSUE_NUMBER = re.compile(r"^\s*(?:N|n|no)?\s*°\s*\d")

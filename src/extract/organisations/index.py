@@ -17,6 +17,8 @@ class OrgIndex:
         self.gazetteer = Gazetteer(rules.organisations)
         grammar = rules.org_grammar
         self.heads = {fold(r["term"]): r["kind"] for r in grammar if r["type"] == "head"}
+        # units of a body ("le Laboratoire de Chimie de l'ENS de Lyon"): the whole name, not the body inside it
+        self.unit_heads = {fold(r["term"]) for r in grammar if r["type"] == "head" and r.get("unit")}
         self.lowercase_heads = {fold(r["term"]) for r in grammar if r["type"] == "head" and r.get("lowercase")}
         # heads the press writes in lowercase before a proper name ("l'université de Shanghai")
         self.place_heads = {fold(r["term"]) for r in grammar if r["type"] == "head" and r.get("lowercase_before_place")}

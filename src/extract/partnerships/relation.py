@@ -22,6 +22,8 @@ MEMBER_NOUNS = W.set("member_nouns")
 COMPLEMENT_WORDS = {"de", "du", "des", "d'", "la", "le", "l'", "les", "et", "ou", ","}
 COUNTS = W.set("number_words")
 HOST_PHRASES = W.set("host_phrases")
+JOINT_ADJECTIVES = W.set("joint_adjectives")
+JOINT_CREATIONS = W.set("joint_creations")
 
 
 def _extension(ctx: Context, w: Work) -> bool:
@@ -128,6 +130,15 @@ def _naming(ctx: Context, w: Work) -> None:
         w.name = w.quoted
     if w.kind == "merger":
         _merger_product(ctx, w)
+
+
+def _joint_structure_names(ctx: Context, w: Work) -> None:
+    """``le laboratoire commun COMETA``: the name a joint structure is given names the relation; it is no party."""
+    for s, _, org in ctx.actors.mentions_in(w.frame.start, w.frame.end):
+        k = s - 1
+        if org in w.parties and k > 1 and ctx.folded[k] in JOINT_ADJECTIVES and ctx.folded[k - 1] in JOINT_CREATIONS:
+            w.parties.remove(org)
+            w.name = w.name or org.name
 
 
 def _before_incise(ctx: Context, k: int, start: int) -> int:
@@ -283,6 +294,7 @@ def relations(ctx: Context, clause: Clause, frame: Frame, triggers: list[Trigger
         return []
     _subject_side(ctx, w)
     _shared_with_last(w)
+    _joint_structure_names(ctx, w)
     counted = not (stands(w) or _gathered_within(ctx, w)) and _counted_members(ctx, w)
     if not (stands(w) or _gathered_within(ctx, w) or counted) or _joins_nothing(w) or _no_member_named(ctx, w):
         return []

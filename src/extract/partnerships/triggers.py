@@ -6,6 +6,7 @@ from spacy.tokens import Span
 
 from ..grammar import is_finite_verb, is_gerund
 from ..layout import list_groups
+from ..normalise import fold
 from ..words import words
 from .model import Clause, Context, Trigger
 
@@ -88,6 +89,7 @@ def find_triggers(ctx: Context, sent: Span) -> list[Trigger]:
             i += 1
             continue
         entry, n = hit
+        entry = _verb_reading(ctx, i, n, entry)
         if entry["pos"] == "VERB" and (_noun_not_verb(ctx, i) or _speech_verb(ctx, i)):
             i += n
             continue
@@ -97,6 +99,16 @@ def find_triggers(ctx: Context, sent: Span) -> list[Trigger]:
         out.append((i, n, entry))
         i += n
     return out
+
+
+def _verb_reading(ctx: Context, i: int, n: int, entry: dict) -> dict:
+    """``le laboratoire commun associe A et B``: a noun form that is a finite verb here (accents aside,
+    ``associe`` is ``associé``) stands for the verb's own entry, when the verb has one."""
+    tok = ctx.doc[i]
+    if entry["pos"] != "NOUN" or n != 1 or tok.pos_ != "VERB" or not is_finite_verb(tok):
+        return entry
+    verb = ctx.lex.partnership.by_lemma.get(fold(tok.lemma_))
+    return verb if verb is not None and verb["pos"] == "VERB" else entry
 
 
 def anaphoric_trigger(ctx: Context, t: Trigger, c_end: int) -> bool:

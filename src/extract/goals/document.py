@@ -1,4 +1,4 @@
-"""The goals of one document: the nine forms, sentence by sentence, then dedupe, horizon and theme."""
+"""The goals of one document: the forms of ``extract.goals``, sentence by sentence, then dedupe, horizon, theme."""
 from __future__ import annotations
 
 from spacy.tokens import Doc

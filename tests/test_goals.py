@@ -212,6 +212,9 @@ CASES += [
 ]
 
 CASES += [
+    # a heading whose infinitive has no complement but its purpose keeps the purpose (its only content)
+    ("L'Université de Tours présente son plan.\n\nStructurer pour agir\n\nLe plan repose sur quatre piliers.",
+     [("Structurer pour agir", UNIV_TOURS, "")]),
     # a new thing in the passive future is what the text's body will make; a thing already there, inaugurated,
     # is only described
     ("L'Université de Tours grandit. Un nouveau bâtiment sera ouvert à Blois en 2026. Le nouveau bâtiment sera "

@@ -157,8 +157,10 @@ def infinitive_openings(ctx: Context, sent: Span) -> list[Goal]:
     trigger = {"heading": "heading", "bullet": "list"}.get(line.kind if line else "", "infinitive")
     actor = list_actor(ctx, line)
     hint = list_hint(ctx, line)
-    return [make_goal(ctx, ps, pe, trigger, actor, sent, "infinitive", hint)
-            for ps, pe in objective_parts(doc, s, c_end, folded, ctx.lex)]
+    parts = objective_parts(doc, s, c_end, folded, ctx.lex)
+    if len(parts) == 1 and parts[0][1] - parts[0][0] == 1 and c_end - s > 1:
+        parts = [(s, c_end)]                   # "Structurer pour agir": the purpose is the only content (SPEC §3)
+    return [make_goal(ctx, ps, pe, trigger, actor, sent, "infinitive", hint) for ps, pe in parts]
 
 
 def list_hint(ctx: Context, line) -> str:

@@ -326,6 +326,9 @@ NONE = [
     "Les étudiants pourront suivre des cours en ligne dès la rentrée.",
     "La convention a été signée en 2020 par les deux universités.",
     "Télécharger le communiqué au format PDF",
+    # a headline that reports a case states no aim
+    "Gagner en notoriété grâce à une marque commune : l'exemple de l'Université de Tours\n\nL'Université de Tours "
+    "a lancé sa marque en 2020.",
     # a list introduced as already done lists achievements
     "Le plan de l'Université de Tours a d'ores et déjà permis de structurer ses actions avec :\n\n"
     "• La création d'un service du développement durable ;\n• La création d'une école doctorale commune.",

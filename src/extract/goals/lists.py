@@ -23,6 +23,7 @@ from .horizon import date_in
 from .model import Context, Goal
 
 ACHIEVED = words().set("achieved_markers")
+CASE_NOUNS = words().set("case_nouns")
 HAVING = words().set("present_auxiliaries")
 
 
@@ -150,6 +151,8 @@ def infinitive_openings(ctx: Context, sent: Span) -> list[Goal]:
     line = next((ln for ln in lines if ln.start <= first.idx <= ln.end), None)
     if not first.text[:1].isupper() and (line is None or line.kind != "bullet"):
         return []                              # a lowercase infinitive opens a sentence only in a list item
+    if _case_headline(ctx, s, sent.end):
+        return []                              # "Gagner en visibilité … : l'exemple d'IngéFrance": a report's title
     # "Tels sont …" after the list, or a finite verb making the infinitive a subject, ends it
     end = next((k for k in range(s + 1, sent.end) if is_finite_verb(doc[k]) and doc[k].pos_ == "AUX"
                 or folded[k] in {"sont", "est"}), sent.end)
@@ -161,6 +164,19 @@ def infinitive_openings(ctx: Context, sent: Span) -> list[Goal]:
     if len(parts) == 1 and parts[0][1] - parts[0][0] == 1 and c_end - s > 1:
         parts = [(s, c_end)]                   # "Structurer pour agir": the purpose is the only content (SPEC §3)
     return [make_goal(ctx, ps, pe, trigger, actor, sent, "infinitive", hint) for ps, pe in parts]
+
+
+def _case_headline(ctx: Context, s: int, end: int) -> bool:
+    """A headline that reports a case (``… : l'exemple d'IngéFrance``, ``… : le cas de …``): it tells what a
+    body did, it states no aim of its own."""
+    folded = ctx.folded
+    colon = next((k for k in range(s, end) if folded[k] == ":"), None)
+    if colon is None:
+        return False
+    k = colon + 1
+    if k < end and folded[k] in {"l'", "le", "la", "un", "une"}:
+        k += 1
+    return k < end and folded[k] in CASE_NOUNS
 
 
 def list_hint(ctx: Context, line) -> str:

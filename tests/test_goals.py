@@ -212,6 +212,10 @@ CASES += [
 ]
 
 CASES += [
+    # "nous" in a quotation several speakers voice ("précisent-ils") commits them together; one speaker's, the body
+    ("L'Université de Tours présente son plan. « Nous voulons doubler nos effectifs d'ici 2030 », précisent-ils. "
+     "« Nous voulons ouvrir un campus », souligne la présidente.",
+     [("doubler nos effectifs", None, "/2030"), ("ouvrir un campus", UNIV_TOURS, "")]),
     # a heading whose infinitive has no complement but its purpose keeps the purpose (its only content)
     ("L'Université de Tours présente son plan.\n\nStructurer pour agir\n\nLe plan repose sur quatre piliers.",
      [("Structurer pour agir", UNIV_TOURS, "")]),

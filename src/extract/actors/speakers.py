@@ -4,10 +4,11 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from ..docview import entities
+from ..grammar import SPEECH_INCISES
 from ..lexicon import fold
 from ..organisations import Organisation
 from .model import Subject
-from .words import PERSON_TITLES
+from .words import PERSON_TITLES, PRONOUN_ACTORS
 
 
 class SpeakersMixin:
@@ -17,6 +18,10 @@ class SpeakersMixin:
         """The organisation that commits, from the subject of its verb."""
         if subj.kind == "org":
             return None if subj.others else subj.org     # several bodies commit together: no one actor
+        if subj.kind == "pronoun" and subj.start >= 0 and self.folded[subj.start] in PRONOUN_ACTORS:
+            if self.plural_voice(subj.start):
+                return None                    # "« … nous devons … » … », précisent-ils": the speakers together
+            return self.main or speaker
         if subj.kind == "pronoun" and subj.start >= 0:
             # "Il entend …": the subject of the sentence before, else the document's main actor
             return self.pronoun_antecedent(subj.start) or self.main or speaker
@@ -63,6 +68,15 @@ class SpeakersMixin:
                     break
         self._people_orgs = found
         return found
+
+    def plural_voice(self, i: int) -> bool:
+        """Token ``i`` stands in a quotation voiced by several speakers: the first speech incise after it
+        (``», précisent-ils``, ``», soulignent les présidents``) is plural."""
+        doc, folded = self.doc, self.folded
+        for k in range(i + 1, min(len(doc), i + 120)):
+            if folded[k] in SPEECH_INCISES and doc[k - 1].text in {",", "»"}:
+                return folded[k].endswith("ent")
+        return False
 
     def speaker_org(self, sent: Span) -> Organisation | None:
         """In ``« … » explique X, directeur de ORG`` the speaker's organisation; a

@@ -192,7 +192,7 @@ class SubjectsMixin:
                     continue
                 return self._coordinated_subject(org, s, clause_start)
             if w in PRONOUN_ACTORS:
-                return Subject("pronoun")
+                return Subject("pronoun", None, j)     # "nous", "on": where, to tell who speaks
             if w in RELATIVES:
                 return Subject("relative", None, j)
             if w in AUXILIARIES or t.pos_ in ("ADV", "AUX") or t.is_space or _is_date_token(w) or j in self.incidental:

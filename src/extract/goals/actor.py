@@ -14,11 +14,22 @@ NEW_BODY = W.set("new_body")
 
 
 def committer(actors, subj, sent) -> Organisation | None:
-    """Who commits, from the subject of the verb: :data:`JOINT` for several bodies together."""
+    """Who commits, from the subject of the verb: :data:`JOINT` for several bodies together, unless they are the
+    members of the group the text is about (``l'Esigelec, l'EPF, HEI et l'Eigsi vont procéder à …`` in a text on
+    IngéFrance, the alliance they form)."""
     actor = actors.actor_for(subj, speaker=actors.speaker_org(sent))
+    if actor is None and subj.kind == "org" and subj.others and _members_of_main(actors, {subj.org, *subj.others}):
+        return actors.main
     if actor is None and (subj.kind == "generic" or (subj.kind == "org" and subj.others)):
         return JOINT
     return actor
+
+
+def _members_of_main(actors, bodies: set) -> bool:
+    """Three bodies or more, all parties of one alliance of the text, whose main actor is a group outside them."""
+    main = actors.main
+    return main is not None and main.kind == "group" and main not in bodies and len(bodies) >= 3 and any(
+        p.kind == "alliance" and bodies <= set(p.parties) for p in actors.doc._.partnerships or [])
 
 
 def actor_of_verb(ctx: Context, sent, i, c_start) -> Organisation | None:

@@ -217,6 +217,10 @@ CASES += [
      "Centre Val de Loire. L'Université de Tours, l'Université d'Orléans et l'INSA Centre Val de Loire vont créer un "
      "master commun. L'Université de Tours et le CNRS vont ouvrir un laboratoire.",
      [("créer un master commun", "Réseau Figure", ""), ("ouvrir un laboratoire", None, "")]),
+    # "les partenaires" names the parties, not their relation: the group's members act as the group
+    ("Le réseau Figure grandit\n\nLe réseau Figure réunit l'Université de Tours, l'Université d'Orléans et l'INSA "
+     "Centre Val de Loire. Les trois partenaires comptent créer un master commun.",
+     [("créer un master commun", "Réseau Figure", "")]),
     # "nous" in a quotation several speakers voice ("précisent-ils") commits them together; one speaker's, the body
     ("L'Université de Tours présente son plan. « Nous voulons doubler nos effectifs d'ici 2030 », précisent-ils. "
      "« Nous voulons ouvrir un campus », souligne la présidente.",

@@ -83,8 +83,8 @@ def relation_head(ctx: Context, start: int, verb: int) -> str:
     """The kind of relation whose noun heads the verb's subject (its first noun, before any body), or ``""``."""
     doc, folded = ctx.doc, ctx.folded
     for j in range(start, verb):
-        if j in ctx.actors.token_org or doc[j].pos_ in ("VERB", "AUX"):
-            return ""
+        if j in ctx.actors.token_org or doc[j].pos_ in ("VERB", "AUX") or folded[j] in ctx.lex.generic_partner:
+            return ""                      # "les quatre partenaires comptent": the parties, not their relation
         hit = ctx.lex.partnership.match(doc, j, folded)
         if hit is not None and hit[0]["pos"] == "NOUN":
             return hit[0]["kind"]

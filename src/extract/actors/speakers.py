@@ -18,11 +18,10 @@ class SpeakersMixin:
         """The organisation that commits, from the subject of its verb."""
         if subj.kind == "org":
             return None if subj.others else subj.org     # several bodies commit together: no one actor
-        if subj.kind == "pronoun" and subj.start >= 0 and self.folded[subj.start] in PRONOUN_ACTORS:
-            if self.plural_voice(subj.start):
-                return None                    # "« … nous devons … » … », précisent-ils": the speakers together
-            return self.main or speaker
-        if subj.kind == "pronoun" and subj.start >= 0:
+        speaking = subj.kind == "pronoun" and subj.start >= 0 and self.folded[subj.start] in PRONOUN_ACTORS
+        if speaking and self.plural_voice(subj.start):
+            return None                        # "« … nous devons … » … », précisent-ils": the speakers together
+        if subj.kind == "pronoun" and subj.start >= 0 and not speaking:
             # "Il entend …": the subject of the sentence before, else the document's main actor
             return self.pronoun_antecedent(subj.start) or self.main or speaker
         if subj.kind in ("pronoun", "relative", "none"):

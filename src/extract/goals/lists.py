@@ -24,7 +24,7 @@ from .model import Context, Goal
 
 ACHIEVED = words().set("achieved_markers")
 CASE_NOUNS = words().set("case_nouns")
-HAVING = words().set("present_auxiliaries")
+PRESENT_AUXILIARIES = words().set("present_auxiliaries")
 
 
 def inline_lists(ctx: Context, sent: Span) -> list[Goal]:
@@ -131,7 +131,7 @@ def _achieved(ctx: Context, span: Span) -> bool:
     doc, folded = ctx.doc, ctx.folded
     if not any(folded[k] in ACHIEVED for k in range(span.start, span.end)):
         return False
-    return any(folded[k] in HAVING and any("Part" in doc[j].morph.get("VerbForm") and doc[j].pos_ == "VERB"
+    return any(folded[k] in PRESENT_AUXILIARIES and any("Part" in doc[j].morph.get("VerbForm") and doc[j].pos_ == "VERB"
                                            for j in range(k + 1, min(span.end, k + 6)))
                for k in range(span.start, span.end))
 

@@ -92,9 +92,7 @@ def commitments(ctx: Context, sent: Span) -> list[Goal]:
         # "…, du développement de l'innovation, au service de la jeunesse": an adjunct ends what it favours
         end = next((m for m in range(j, end - 1) if doc[m].text == "," and doc[m + 1].pos_ == "ADP"
                     and folded[m + 1] not in {"de", "du", "des", "d'"}), end)
-        spans = [(j, end)]
-        out += [make_goal(ctx, s, e, "engagement", actor_near(ctx, sent, i, c_start), sent, "objective")
-                for s, e in spans]
+        out.append(make_goal(ctx, j, end, "engagement", actor_near(ctx, sent, i, c_start), sent, "objective"))
     return out
 
 

@@ -78,9 +78,7 @@ def candidates(ix: OrgIndex, doc: Doc) -> list[Candidate]:
 def _inside_units(ix: OrgIndex, cands: list[Candidate], grammar: list, text: str) -> list[Candidate]:
     """``le Laboratoire de Chimie de l'ENS de Lyon``: a body of the data inside the name of one of its units
     (a head marked ``unit``) is part of that name there."""
-    units = [(s, e) for s, e, _, _ in grammar if fold(text[s:e].split()[0]) in ix.unit_heads]
-    return [c for c in cands if not (c[3] == "gazetteer" and any(s <= c[1] and c[2] <= e and (s, e) != (c[1], c[2])
-                                                                  for s, e in units))]
+    return _known_inside(cands, [(s, e) for s, e, _, _ in grammar if fold(text[s:e].split()[0]) in ix.unit_heads])
 
 
 _ISSUE_NUMBER = re.compile(r"^\s*(?:N|n|no)?\s*°\s*\d")
@@ -103,7 +101,11 @@ def _strictly_inside(c: Candidate, spans: list[tuple[int, int]]) -> bool:
 def _inside_definitions(cands: list[Candidate], defined: list[Candidate]) -> list[Candidate]:
     """``l'École des ingénieurs de la Ville de Paris (EIVP)``: a known name strictly inside the long form of an
     acronym the text defines is part of that name, not a body of its own there."""
-    spans = [(c[1], c[2]) for c in defined]
+    return _known_inside(cands, [(c[1], c[2]) for c in defined])
+
+
+def _known_inside(cands: list[Candidate], spans: list[tuple[int, int]]) -> list[Candidate]:
+    """The candidates without the gazetteer's hits strictly inside one of ``spans``."""
     return [c for c in cands if not (c[3] == "gazetteer" and _strictly_inside(c, spans))]
 
 

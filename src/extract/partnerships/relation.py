@@ -295,8 +295,9 @@ def relations(ctx: Context, clause: Clause, frame: Frame, triggers: list[Trigger
     _subject_side(ctx, w)
     _shared_with_last(w)
     _joint_structure_names(ctx, w)
-    counted = not (stands(w) or _gathered_within(ctx, w)) and _counted_members(ctx, w)
-    if not (stands(w) or _gathered_within(ctx, w) or counted) or _joins_nothing(w) or _no_member_named(ctx, w):
+    standing = stands(w) or _gathered_within(ctx, w)
+    counted = not standing and _counted_members(ctx, w)
+    if not (standing or counted) or _joins_nothing(w) or _no_member_named(ctx, w):
         return []
     ev_start, ev_end = strip_span(text_of(ctx.doc), clause.sent.start_char, clause.sent.end_char)
     found = emit(ctx, w, ev_start, ev_end)

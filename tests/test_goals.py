@@ -159,6 +159,17 @@ CASES = [
     ("La fusion entre l'Université de Rennes et l'Université de Bretagne occidentale a été votée. La fusion "
      "permettra de renforcer la recherche.",
      [("renforcer la recherche", "Université de Rennes", "")]),
+    # a merger whose subject is a new body announced before ("Ce nouvel établissement sera issu du rapprochement
+    # de A et de B"): its aims are that body's; "mariage" is a merger noun
+    ("La Région a présenté l'École supérieure d'ingénieurs de Vendée. Ce nouvel établissement sera issu du "
+     "rapprochement de l'École centrale de Nantes et de l'Université de Nantes. La fusion vise à renforcer la "
+     "recherche.",
+     [("renforcer la recherche", "École supérieure d'ingénieurs de Vendée", "")]),
+    ("Le conseil régional a annoncé la création de l'École supérieure d'ingénieurs de Vendée. Ce nouvel "
+     "établissement naîtra de la fusion de l'École centrale de Nantes et de l'Université de Nantes. Ce mariage "
+     "permettra de renforcer la recherche.",
+     [("Ce nouvel établissement naîtra de la fusion de l'École centrale de Nantes et de l'Université de Nantes",
+       None, ""), ("renforcer la recherche", "École supérieure d'ingénieurs de Vendée", "")]),
     # a shared objective opened by a colon: each infinitive, held jointly
     ("L'Université de Lille a signé un accord avec le CNRS autour d'un objectif partagé : favoriser "
      "l'innovation et renforcer la formation des ingénieurs.",

@@ -1,6 +1,7 @@
 """Whose goal it is: the subject of the intention, the owner of a list or objective, else the document's actor."""
 from __future__ import annotations
 
+from ..actors.words import ANAPHOR_DETERMINERS
 from ..docview import sentence_of
 from ..grammar import is_finite_verb
 from ..layout import list_groups
@@ -58,7 +59,23 @@ def _merging_body(ctx: Context, i: int) -> Organisation | None:
         return None
     last = mergers[-1]
     named = next((o for o in last.parties if o.name == last.name), None)
-    return named or min(last.parties, key=lambda o: o.start, default=None)
+    return named or _announced_body(ctx, last) or min(last.parties, key=lambda o: o.start, default=None)
+
+
+def _announced_body(ctx: Context, merger) -> Organisation | None:
+    """``… la création d'un Insa. Ce nouvel établissement sera issu du rapprochement de A et de B``: a merger
+    whose subject is a new body (determiner, ``new_body`` adjective, anaphoric noun) makes the body named
+    last before it that is no party and that noun can stand for."""
+    span = ctx.doc.char_span(merger.start, merger.end, alignment_mode="expand")
+    if span is None or len(span) < 3:
+        return None
+    det, adj, noun = (ctx.folded[span.start + k] for k in range(3))
+    kinds = ctx.lex.anaphor_kinds.get(noun)
+    if det not in ANAPHOR_DETERMINERS or adj not in NEW_BODY or not kinds:
+        return None
+    before = [(m.start, o) for o in ctx.actors.orgs for m in o.mentions
+              if m.start < merger.start and o not in merger.parties and o.kind in kinds]
+    return max(before, key=lambda t: t[0])[1] if before else None
 
 
 def actor_near(ctx: Context, sent, i, c_start) -> Organisation | None:

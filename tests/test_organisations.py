@@ -260,6 +260,14 @@ CASES = [
     "La <o name='Communauté urbaine de Brest' kind='public_body'>Communauté urbaine de Brest</o> et la "
     "<o name=\"Communauté d'agglomération de Vannes\" kind='public_body'>Communauté d'agglomération de Vannes</o> "
     "soutiennent l'<o name='Université Bretagne Sud' kind='university'>Université Bretagne Sud</o>.",
+    # names in English: "of", "for" inside them
+    "Le laboratoire travaille avec l'<o name='University of Edinburgh' kind='university'>University of Edinburgh</o> "
+    "et l'<o name='Institute for Marine Studies' kind='school'>Institute for Marine Studies</o>.",
+    # a digit in an acronym counts a letter twice; a body's acronym, introduced as one, names its long form
+    "L'alliance européenne <o name='European Universities of Coastal Cities' kind='group'>EU2C</o> "
+    "(<o name='European Universities of Coastal Cities'>European Universities of Coastal Cities</o>) s'agrandit.",
+    # a network's name and a place: one of its schools
+    "<o name='Polytech Angers' kind='school'>Polytech Angers</o> recrute.",
     # a number word ends a name; digits may close it
     "Les écoles se retrouvent à l'<o name='Alliance Sorbonne Paris Cité'>Alliance Sorbonne Paris Cité</o> pour un "
     "séminaire.",
@@ -302,3 +310,14 @@ def test_a_three_letter_acronym_alone_names_no_body_of_the_data(analyse):
     # CLI is the open data's acronym of Centrale Lille Institut; unplaced, it is a command line
     doc = analyse("Le CLI reste une commande utile pour les ingénieurs.")
     assert "Centrale Lille Institut" not in {o.name for o in doc._.organisations}
+
+
+@pytest.mark.parametrize("acronym,long_form,expected", [
+    ("EC2U", "European Campus of City-Universities", True),          # the letter before the digit, twice
+    ("C2RMF", "Centre de recherche et de restauration des musées de France", True),   # the letter after it
+    ("EC2U", "École de commerce", False),                            # no U: the letters must all be there
+])
+def test_a_digit_in_an_acronym_counts_a_letter_twice(acronym, long_form, expected):
+    from extract.organisations.acronyms import initials_match
+
+    assert initials_match(acronym, long_form) is expected

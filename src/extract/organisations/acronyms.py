@@ -17,9 +17,25 @@ LEGAL_TEXTS = words().set("legal_text_nouns")
 
 def initials_match(acronym: str, long_form: str) -> bool:
     """Schwartz–Hearst check: the acronym's letters appear in order in the long form,
-    its first letter opening a word of it."""
+    its first letter opening a word of it. A digit between two letters may count one of them
+    twice: ``EC2U`` (European Campus of City-Universities), ``C2RMF`` (Centre de recherche et de restauration …)."""
     letters = [c.lower() for c in strip_accents(acronym) if c.isalnum()]
-    text = fold(long_form)
+    return any(_letters_in(v, fold(long_form)) for v in _repeated(letters))
+
+
+def _repeated(letters: list[str]) -> list[list[str]]:
+    """The acronym's letters as written, and with a digit between two letters read as that many of the
+    one before it, or of the one after it."""
+    k = next((i for i, c in enumerate(letters) if c.isdigit() and 0 < i < len(letters) - 1
+              and letters[i - 1].isalpha() and letters[i + 1].isalpha()), None)
+    if k is None or not 2 <= int(letters[k]) <= 4:
+        return [letters]
+    n = int(letters[k]) - 1
+    return [letters, letters[:k] + [letters[k - 1]] * n + letters[k + 1:],
+            letters[:k] + [letters[k + 1]] * n + letters[k + 1:]]
+
+
+def _letters_in(letters: list[str], text: str) -> bool:
     if not letters:
         return False
     s_idx = len(letters) - 1

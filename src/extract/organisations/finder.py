@@ -18,15 +18,19 @@ from .model import Mention, Organisation
 Candidate = tuple[int, int, int, str, object]
 
 
-def _definition_candidates(ix: OrgIndex, doc: Doc, text: str) -> tuple[list[Candidate], list[tuple], list]:
+def _definition_candidates(ix: OrgIndex, doc: Doc, text: str,
+                           introduced: set[tuple[int, int]]) -> tuple[list[Candidate], list[tuple], list]:
     """Acronyms defined by the text, and their long forms, wherever they occur; and the spans of the
-    long forms that name things (``le Schéma Régional de l'Enseignement Supérieur, de la Recherche … (SRESRI)``)."""
+    long forms that name things (``le Schéma Régional de l'Enseignement Supérieur, de la Recherche … (SRESRI)``).
+    An acronym known, or introduced by a noun that says it is a body (``l'alliance européenne EC2U (European
+    Campus of City-Universities)``), makes its long form a body's name."""
     cands: list[Candidate] = []
     definitions, things = [], []
     for lf, ls, le, acr, as_, ae in acronyms.definitions(ix, text):
         lf_known = ix.gazetteer.find(lf)
         acr_known = ix.gazetteer.find(acr)
-        known = bool(lf_known and lf_known[0][0] == 0 and lf_known[0][1] == len(lf)) or bool(acr_known)
+        known = bool(lf_known and lf_known[0][0] == 0 and lf_known[0][1] == len(lf)) or bool(acr_known) \
+            or (as_, ae) in introduced
         if acronyms.is_org_long_form(ix, lf, doc, ls, le, known):
             definitions.append((lf, ls, le, acr, as_, ae))
             cands.append((1, ls, le, "definition", (lf, acr)))
@@ -53,7 +57,8 @@ def candidates(ix: OrgIndex, doc: Doc) -> list[Candidate]:
     gazetteer_hits = [(s, e, "gazetteer", ids) for s, e, ids in ix.gazetteer.find(text)]
     cands += [(0, s, e, src, ids) for s, e, src, ids in gazetteer_hits]
     cands += [(0, s, e, "grammar", kind) for s, e, kind in names.extended_names(ix, doc, gazetteer_hits)]
-    defined, definitions, things = _definition_candidates(ix, doc, text)
+    introduced = names.introduced_names(ix, doc)
+    defined, definitions, things = _definition_candidates(ix, doc, text, {(s, e) for s, e, _ in introduced})
     cands = _inside_definitions(cands, defined)
     cands += defined
     grammar = names.grammar_candidates(ix, doc)
@@ -66,7 +71,7 @@ def candidates(ix: OrgIndex, doc: Doc) -> list[Candidate]:
     # before the model's entities: on the same span, the acronym's shape tells the kind ("l'Ensicol de Tours")
     cands += [(3, s, e, "grammar", kind) for s, e, kind in acronyms.elided_acronyms(ix, doc, non_org_acronyms)]
     cands += [(3, s, e, src, kind) for s, e, src, kind in names.ner_candidates(ix, doc)]
-    cands += [(2, s, e, "grammar", kind) for s, e, kind in names.introduced_names(ix, doc)]
+    cands += [(2, s, e, "grammar", kind) for s, e, kind in introduced]
     cands += [(3, s, e, "grammar", kind) for s, e, kind in names.apposed_names(ix, doc)]
     cands += [(2, s, e, "grammar", kind) for s, e, kind in names.suffixed_names(ix, doc)]
     cands = [c for c in cands if not _issue_numbered(c, text)

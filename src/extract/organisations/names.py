@@ -295,7 +295,8 @@ def _capitals_before(doc: Doc, folded: list[str], j: int) -> int:
 
 def extended_names(ix: OrgIndex, doc: Doc, hits) -> list[tuple[int, int, str]]:
     """A known name directly followed by capitalised proper-name words names
-    another body: ``IMT Grand Est``, ``Sorbonne Université Abu Dhabi``. Not when
+    another body: ``IMT Grand Est``, ``Sorbonne Université Abu Dhabi``, of the kind its first word says when
+    that word is a head (``Polytech Tours``: a school, not the network ``Polytech``). Not when
     the capitalised word opens a lowercase phrase (``UTBM Service communication``)."""
     out = []
     for s, e, _, ids in hits:
@@ -326,7 +327,8 @@ def extended_names(ix: OrgIndex, doc: Doc, hits) -> list[tuple[int, int, str]]:
         nxt = doc[j] if j < len(doc) else None
         if nxt is not None and nxt.is_lower and nxt.is_alpha and nxt.pos_ in ("NOUN", "ADJ", "PROPN"):
             continue
-        kind = ix.gazetteer.entries[next(iter(ids))]["kind"]
+        # "Polytech Tours": a head word that names a network alone names one of its schools before a place
+        kind = ix.heads.get(fold(span[0].text)) or ix.gazetteer.entries[next(iter(ids))]["kind"]
         out.append((s, run[-1].idx + len(run[-1].text), kind))
     return out
 

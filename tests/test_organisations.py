@@ -260,6 +260,11 @@ CASES = [
     "La <o name='Communauté urbaine de Brest' kind='public_body'>Communauté urbaine de Brest</o> et la "
     "<o name=\"Communauté d'agglomération de Vannes\" kind='public_body'>Communauté d'agglomération de Vannes</o> "
     "soutiennent l'<o name='Université Bretagne Sud' kind='university'>Université Bretagne Sud</o>.",
+    # a plural head shared by names joined to it as written ("et du Puy"); the data's entry by that name
+    "Les <o name='Université de Brive' kind='university'>universités de Brive</o> et "
+    "<o name='Université du Puy' kind='university'>du Puy</o> s'associent. Les "
+    "<o name='Université de Rouen Normandie'>universités de Rouen</o> et "
+    "<o name='Université Le Havre Normandie'>du Havre</o> aussi.",
     # names in English: "of", "for" inside them
     "Le laboratoire travaille avec l'<o name='University of Edinburgh' kind='university'>University of Edinburgh</o> "
     "et l'<o name='Institute for Marine Studies' kind='school'>Institute for Marine Studies</o>.",

@@ -94,11 +94,12 @@ def plural_head_names(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, objec
         counted = tok.i > 0 and (doc[tok.i - 1].like_num or fold(doc[tok.i - 1].text) in NUMBER_WORDS)
         for n, (s, e) in enumerate(runs):
             span = doc[s:e]
-            found = _known_as(ix, head, span.text)
+            link = _link(doc, s)
+            found = _known_as(ix, head, span.text, link)
             if found is not None:                              # the first name's mention holds the head
                 out.append((tok.idx if n == 0 else span.start_char, span.end_char, "gazetteer", found))
             elif low[:-1] in ix.place_heads and not counted:      # "6 écoles d'Alsace": schools of a region
-                out.append((span.start_char, span.end_char, "definition", (f"{head} de {span.text}", "")))
+                out.append((span.start_char, span.end_char, "definition", (f"{head} {link}{span.text}", "")))
     return out
 
 
@@ -123,8 +124,15 @@ def plural_head_acronyms(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str]]:
     return out
 
 
-def _known_as(ix: OrgIndex, head: str, name: str) -> set[str] | None:
-    for form in (f"{head} {name}", f"{head} de {name}"):
+def _link(doc: Doc, s: int) -> str:
+    """The preposition that joins the name at token ``s`` to its head, as written before it (``et du Havre``:
+    ``du ``), else ``de ``."""
+    before = fold(doc[s - 1].text) if s > 0 else ""
+    return {"du": "du ", "d'": "d'", "des": "des "}.get(before, "de ")
+
+
+def _known_as(ix: OrgIndex, head: str, name: str, link: str = "de ") -> set[str] | None:
+    for form in dict.fromkeys((f"{head} {name}", f"{head} {link}{name}", f"{head} de {name}")):
         hits = ix.gazetteer.find(form)
         if len(hits) == 1 and hits[0][0] == 0 and hits[0][1] == len(form) and len(hits[0][2]) == 1:
             return hits[0][2]

@@ -265,6 +265,12 @@ CASES = [
     "<o name='Université du Puy' kind='university'>du Puy</o> s'associent. Les "
     "<o name='Université de Rouen Normandie'>universités de Rouen</o> et "
     "<o name='Université Le Havre Normandie'>du Havre</o> aussi.",
+    # an unknown acronym or brand right after a word that introduces a partner, or after "et" and a name;
+    # a proper name after "et" and a proper name is another body; common acronyms stay common
+    "L'<o name='Université de Tours' kind='university'>Université de Tours</o> a signé un accord avec "
+    "<o name='ESTRAM'>ESTRAM</o> et <o name='NovaLab'>NovaLab</o>.",
+    "L'<o name='Université de Tours' kind='university'>Université de Tours</o> et <o name='NovaLab'>NovaLab</o> "
+    "aident les PME et PMI de la région.",
     # names in English: "of", "for" inside them
     "Le laboratoire travaille avec l'<o name='University of Edinburgh' kind='university'>University of Edinburgh</o> "
     "et l'<o name='Institute for Marine Studies' kind='school'>Institute for Marine Studies</o>.",

@@ -13,6 +13,7 @@ from .index import OrgIndex
 from .shapes import ACRONYM_SHAPE, ELISION, PARTICLES
 
 LEGAL_TEXTS = words().set("legal_text_nouns")
+PARTNER_WORDS = words().set("partner_openers")
 
 
 def initials_match(acronym: str, long_form: str) -> bool:
@@ -162,8 +163,10 @@ def _acronym_shaped(t: str) -> bool:
 
 def elided_acronyms(ix: OrgIndex, doc: Doc, excluded: set[str]) -> list[tuple[int, int, str]]:
     """An unknown acronym after an elided article names a body in French
-    prose (``l'ENSEEIHT``, ``de l'ENSAT``) unless it is a common term
-    (``l'ESR``, ``d'UE``) or the text defines it as one."""
+    prose (``l'ENSEEIHT``, ``de l'ENSAT``), and so does one, or a brand in capitals and lowercase, right after
+    a word that introduces a partner (``un accord avec ESMOD``, ``entre NeoFacto et …``) or after ``et`` and a
+    name (``l'Université de Lille et ESMOD``), unless it is a common
+    term (``l'ESR``, ``d'UE``) or the text defines it as one."""
     out = []
     for i, tok in enumerate(doc):
         prev = fold(doc[i - 1].text) if i else ""
@@ -176,16 +179,34 @@ def elided_acronyms(ix: OrgIndex, doc: Doc, excluded: set[str]) -> list[tuple[in
         if not _acronym_shaped(t):
             continue
         mixed = not t.isupper()
-        if prev not in {"l'", "d'"} and (mixed or not (prev in {"le", "la", "au", "du"} and len(t) >= 3)):
+        partner = _partner_position(doc, i, excluded)
+        if prev not in {"l'", "d'"} and not partner and (mixed or not (prev in ARTICLES and len(t) >= 3)):
             continue
         if t.upper() in excluded or ix.gazetteer.find(t):
             continue
         end = _place_after(doc, i)
         if end is None:
             continue                          # part of a longer name
-        kind = next((k for prefix, k in ix.acronym_prefixes if t.upper().startswith(prefix)), "other")
+        # a brand in capitals and lowercase named as a partner says nothing by its first letters ("InVivo")
+        kind = "other" if mixed and partner else next(
+            (k for prefix, k in ix.acronym_prefixes if t.upper().startswith(prefix)), "other")
         out.append((tok.idx, doc[end - 1].idx + len(doc[end - 1].text), kind))
     return out
+
+
+ARTICLES = {"le", "la", "au", "du"}
+
+
+def _partner_position(doc: Doc, i: int, excluded: set[str]) -> bool:
+    """Token ``i`` stands where a partner is named: after ``avec`` or ``entre`` (``partner_openers``), or after
+    ``et`` and a capitalised word that is no common acronym (``l'Université de Lille et ESMOD``); a brand that
+    ends a longer list is the list's (:mod:`listed` gives it the kind of its neighbours)."""
+    prev = fold(doc[i - 1].text) if i else ""
+    if prev in PARTNER_WORDS:
+        return True
+    listed = i >= 3 and doc[i - 3].text == ","           # "Sanofi, Limagrain et InVivo": the list's (listed.py)
+    return prev == "et" and doc[i - 2].text[:1].isupper() and doc[i - 2].text.upper() not in excluded \
+        and (doc[i].text.isupper() or not listed)
 
 
 def _brand_before_place(doc: Doc, i: int) -> bool:

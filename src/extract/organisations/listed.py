@@ -8,7 +8,7 @@ from ..normalise import fold, key, slug
 from ..words import words
 from .index import OrgIndex
 from .model import Mention, Organisation
-from .shapes import ACRONYM_SHAPE
+from .shapes import ACRONYM_SHAPE, is_place
 
 NUMBER_WORDS = words().set("number_words")
 PERSON_TITLES = words().set("person_titles")
@@ -152,11 +152,6 @@ def _list_item_end(doc: Doc, k: int) -> int:
     return e
 
 
-def _place(tok) -> bool:
-    """A known place name (the model knows the word and tags it a place): ``Lyon``, ``Paris``."""
-    return tok.ent_type_ in ("LOC", "GPE") and tok.has_vector
-
-
 def _neighbour_item(doc: Doc, b: int, e: int, ends: dict, starts: dict) -> Organisation | None:
     """The body that is the list item just before (its parenthesis passed over: ``l'Inseec (…) ;``)
     or just after the item from ``b + 1`` to ``e``."""
@@ -211,7 +206,7 @@ def listed_names(ix: OrgIndex, doc: Doc, orgs: dict[str, Organisation], taken: b
         if e >= len(doc) or (doc[e].text not in LIST_CLOSERS and fold(doc[e].text) not in LIST_CLOSERS):
             continue
         before = _neighbour_item(doc, b, e, ends, starts)
-        if before is None or (e - k == 1 and (_place(tok) or tok.text.isupper())) or _person(doc, k, e) \
+        if before is None or (e - k == 1 and (is_place(tok) or tok.text.isupper())) or _person(doc, k, e) \
                 or any(taken[tok.idx:doc[e - 1].idx + len(doc[e - 1].text)]):
             continue                       # places, people, bare acronyms (found, if bodies, as acronyms)
         span = doc[k:e]

@@ -50,6 +50,8 @@ def _joins_by_et(ix: OrgIndex, doc: Doc, tokens, j: int) -> bool:
         return False                    # "… et au CIRAD": another complement
     if nxt.i == j + 1 and nxt.ent_iob_ == "B" and nxt.ent_type_ in ("ORG", "PER", "MISC"):
         return False                    # "l'Université de Nancy et Total": the model sees another name begin
+    if nxt.i == j + 1 and fold(nxt.text) not in ix.inner and (not nxt.has_vector or not nxt.text[1:].islower()):
+        return False                    # "… de Lille et NeoFacto": a brand the model does not know is another name
     if fold(tokens[j + 1].text) in {"l'", "le", "la", "les"} and j + 2 < len(tokens) \
             and tokens[j + 2].text[:1].isupper():
         return False                    # "l'École et l'État": another body ("… et l'agriculture" goes on)

@@ -14,3 +14,8 @@ ELISION = re.compile(r"^(?:[lLdD]|qu|Qu)'")
 ACRONYM_SHAPE = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9.&+!-]{1,11}$|^[A-Z][a-z]{2,6}$")
 OPENING_QUOTES = frozenset({"«", '"', "“"})
 CLOSING_QUOTES = frozenset({"»", '"', "”"})
+
+
+def is_place(tok) -> bool:
+    """A known place name (the model knows the word and tags it a place): ``Lyon``, ``Paris``."""
+    return tok.ent_type_ in ("LOC", "GPE") and tok.has_vector

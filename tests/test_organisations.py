@@ -271,6 +271,9 @@ CASES = [
     "<o name='ESTRAM'>ESTRAM</o> et <o name='NovaLab'>NovaLab</o>.",
     "L'<o name='Université de Tours' kind='university'>Université de Tours</o> et <o name='NovaLab'>NovaLab</o> "
     "aident les PME et PMI de la région.",
+    # an acronym after an elided article, "de" and a town: the acronym and its town
+    "Les étudiants de l'<o name='IAE de Poitiers' kind='school'>IAE de Poitiers</o> et de "
+    "l'<o name='ESC de Pau' kind='school'>ESC de Pau</o> suivront des cours communs.",
     # names in English: "of", "for" inside them
     "Le laboratoire travaille avec l'<o name='University of Edinburgh' kind='university'>University of Edinburgh</o> "
     "et l'<o name='Institute for Marine Studies' kind='school'>Institute for Marine Studies</o>.",

@@ -11,6 +11,11 @@ CASES = [
     ("Ce nouvel établissement sera issu du rapprochement de l'Université de Rennes et de l'Université de Bretagne "
      "occidentale.",
      [({"Université de Rennes", "Université de Bretagne occidentale"}, "merger", "planned", "")]),
+    # the body born of a merger, its subject or the body it is apposed to, is its name, no party
+    ("L'Université de Tours est née de la fusion de l'Université de Blois et de l'Université de Chinon en 2020.",
+     [({"Université de Blois", "Université de Chinon"}, "merger", "established", "2020")]),
+    ("L'Université de Tours, issue de la fusion de l'Université de Blois et de l'Université de Chinon, recrute.",
+     [({"Université de Blois", "Université de Chinon"}, "merger", "established", "")]),
     ("Le rapprochement entre l'Université de Lille et le CNRS se poursuit.",
      [({"Université de Lille", "Centre national de la recherche scientifique"}, "cooperation", "established", "")]),
     # a counted plural marked with an asterisk names its bodies in the footnote
@@ -309,3 +314,9 @@ def test_a_group_formed_by_its_members_names_the_alliance(analyse):
                   "lance un master.")
     (p,) = doc._.partnerships
     assert p.name == "Ulysseus"
+
+
+def test_the_body_born_of_a_merger_names_it(analyse):
+    doc = analyse("L'Institut de Tours résulte du rapprochement de l'École de Blois et de l'École de Chinon.")
+    (p,) = doc._.partnerships
+    assert (p.name, {o.name for o in p.parties}) == ("Institut de Tours", {"École de Blois", "École de Chinon"})

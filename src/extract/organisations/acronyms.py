@@ -10,7 +10,7 @@ from ..docview import text_of
 from ..normalise import fold, strip_accents, words_with_offsets
 from ..words import words
 from .index import OrgIndex
-from .shapes import ACRONYM_SHAPE, ELISION, PARTICLES
+from .shapes import ACRONYM_SHAPE, ELISION, PARTICLES, is_place
 
 LEGAL_TEXTS = words().set("legal_text_nouns")
 PARTNER_WORDS = words().set("partner_openers")
@@ -227,15 +227,23 @@ def _brand_place_end(doc: Doc, i: int) -> int:
 
 def _place_after(doc: Doc, i: int) -> int | None:
     """Where the name an acronym at ``i`` opens ends: the acronym alone, or with the place the
-    model tags after it (``l'ESC Saint-Étienne``, ``l'IUT Lyon 1``); None inside a longer name."""
+    model tags after it (``l'ESC Saint-Étienne``, ``l'IUT Lyon 1``, ``l'IAE de Caen``); None inside a longer
+    name."""
     nxt = i + 1
     if _hyphened_capitals(doc, i):
         return i + 3                          # "la LERU-CE7": one name, the acronym and its capitals
+    if nxt + 1 < len(doc) and fold(doc[nxt].text) in {"de", "d'"} and is_place(doc[nxt + 1]):
+        return _place_end(doc, nxt + 1)       # "l'IAE de Caen": the acronym and its town
     if nxt >= len(doc) or not doc[nxt].text[:1].isupper():
         return nxt
     if doc[nxt].ent_type_ not in ("LOC", "GPE"):
         return None
-    end = nxt + 1
+    return _place_end(doc, nxt)
+
+
+def _place_end(doc: Doc, k: int) -> int:
+    """The end of the place the model tags from token ``k`` (``Saint-Étienne``: one entity, several tokens)."""
+    end = k + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return end

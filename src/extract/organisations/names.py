@@ -93,8 +93,8 @@ def _name_end(ix: OrgIndex, doc: Doc, tokens, i: int) -> int | None:
         if "\n" in t.text or t.is_punct and t.text not in {"-", "'"}:
             break
         tl = fold(t.text).rstrip("'")
-        if t.like_num and fold(tokens[j - 1].text) in {"le", "du", "au"}:
-            break                       # "le Conseil d'Administration du 26 septembre": a date, not the name
+        if t.like_num and fold(tokens[j - 1].text) in {"le", "du", "au", "en"}:
+            break                       # "le Conseil d'Administration du 26 septembre", "… de Chinon en 2020": a date
         if tl == "et":
             if not _joins_by_et(ix, doc, tokens, j):
                 break

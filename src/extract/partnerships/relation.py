@@ -16,6 +16,7 @@ from .work import Work
 W = words()
 PARTNER_WORDS = {"avec", "entre"}
 MERGER_PRODUCTS = W.set("merger_products")
+MERGER_ORIGINS = W.set("merger_origins")
 DETERMINERS = W.set("determiners")
 POSSESSIVES = W.set("possessives")
 MEMBER_NOUNS = W.set("member_nouns")
@@ -163,6 +164,38 @@ def _merger_product(ctx: Context, w: Work) -> None:
             w.name = w.name or org.name
 
 
+def _born_product(ctx: Context, w: Work) -> None:
+    """``L'Université de Nantes est née de la fusion de A et de B``, ``X, issue de la fusion de …``: the body
+    born of a merger (its subject, the body it is apposed to, or the body named right before the word of
+    origin) is its name, no party."""
+    origin = _origin_word(ctx, w) if w.kind == "merger" and len(w.parties) > 2 else None
+    if origin is None:
+        return
+    born = w.subj.org if w.subj is not None and w.subj.kind == "org" else w.frame.antecedent
+    if born is None:
+        k = origin - 1 if ctx.doc[origin - 1].text != "," else origin - 2
+        born = ctx.actors.token_org.get(k, (None,))[0]
+    if born in w.parties:
+        w.parties.remove(born)
+        w.created, w.name = born, w.name or born.name      # made by the merger: no party on the subject's side
+
+
+def _origin_word(ctx: Context, w: Work) -> int | None:
+    """The word of origin that opens a merger trigger (``née de la fusion``, ``issue du rapprochement``;
+    ``merger_origins``, words.jsonl), else None."""
+    for i, _, entry in w.triggers:
+        if entry["kind"] != "merger":
+            continue
+        k = i
+        while k > w.frame.start and (k == i or ctx.folded[k] in DETERMINERS | {"de", "d'", "du"}):
+            if ctx.folded[k] in MERGER_ORIGINS:
+                return k
+            k -= 1
+        if ctx.folded[k] in MERGER_ORIGINS:
+            return k
+    return None
+
+
 def _people_meeting(w: Work) -> bool:
     """``les directeurs … se sont réunis``: people meeting state no alliance; ``les étudiants de l'UIR
     pourront intégrer le programme d'Audencia (et décrocher un double diplôme)``: people joining a course
@@ -290,6 +323,7 @@ def relations(ctx: Context, clause: Clause, frame: Frame, triggers: list[Trigger
     _naming(ctx, w)
     verb = parties.main_verb(ctx, w.first, frame)
     w.subj = ctx.actors.subject(verb, frame.start) if verb is not None else None
+    _born_product(ctx, w)
     if _people_meeting(w):
         return []
     _subject_side(ctx, w)

@@ -170,6 +170,11 @@ CASES = [
      "permettra de renforcer la recherche.",
      [("Ce nouvel établissement naîtra de la fusion de l'École centrale de Nantes et de l'Université de Nantes",
        None, ""), ("renforcer la recherche", "École supérieure d'ingénieurs de Vendée", "")]),
+    # an intention verb opening a colon list of infinitives separated by commas: each is a goal
+    ("L'Université de Tours ambitionne de : former des ingénieurs, accueillir des doctorants, valoriser la "
+     "recherche.",
+     [("former des ingénieurs", "Université de Tours", ""), ("accueillir des doctorants", "Université de Tours", ""),
+      ("valoriser la recherche", "Université de Tours", "")]),
     # a shared objective opened by a colon: each infinitive, held jointly
     ("L'Université de Lille a signé un accord avec le CNRS autour d'un objectif partagé : favoriser "
      "l'innovation et renforcer la formation des ingénieurs.",

@@ -55,6 +55,8 @@ def inline_lists(ctx: Context, sent: Span) -> list[Goal]:
     elif any(ctx.lex.list_noun.match(doc, k, folded) is not None for k in range(intro_start, colon)) \
             and colon - intro_start <= 8:
         bounds = nominal_parts(doc, body_start, body_end, folded)
+    elif is_infinitive(doc[body_start]):
+        bounds = [(body_start, body_end)]      # "ambitionne de : former …, attirer …, valoriser …"
     else:
         return []
     hint = date_in(ctx, doc[intro_start].idx, doc[colon].idx)

@@ -55,6 +55,8 @@ CASES = [
     # durations anchored in the text's time: "d'ici N ans" from the anchor; "depuis N ans" no calendar point
     "L'école veut doubler ses effectifs <d v='/2034'>d'ici dix ans</d>, puis <d v='/2027'>d'ici à trois ans</d>.",
     "Les deux écoles coopèrent <d v=''>depuis une quinzaine d'années</d>, la ville <d v=''>depuis 18 mois</d>.",
+    # "dans N ans": the year N years after the anchor's, a point
+    "Les deux écoles fusionneront <d v='2027'>dans trois ans</d> ; <d v='2026'>Dans 2 ans</d>, le campus ouvrira.",
     "L'enjeu <d v='2024/2028'>des quatre années à venir</d> est l'apprentissage.",
     # two months of one year; a decade
     "Numéro de <d v='2024-06/2024-07'>juin/juillet 2024</d>, sur les recherches <d v='1980/1989'>des années 1980</d>.",

@@ -310,6 +310,12 @@ def _years_from_now(m):
     return None, Part(rel="year", rel_n=n), True
 
 
+# "dans deux ans": the year that many years after the anchor's (a point; "d'ici deux ans" is a period)
+@_core(rf"\b[dD]ans\s+(?P<n>{_N})\s+ans\b")
+def _years_later(m):
+    return Part(rel="year", rel_n=_count(m["n"])), None, False
+
+
 # "depuis 30 ans", "depuis plus de cinquante ans", "depuis une quinzaine d'années", "depuis 18 mois": anchored
 # in the past, but no calendar point the text states ("depuis plusieurs années" counts nothing)
 @_core(rf"\bdepuis\s+(?:(?:plus|pr[èe]s|moins)\s+d[e{_APOS}]\s*)?(?:\d+|(?!plusieurs|quelques|nombreuses|longues)[a-zéè]+|une\s+[a-z]+aine)\s*(?:d[e{_APOS}]\s*)?(?:ans?|ann[ée]es|mois|d[ée]cennies|si[èe]cles?)\b")

@@ -16,6 +16,11 @@ CASES = [
      [({"Université de Blois", "Université de Chinon"}, "merger", "established", "2020")]),
     ("L'Université de Tours, issue de la fusion de l'Université de Blois et de l'Université de Chinon, recrute.",
      [({"Université de Blois", "Université de Chinon"}, "merger", "established", "")]),
+    # a sponsor joins the foundation it supports; a foundation named after its university is its own body
+    ("Michelin devient mécène de la Fondation de l'Université de Tours.",
+     [({"Michelin", "Fondation de l'Université de Tours"}, "membership", "established", "")]),
+    ("La Fondation de l'Université de Tours accueille un nouveau mécène : Michelin a rejoint la fondation.",
+     [({"Michelin", "Fondation de l'Université de Tours"}, "membership", "established", "")]),
     ("Le rapprochement entre l'Université de Lille et le CNRS se poursuit.",
      [({"Université de Lille", "Centre national de la recherche scientifique"}, "cooperation", "established", "")]),
     # a counted plural marked with an asterisk names its bodies in the footnote

@@ -175,6 +175,13 @@ CASES = [
      "recherche.",
      [("former des ingénieurs", "Université de Tours", ""), ("accueillir des doctorants", "Université de Tours", ""),
       ("valoriser la recherche", "Université de Tours", "")]),
+    # a fronted phrase ends at its comma: the body after it is the subject, alone
+    ("Membre de l'alliance Una Europa, l'Université de Tours souhaite développer les mobilités.",
+     [("développer les mobilités", "Université de Tours", "")]),
+    # "Parmi les priorités de X figure Y": a long list noun phrase, the body whose list it is
+    ("Parmi les priorités du nouveau plan stratégique de l'Université de Tours figure l'ouverture à "
+     "l'international.",
+     [("l'ouverture à l'international", "Université de Tours", "")]),
     # a shared objective opened by a colon: each infinitive, held jointly
     ("L'Université de Lille a signé un accord avec le CNRS autour d'un objectif partagé : favoriser "
      "l'innovation et renforcer la formation des ingénieurs.",

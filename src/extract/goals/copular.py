@@ -43,7 +43,7 @@ def copular(ctx: Context, sent: Span) -> list[Goal]:
                 actors.previous_subject(i) or actors.main
             out.append(make_goal(ctx, start, i, noun[0]["term"], actor, sent, "copular"))
         elif folded[i] == "parmi" and i + 2 < c_end:
-            verb = next((k for k in range(i + 2, min(c_end, i + 8)) if folded[k] in AMONG_VERBS), None)
+            verb = next((k for k in range(i + 2, min(c_end, i + 16)) if folded[k] in AMONG_VERBS), None)
             listed = range(i + 1, verb) if verb is not None else range(0)
             if folded[i + 1] in DEMONSTRATIVES and i > 0:
                 listed = range(sentence_of(doc, i - 1).start, i)   # "Parmi ceux-ci figure …": the leviers before
@@ -54,7 +54,10 @@ def copular(ctx: Context, sent: Span) -> list[Goal]:
                 j += 1
             noun = next(ctx.lex.list_noun.match(doc, k, folded) for k in listed
                         if ctx.lex.list_noun.match(doc, k, folded))
-            actor = actors.previous_subject(i) or actors.main
+            # "Parmi les priorités du plan de l'Université de Tours figure …": the body whose list it is
+            owner = next((org for _, _, org in actors.mentions_in(listed.start, listed.stop)), None) \
+                if listed.start > i else None
+            actor = owner or actors.previous_subject(i) or actors.main
             for s, e in parts(ctx, j, c_end, "np"):
                 out.append(make_goal(ctx, s, e, noun[0]["term"], actor, sent, "copular"))
     return out

@@ -274,6 +274,10 @@ CASES = [
     # an acronym after an elided article, "de" and a town: the acronym and its town
     "Les étudiants de l'<o name='IAE de Poitiers' kind='school'>IAE de Poitiers</o> et de "
     "l'<o name='ESC de Pau' kind='school'>ESC de Pau</o> suivront des cours communs.",
+    # a building named after a body is a place: the body in its name is no mention there
+    "La cérémonie s'est tenue à l'Hôtel de Ville de Lyon, puis à l'Hôtel de Région, en présence de la "
+    "<o name='Ville de Lyon' kind='public_body'>Ville de Lyon</o>. Le débat a eu lieu à la Maison de l'Université "
+    "de Rouen.",
     # names in English: "of", "for" inside them
     "Le laboratoire travaille avec l'<o name='University of Edinburgh' kind='university'>University of Edinburgh</o> "
     "et l'<o name='Institute for Marine Studies' kind='school'>Institute for Marine Studies</o>.",

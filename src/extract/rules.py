@@ -60,7 +60,8 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "term": Field(str, required=True),
         "type": Field(str, required=True, choices=(
             "head", "inner", "not_org_context", "anaphor", "not_org_name", "name_intro",
-            "not_org_acronym", "acronym_prefix", "kind_phrase", "organ", "suffix_head", "field_context")),
+            "not_org_acronym", "acronym_prefix", "kind_phrase", "organ", "suffix_head", "field_context",
+            "building")),
         "kind": Field(str, choices=KINDS),
         "lowercase": Field(bool),
         "lowercase_before_place": Field(bool),

@@ -74,10 +74,20 @@ def candidates(ix: OrgIndex, doc: Doc) -> list[Candidate]:
     cands += [(2, s, e, "grammar", kind) for s, e, kind in introduced]
     cands += [(3, s, e, "grammar", kind) for s, e, kind in names.apposed_names(ix, doc)]
     cands += [(2, s, e, "grammar", kind) for s, e, kind in names.suffixed_names(ix, doc)]
-    cands = [c for c in cands if not _issue_numbered(c, text)
+    cands = [c for c in cands if not _issue_numbered(c, text) and not _in_building(ix, text, c[1])
              and (c[3] == "gazetteer" or not acronyms.names_a_text(text, c[1]))
              and (c[3] in ("gazetteer", "definition") or not _strictly_inside(c, things))]
     return cands + _recurring(definitions, text)
+
+
+_BUILDING_LINK = re.compile(r"(\w+)\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*$")
+
+
+def _in_building(ix: OrgIndex, text: str, start: int) -> bool:
+    """A name right after a building and ``de`` (``l'Hôtel de Ville de Lyon``, ``la Maison de l'Université de
+    Rouen``): the building's name, a place; the body in it is no mention there."""
+    m = _BUILDING_LINK.search(text[max(0, start - 30):start])
+    return m is not None and fold(m.group(1)) in ix.buildings
 
 
 def _inside_units(ix: OrgIndex, cands: list[Candidate], grammar: list, text: str) -> list[Candidate]:

@@ -50,6 +50,8 @@ class OrgIndex:
         self.not_org_context = {fold(r["term"]) for r in grammar if r["type"] == "not_org_context"}
         # nouns whose complement is a field of study ("le domaine des Sciences et Technologies de …")
         self.field_context = {fold(r["term"]) for r in grammar if r["type"] == "field_context"}
+        # buildings named after a body ("l'Hôtel de Ville de Lyon"): places, not bodies
+        self.buildings = {fold(r["term"]) for r in grammar if r["type"] == "building"}
         self.not_org_name = {fold(r["term"]) for r in grammar if r["type"] == "not_org_name"}
         # the governing organs of a body ("le conseil d'administration"): not bodies of their own
         self.organs = tuple(fold(r["term"]) for r in grammar if r["type"] == "organ")

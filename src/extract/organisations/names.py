@@ -344,7 +344,8 @@ def ner_candidates(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, str]]:
         if len(toks) < 2:
             continue
         first = fold(toks[0].text)
-        if first in ix.not_org_name or first in ix.heads or toks[0].pos_ == "VERB" or first in ix.not_org_context:
+        if first in ix.not_org_name or first in ix.heads or toks[0].pos_ == "VERB" or first in ix.not_org_context \
+                or first in ix.buildings:
             continue                                   # "Notre École", "Programme Erasmus": no body's name
         if not all(t.text[:1].isupper() or t.lower_.rstrip("'") in PARTICLES for t in toks):
             continue

@@ -132,11 +132,22 @@ def _enumerated_over_known(cands: list[Candidate], grammar: list, text: str) -> 
         s == c[1] and c[2] < e and " et " in text[c[2]:e] for s, e in longer))]
 
 
+def _strength(c: Candidate) -> int:
+    """A candidate's priority: its own, but a gazetteer hit of two characters or fewer is weaker, and one that
+    several entries share (``Crous``) is no stronger than the grammar's longer name around it (``Crous de
+    Bretagne``)."""
+    if c[3] != "gazetteer":
+        return c[0]
+    if isinstance(c[4], set) and len(c[4]) > 1:
+        return 2
+    return c[0] if c[2] - c[1] > 2 else 1
+
+
 def choose(cands: list[Candidate], length: int) -> tuple[list[Candidate], bytearray]:
     """Non-overlapping selection: strongest source first, then longest. ``taken`` marks the characters used."""
     chosen: list[Candidate] = []
     taken = bytearray(length + 1)
-    for c in sorted(cands, key=lambda c: (c[0] if c[3] != "gazetteer" or c[2] - c[1] > 2 else 1, -(c[2] - c[1]), c[1])):
+    for c in sorted(cands, key=lambda c: (_strength(c), -(c[2] - c[1]), c[1])):
         _, s, e, _, _ = c
         if any(taken[s:e]):
             continue

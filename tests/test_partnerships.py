@@ -21,6 +21,9 @@ CASES = [
      [({"Michelin", "Fondation de l'Université de Tours"}, "membership", "established", "")]),
     ("La Fondation de l'Université de Tours accueille un nouveau mécène : Michelin a rejoint la fondation.",
      [({"Michelin", "Fondation de l'Université de Tours"}, "membership", "established", "")]),
+    # the examples of a joint structure ("notamment …") are the structures, not parties
+    ("L'Université de Tours s'appuie sur ses laboratoires communs avec le CNRS, notamment le LIFAT et le GREMAN.",
+     [({"Université de Tours", "Centre national de la recherche scientifique"}, "alliance", "established", "")]),
     ("Le rapprochement entre l'Université de Lille et le CNRS se poursuit.",
      [({"Université de Lille", "Centre national de la recherche scientifique"}, "cooperation", "established", "")]),
     # a counted plural marked with an asterisk names its bodies in the footnote

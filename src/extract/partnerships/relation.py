@@ -25,6 +25,7 @@ COUNTS = W.set("number_words")
 HOST_PHRASES = W.set("host_phrases")
 JOINT_ADJECTIVES = W.set("joint_adjectives")
 JOINT_CREATIONS = W.set("joint_creations")
+INSTANCE_MARKERS = W.set("instance_markers")
 
 
 def _extension(ctx: Context, w: Work) -> bool:
@@ -134,12 +135,22 @@ def _naming(ctx: Context, w: Work) -> None:
 
 
 def _joint_structure_names(ctx: Context, w: Work) -> None:
-    """``le laboratoire commun COMETA``: the name a joint structure is given names the relation; it is no party."""
-    for s, _, org in ctx.actors.mentions_in(w.frame.start, w.frame.end):
+    """``le laboratoire commun COMETA``: the name a joint structure is given names the relation; it is no party.
+    Nor are the structures given as its examples (``ses laboratoires communs avec le CNRS, notamment le GREYC
+    et le LCS``; ``instance_markers``, words.jsonl)."""
+    mentions = ctx.actors.mentions_in(w.frame.start, w.frame.end)
+    for s, _, org in mentions:
         k = s - 1
         if org in w.parties and k > 1 and ctx.folded[k] in JOINT_ADJECTIVES and ctx.folded[k - 1] in JOINT_CREATIONS:
             w.parties.remove(org)
             w.name = w.name or org.name
+    joint = next((k for k in range(w.frame.start + 1, w.frame.end) if ctx.folded[k] in JOINT_ADJECTIVES
+                  and ctx.folded[k - 1] in JOINT_CREATIONS), None)
+    marker = next((k for k in range(joint, w.frame.end) if ctx.folded[k] in INSTANCE_MARKERS), None) \
+        if joint is not None else None
+    for s, _, org in mentions if marker is not None else ():
+        if s > marker and org in w.parties and len(w.parties) > 2:
+            w.parties.remove(org)
 
 
 def _before_incise(ctx: Context, k: int, start: int) -> int:

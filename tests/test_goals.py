@@ -182,6 +182,10 @@ CASES = [
     ("Parmi les priorités du nouveau plan stratégique de l'Université de Tours figure l'ouverture à "
      "l'international.",
      [("l'ouverture à l'international", "Université de Tours", "")]),
+    # what brackets hold before the verb is an aside, not the subject
+    ("L'Institut Mines-Télécom élargit son périmètre. Désormais, neuf écoles (trois écoles des Mines et une "
+     "filiale, l'IAE de Tours) vont accroître leur attractivité.",
+     [("accroître leur attractivité", "Institut Mines-Télécom", "")]),
     # a shared objective opened by a colon: each infinitive, held jointly
     ("L'Université de Lille a signé un accord avec le CNRS autour d'un objectif partagé : favoriser "
      "l'innovation et renforcer la formation des ingénieurs.",

@@ -328,3 +328,10 @@ def test_the_body_born_of_a_merger_names_it(analyse):
     doc = analyse("L'Institut de Tours résulte du rapprochement de l'École de Blois et de l'École de Chinon.")
     (p,) = doc._.partnerships
     assert (p.name, {o.name for o in p.parties}) == ("Institut de Tours", {"École de Blois", "École de Chinon"})
+
+
+def test_a_relation_stated_inside_brackets_takes_its_parties_there(analyse):
+    doc = analyse("Placées sous tutelle du ministère de l'Agriculture, neuf écoles (deux écoles créées par fusion "
+                  "et une filiale, l'IAE de Tours) deviennent écoles internes du groupe.")
+    assert not any({"IAE de Tours", "Ministère de l'Agriculture"} <= {o.name for o in p.parties}
+                   for p in doc._.partnerships)

@@ -54,7 +54,9 @@ def _recurring(definitions: list[tuple], text: str) -> list[Candidate]:
 def candidates(ix: OrgIndex, doc: Doc) -> list[Candidate]:
     text = text_of(doc)
     cands: list[Candidate] = []
-    gazetteer_hits = [(s, e, "gazetteer", ids) for s, e, ids in ix.gazetteer.find(text)]
+    # capitalised words the model knows no lowercase word for: brands ("Neoma", "Eurecom"), not "Unite" or "Hear"
+    unknown = frozenset(t.text for t in doc if t.text[:1].isupper() and not doc.vocab.has_vector(t.text.lower()))
+    gazetteer_hits = [(s, e, "gazetteer", ids) for s, e, ids in ix.gazetteer.find(text, unknown)]
     cands += [(0, s, e, src, ids) for s, e, src, ids in gazetteer_hits]
     cands += [(0, s, e, "grammar", kind) for s, e, kind in names.extended_names(ix, doc, gazetteer_hits)]
     introduced = names.introduced_names(ix, doc)

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 from ..normalise import words_with_offsets
+from ..words import words
+
+BRAND_SUFFIXES = words().tuple("brand_suffixes")
 
 OPENING_WORDS = 4            # a shorter opening ("École nationale supérieure") names no one body
 OPENING_STOPS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "à", "a", "au", "aux", "en", "pour", "sur"}
@@ -39,6 +42,7 @@ class Gazetteer:
                 self.exact.setdefault(words, set()).add(e["id"])
                 self.max_len = max(self.max_len, len(words))
             self._add_titled(e, forms)
+        self._add_brands(entries)
         # the openings of long names ("Commissariat à l'énergie atomique" opens "… et aux énergies alternatives")
         self.openings: dict[tuple[str, ...], set[str]] = {}
         for words, ids in self.folded.items():
@@ -59,6 +63,16 @@ class Gazetteer:
         ids = self.openings.get(words, set())
         return next(iter(ids)) if len(ids) == 1 else None
 
+    def _add_brands(self, entries: list[dict]) -> None:
+        """``NEOMA Business School`` is also ``NEOMA`` (and ``Neoma``), when no other entry is named so
+        (``IMT Business School``: ``IMT`` is the Institut's)."""
+        for e in entries:
+            for brand in {b for b in map(_brand, [e["name"], *e.get("aliases", [])]) if b}:
+                if (brand,) in self.exact or (brand.casefold(),) in self.folded:
+                    continue
+                self.exact[(brand,)] = {e["id"]}
+                self._add_titled(e, [brand])
+
     def _add_titled(self, e: dict, forms: list[str]) -> None:
         """Acronyms of four letters or more also in title case (``IESEG`` → ``Ieseg``), which
         French articles often write; matched only after an elided article (``l'Ieseg``)."""
@@ -71,23 +85,26 @@ class Gazetteer:
         """``diplôme d'État``: entries that name no body after some words (``not_after``)."""
         return all(previous in self.not_after.get(i, ()) for i in ids)
 
-    def _titled_at(self, raw: list[str], i: int, seen: set[str]) -> set[str] | None:
+    def _titled_at(self, raw: list[str], i: int, seen: set[str], unknown: frozenset[str]) -> set[str] | None:
         """A title-case acronym after an elided article (``l'Ieseg``), before ``de`` and a capitalised
-        place (``Esigelec de Rouen``), or anywhere in a text that wrote it so once; a placed acronym
+        place (``Esigelec de Rouen``), anywhere in a text that wrote it so once, or anywhere when the language
+        model knows no such word in lowercase (``Neoma``: a brand; ``Unite``, ``Hear`` are words); a placed acronym
         (``HEI de Lille``) only before its place or in a text that placed it once."""
         if raw[i] in self.placed:
             return self.placed[raw[i]] if _before_place(raw, i) or raw[i] in seen else None
         if raw[i] not in self.titled:
             return None
         elided = i > 0 and raw[i - 1] in {"l", "d", "L", "D"}
-        return self.titled[raw[i]] if elided or _before_place(raw, i) or raw[i] in seen else None
+        known = elided or _before_place(raw, i) or raw[i] in seen or raw[i] in unknown
+        return self.titled[raw[i]] if known else None
 
     def _titled_seen(self, raw: list[str]) -> set[str]:
         titled = {w for k, w in enumerate(raw) if w in self.titled and k > 0 and raw[k - 1] in {"l", "d", "L", "D"}}
         return titled | {w for k, w in enumerate(raw) if w in self.placed and _before_place(raw, k)}
 
-    def find(self, text: str) -> list[tuple[int, int, set[str]]]:
-        """Longest matches, left to right: (start, end, candidate ids)."""
+    def find(self, text: str, unknown: frozenset[str] = frozenset()) -> list[tuple[int, int, set[str]]]:
+        """Longest matches, left to right: (start, end, candidate ids). ``unknown``: the capitalised words of the
+        text the language model knows no lowercase word for (brands, where a title-case acronym may stand alone)."""
         words = words_with_offsets(text, fold_case=False)
         raw = [w for w, _, _ in words]
         low = [w.casefold() for w in raw]
@@ -108,7 +125,7 @@ class Gazetteer:
                 if ids:
                     hit = (n, ids)
                     break
-            if hit is None and (titled := self._titled_at(raw, i, seen)):
+            if hit is None and (titled := self._titled_at(raw, i, seen, unknown)):
                 hit = (1, titled)
             if hit and i > 0 and self._excluded_after(hit[1], low[i - 1]):
                 hit = None
@@ -119,6 +136,17 @@ class Gazetteer:
             else:
                 i += 1
         return found
+
+
+def _brand(form: str) -> str:
+    """``NEOMA Business School`` → ``NEOMA``: a one-word brand in capitals before a suffix that only says what
+    kind of school it is (``brand_suffixes``, words.jsonl) names the school alone (``Brest Business School``: a
+    town, no brand)."""
+    for suffix in BRAND_SUFFIXES:
+        head = form[:-len(suffix)].strip() if form.casefold().endswith(suffix.casefold()) else ""
+        if head and " " not in head and head.isupper() and len(head) >= 3:
+            return head
+    return ""
 
 
 def _before_place(raw: list[str], i: int) -> bool:

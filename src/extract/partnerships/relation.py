@@ -175,6 +175,27 @@ def _merger_product(ctx: Context, w: Work) -> None:
             w.name = w.name or org.name
 
 
+def _within_brackets(ctx: Context, w: Work) -> bool:
+    """``neuf écoles (…, 2 Mines-Télécom créées par fusion et une filiale, Eurecom) deviennent …``: a relation
+    stated inside brackets (its principal trigger, the first act, there) is an aside; its parties are the bodies
+    inside them, and it stands there only with two of them (unless it named none outside)."""
+    doc, sent = ctx.doc, w.clause.sent
+    principal = next((t for t in w.triggers if t[2].get("act")), w.triggers[0])
+    opening = _bracket_opening(doc, sent, principal[0])
+    if opening is None:
+        return True
+    closing = next((k for k in range(opening + 1, sent.end) if doc[k].text == ")"), sent.end)
+    inside = [p for p in w.parties if opening < w.position.get(id(p), -1) < closing]
+    removed, w.parties = len(inside) < len(w.parties), inside
+    return len(inside) >= 2 or not removed
+
+
+def _bracket_opening(doc, sent, i: int) -> int | None:
+    """The open bracket token ``i`` stands in (the nearest bracket before it opens), else None."""
+    k = next((k for k in range(i - 1, sent.start - 1, -1) if doc[k].text in {"(", ")"}), None)
+    return k if k is not None and doc[k].text == "(" else None
+
+
 def _born_product(ctx: Context, w: Work) -> None:
     """``L'Université de Nantes est née de la fusion de A et de B``, ``X, issue de la fusion de …``: the body
     born of a merger (its subject, the body it is apposed to, or the body named right before the word of
@@ -329,7 +350,7 @@ def relations(ctx: Context, clause: Clause, frame: Frame, triggers: list[Trigger
         w.parties, w.position = [], {}
         for org, at in named_between:
             w.add(org, at)
-    if not _founding(ctx, w):
+    if not _founding(ctx, w) or not _within_brackets(ctx, w):
         return []
     _naming(ctx, w)
     verb = parties.main_verb(ctx, w.first, frame)

@@ -186,6 +186,10 @@ CASES = [
     ("L'Institut Mines-Télécom élargit son périmètre. Désormais, neuf écoles (trois écoles des Mines et une "
      "filiale, l'IAE de Tours) vont accroître leur attractivité.",
      [("accroître leur attractivité", "Institut Mines-Télécom", "")]),
+    # a relation noun as the subject of a future: the aim is the parties', its text starts at the verb
+    ("L'Université de Tours et l'Université d'Orléans ont signé une convention. Selon la Région, ce partenariat "
+     "« renforcera l'attractivité du territoire ».",
+     [("renforcera l'attractivité du territoire", None, "")]),
     # a shared objective opened by a colon: each infinitive, held jointly
     ("L'Université de Lille a signé un accord avec le CNRS autour d'un objectif partagé : favoriser "
      "l'innovation et renforcer la formation des ingénieurs.",

@@ -24,6 +24,11 @@ CASES = [
     # the examples of a joint structure ("notamment …") are the structures, not parties
     ("L'Université de Tours s'appuie sur ses laboratoires communs avec le CNRS, notamment le LIFAT et le GREMAN.",
      [({"Université de Tours", "Centre national de la recherche scientifique"}, "alliance", "established", "")]),
+    # "tandis que", "alors que" open a clause of its own: its relation has its own parties
+    ("L'Université de Tours a signé avec le CNRS, alors que l'Université d'Orléans a signé avec l'Inserm.",
+     [({"Université d'Orléans", "Institut national de la santé et de la recherche médicale"}, "agreement",
+       "established", ""),
+      ({"Université de Tours", "Centre national de la recherche scientifique"}, "agreement", "established", "")]),
     ("Le rapprochement entre l'Université de Lille et le CNRS se poursuit.",
      [({"Université de Lille", "Centre national de la recherche scientifique"}, "cooperation", "established", "")]),
     # a counted plural marked with an asterisk names its bodies in the footnote

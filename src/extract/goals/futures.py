@@ -15,7 +15,7 @@ from ..grammar import (
 )
 from ..normalise import fold
 from ..words import words
-from .actor import committer
+from .actor import committer, relation_head
 from .complements import complement, make_goal
 from .model import Context, Goal
 
@@ -61,8 +61,9 @@ def future(ctx: Context, sent: Span) -> list[Goal]:
         if trigger == "modal" and subj.kind not in ("org", "anaphor", "pronoun"):
             continue                           # "les étudiants pourront suivre …": a possibility, no commitment
         if subj.kind in ("noun", "generic") and trigger == "future" and c_start <= subj.start < start \
-                and not any(doc[k].text == "," for k in range(subj.start, start)):
-            start = subj.start                 # "des campagnes de recrutement … démarreront"
+                and not any(doc[k].text == "," for k in range(subj.start, start)) \
+                and not relation_head(ctx, subj.start, i):
+            start = subj.start                 # "des campagnes de recrutement … démarreront"; not "ce partenariat"
         actor = committer(actors, subj, sent)
         if fold(doc[verb].lemma_).split("'")[-1] in MEANS_VERBS:
             start = _purpose_of_means(ctx, verb, c_end) or start   # "vont disposer de moyens pour poursuivre …"

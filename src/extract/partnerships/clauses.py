@@ -13,6 +13,7 @@ W = words()
 RELATIVES = W.set("relatives")
 MEMBER_NOUNS = W.set("member_nouns")
 CLITICS_BEFORE_VERB = W.set("clitics_before_verb")
+CONTRAST_CONJUNCTIONS = W.set("contrast_conjunctions")
 
 
 def clauses(doc: Doc, sent: Span) -> list[tuple[int, int]]:
@@ -169,6 +170,8 @@ def _parenthetical_at(ctx: Context, j: int, c_start: int, c_end: int) -> Frame |
     nxt = j + 1
     while nxt + 1 < c_end and doc[nxt].pos_ == "ADV" and folded[nxt] not in RELATIVES:
         nxt += 1                         # ", déjà membres de l'alliance"
+    if folded[nxt] in {"que", "qu'"} and folded[nxt - 1] in CONTRAST_CONJUNCTIONS:
+        return None                      # ", alors que X …": a clause of its own, no relative on the body before
     relative = folded[nxt] in RELATIVES and not dont_including(ctx, nxt, c_end)
     if not (relative or is_participle(doc[nxt]) or folded[nxt] in MEMBER_NOUNS):
         return None
@@ -197,11 +200,16 @@ def _main_frames(ctx: Context, c_start: int, c_end: int, pars: list[Frame]) -> l
     splits = [j for j in main.indices() if folded[j] in {"et", "mais"} and j + 1 < c_end and main.contains(j + 1)
               and (verb_phrase_start(doc[j + 1]) or trigger_verb(ctx, j + 1))
               and not is_infinitive(doc[j + 1])]
+    # "…, tandis que Neoma est membre de la CGE": a contrasting clause states its own relation, with its own subject
+    contrasts = {j for j in main.indices() if folded[j] in {"que", "qu'"} and j > c_start
+                 and folded[j - 1] in CONTRAST_CONJUNCTIONS and main.contains(j + 1)}
+    splits = sorted(set(splits) | contrasts)
     frames = [main]
     for n, j in enumerate(splits):
         end = splits[n + 1] if n + 1 < len(splits) else main.end
         tail = [(max(s, j + 1), min(e, end)) for s, e in main.ranges if min(e, end) > max(s, j + 1)]
-        frames.append(Frame(tail, kind="coordinated", shared_start=main.start))
+        frames.append(Frame(tail, kind="main") if j in contrasts else
+                      Frame(tail, kind="coordinated", shared_start=main.start))
     if splits:
         main.ranges = [(s, min(e, splits[0])) for s, e in main.ranges if s < splits[0]]
     return frames

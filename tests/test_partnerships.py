@@ -29,6 +29,12 @@ CASES = [
      [({"Université d'Orléans", "Institut national de la santé et de la recherche médicale"}, "agreement",
        "established", ""),
       ({"Université de Tours", "Centre national de la recherche scientifique"}, "agreement", "established", "")]),
+    # "sans" denies what it governs, through an infinitive: a cooperation, no merger
+    ("L'Université de Pau et l'Université de Bordeaux se rapprochent sans pour autant envisager de fusion.",
+     [({"Université de Pau", "Université de Bordeaux"}, "cooperation", "established", "")]),
+    # the verb of "rapprochement": a cooperation
+    ("L'Université de Tours se rapproche de l'Université d'Orléans.",
+     [({"Université de Tours", "Université d'Orléans"}, "cooperation", "established", "")]),
     ("Le rapprochement entre l'Université de Lille et le CNRS se poursuit.",
      [({"Université de Lille", "Centre national de la recherche scientifique"}, "cooperation", "established", "")]),
     # a counted plural marked with an asterisk names its bodies in the footnote
@@ -266,8 +272,6 @@ NONE = [
     # … nor does the degree they earn there
     "Dès 2026, les élèves ingénieurs de l'Université de Tours pourront rejoindre le cursus de Sorbonne Université "
     "et obtenir un double diplôme.",
-    # "sans" denies what it governs, through an infinitive
-    "L'Université de Pau et l'Université de Bordeaux se rapprochent sans pour autant envisager de fusion.",
 ]
 
 

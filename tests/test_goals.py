@@ -190,6 +190,9 @@ CASES = [
     ("L'Université de Tours et l'Université d'Orléans ont signé une convention. Selon la Région, ce partenariat "
      "« renforcera l'attractivité du territoire ».",
      [("renforcera l'attractivité du territoire", None, "")]),
+    # the day the text is dated, before the goal, is when it was announced, no horizon
+    ("Tours, le 22 mai 2024 – L'Université de Tours a signé une entente visant à créer un pôle de santé.",
+     [("créer un pôle de santé", "Université de Tours", "")]),
     # a shared objective opened by a colon: each infinitive, held jointly
     ("L'Université de Lille a signé un accord avec le CNRS autour d'un objectif partagé : favoriser "
      "l'innovation et renforcer la formation des ingénieurs.",

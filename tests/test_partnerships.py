@@ -32,6 +32,13 @@ CASES = [
     # "sans" denies what it governs, through an infinitive: a cooperation, no merger
     ("L'Université de Pau et l'Université de Bordeaux se rapprochent sans pour autant envisager de fusion.",
      [({"Université de Pau", "Université de Bordeaux"}, "cooperation", "established", "")]),
+    # a place between commas after the first of two coordinated subjects: no new clause before the verb
+    ("L'Université de Tours, en France, et l'Université libre de Bruxelles ont signé un accord.",
+     [({"Université de Tours", "Université libre de Bruxelles"}, "agreement", "established", "")]),
+    # "le lancement d'un programme conjoint": a joint thing launched, as "la création de"
+    ("L'Université de Tours et l'Université libre de Bruxelles ont annoncé le lancement d'un programme doctoral "
+     "conjoint.",
+     [({"Université de Tours", "Université libre de Bruxelles"}, "cooperation", "established", "")]),
     # the verb of "rapprochement": a cooperation
     ("L'Université de Tours se rapproche de l'Université d'Orléans.",
      [({"Université de Tours", "Université d'Orléans"}, "cooperation", "established", "")]),

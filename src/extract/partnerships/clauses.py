@@ -25,8 +25,9 @@ def clauses(doc: Doc, sent: Span) -> list[tuple[int, int]]:
         if doc[i].text == ";" and not _list_item_follows(doc, start, i, sent.end):
             out.append((start, i))
             start = i + 1
-        elif i > start and new_clause_at(doc, i, sent.end):
-            out.append((start, i))
+        elif i > start and new_clause_at(doc, i, sent.end) and (
+                doc[i].text == ":" or any(is_finite_verb(doc[k]) for k in range(start, i))):
+            out.append((start, i))        # not "L'Université de Tours, en France, et l'ULB ont signé": no verb yet
             start = i
     out.append((start, sent.end))
     return [(s, e) for s, e in out if e > s]

@@ -341,6 +341,8 @@ def test_a_three_letter_acronym_alone_names_no_body_of_the_data(analyse):
     ("EC2U", "European Campus of City-Universities", True),          # the letter before the digit, twice
     ("C2RMF", "Centre de recherche et de restauration des musées de France", True),   # the letter after it
     ("EC2U", "École de commerce", False),                            # no U: the letters must all be there
+    ("UM6P", "Université Mohammed VI Polytechnique", True),          # a Roman numeral is its digit
+    ("UPX", "Université Paris X Nanterre", True),                    # … and still its letter
 ])
 def test_a_digit_in_an_acronym_counts_a_letter_twice(acronym, long_form, expected):
     from extract.organisations.acronyms import initials_match

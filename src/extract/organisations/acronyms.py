@@ -19,9 +19,17 @@ PARTNER_WORDS = words().set("partner_openers")
 def initials_match(acronym: str, long_form: str) -> bool:
     """Schwartz–Hearst check: the acronym's letters appear in order in the long form,
     its first letter opening a word of it. A digit between two letters may count one of them
-    twice: ``EC2U`` (European Campus of City-Universities), ``C2RMF`` (Centre de recherche et de restauration …)."""
+    twice: ``EC2U`` (European Campus of City-Universities), ``C2RMF`` (Centre de recherche et de restauration …);
+    a Roman numeral of the long form is its digit (``UM6P``, Université Mohammed VI Polytechnique)."""
     letters = [c.lower() for c in strip_accents(acronym) if c.isalnum()]
-    return any(_letters_in(v, fold(long_form)) for v in _repeated(letters))
+    text = fold(long_form)
+    digits = _ROMAN.sub(lambda m: str(ROMAN_NUMERALS[m.group(0)]), text)       # "Mohammed VI" for "UM6P"
+    return any(_letters_in(v, t) for v in _repeated(letters) for t in {text, digits})
+
+
+ROMAN_NUMERALS = {r: n for n, r in enumerate(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
+                                               "xiii"], start=1)}
+_ROMAN = re.compile(r"(?<![\w'])(?:" + "|".join(sorted(ROMAN_NUMERALS, key=len, reverse=True)) + r")(?!\w)")
 
 
 def _repeated(letters: list[str]) -> list[list[str]]:

@@ -146,6 +146,13 @@ def past_incise(doc: Doc, k: int, end: int, width: int) -> int:
     return close + 1 if close is not None else k
 
 
+def open_bracket_before(doc: Doc, i: int, start: int) -> int | None:
+    """The ``(`` that token ``i`` stands after, unclosed, from token ``start`` on (``neuf écoles (…, Eurecom)``):
+    the nearest bracket before ``i`` opens; else None."""
+    k = next((k for k in range(i - 1, start - 1, -1) if doc[k].text in {"(", ")"}), None)
+    return k if k is not None and doc[k].text == "(" else None
+
+
 def clause_bounds(sent: Span, i: int) -> tuple[int, int]:
     """Token range [start, end) of the clause of ``sent`` holding token ``i``: the
     sentence cut at semicolons (a list's items are separate clauses)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from ..docview import sentence_of
-from ..grammar import DETERMINERS
+from ..grammar import DETERMINERS, open_bracket_before
 from ..organisations import Organisation
 from .model import Subject
 from .words import (
@@ -170,7 +170,7 @@ class SubjectsMixin:
         fallback: Subject | None = None
         while j >= clause_start:
             w, t = f[j], doc[j]
-            if t.text == ")" and (opening := self._bracket_opening(j, clause_start)) is not None:
+            if t.text == ")" and (opening := open_bracket_before(doc, j, clause_start)) is not None:
                 j = opening - 1                # "neuf écoles (…, une filiale, Eurecom) deviennent": an aside
                 continue
             if t.text == ",":
@@ -210,12 +210,6 @@ class SubjectsMixin:
                 continue
             j -= 1
         return fallback or Subject("none")
-
-    def _bracket_opening(self, close: int, clause_start: int) -> int | None:
-        """The bracket that the one at ``close`` shuts, in the clause, else None."""
-        doc = self.doc
-        k = next((k for k in range(close - 1, clause_start - 1, -1) if doc[k].text in {"(", ")"}), None)
-        return k if k is not None and doc[k].text == "(" else None
 
     def _coordinated_subject(self, org: Organisation, s: int, clause_start: int) -> Subject:
         """``l'ESTP et VINCI Construction se fixent …``: the organisations joined by

@@ -4,6 +4,7 @@ The steps run in order on a :class:`work.Work`; each may find that the frame sta
 from __future__ import annotations
 
 from ..docview import text_of
+from ..grammar import open_bracket_before
 from ..normalise import strip_span
 from ..words import words
 from . import attributes, names, parties
@@ -181,19 +182,13 @@ def _within_brackets(ctx: Context, w: Work) -> bool:
     inside them, and it stands there only with two of them (unless it named none outside)."""
     doc, sent = ctx.doc, w.clause.sent
     principal = next((t for t in w.triggers if t[2].get("act")), w.triggers[0])
-    opening = _bracket_opening(doc, sent, principal[0])
+    opening = open_bracket_before(doc, principal[0], sent.start)
     if opening is None:
         return True
     closing = next((k for k in range(opening + 1, sent.end) if doc[k].text == ")"), sent.end)
     inside = [p for p in w.parties if opening < w.position.get(id(p), -1) < closing]
     removed, w.parties = len(inside) < len(w.parties), inside
     return len(inside) >= 2 or not removed
-
-
-def _bracket_opening(doc, sent, i: int) -> int | None:
-    """The open bracket token ``i`` stands in (the nearest bracket before it opens), else None."""
-    k = next((k for k in range(i - 1, sent.start - 1, -1) if doc[k].text in {"(", ")"}), None)
-    return k if k is not None and doc[k].text == "(" else None
 
 
 def _born_product(ctx: Context, w: Work) -> None:

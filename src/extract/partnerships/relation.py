@@ -7,7 +7,7 @@ from ..docview import text_of
 from ..grammar import open_bracket_before
 from ..normalise import strip_span
 from ..words import words
-from . import attributes, names, parties
+from . import attributes, mergers, names, parties
 from .emit import emit
 from .extension import extend, joining
 from .model import KIND_RANK, Clause, Context, Frame, Partnership, Trigger
@@ -16,9 +16,6 @@ from .work import Work
 
 W = words()
 PARTNER_WORDS = {"avec", "entre"}
-MERGER_PRODUCTS = W.set("merger_products")
-MERGER_ORIGINS = W.set("merger_origins")
-DETERMINERS = W.set("determiners")
 POSSESSIVES = W.set("possessives")
 MEMBER_NOUNS = W.set("member_nouns")
 COMPLEMENT_WORDS = {"de", "du", "des", "d'", "la", "le", "l'", "les", "et", "ou", ","}
@@ -132,7 +129,7 @@ def _naming(ctx: Context, w: Work) -> None:
     if w.quoted and not w.name:
         w.name = w.quoted
     if w.kind == "merger":
-        _merger_product(ctx, w)
+        mergers.merger_product(ctx, w)
 
 
 def _joint_structure_names(ctx: Context, w: Work) -> None:
@@ -154,28 +151,6 @@ def _joint_structure_names(ctx: Context, w: Work) -> None:
             w.parties.remove(org)
 
 
-def _before_incise(ctx: Context, k: int, start: int) -> int:
-    """The word before a body at ``k + 1``, determiners and a phrase between commas passed
-    (``devenir, au 1er janvier 2020, l'Inrae``)."""
-    while k > start and ctx.folded[k] in DETERMINERS | {"de", "d'", "du"}:
-        k -= 1
-    if k > start and ctx.doc[k].text == ",":
-        opening = next((m for m in range(k - 1, max(start, k - 9), -1) if ctx.doc[m].text == ","), None)
-        if opening is not None:
-            k = opening - 1
-    return k
-
-
-def _merger_product(ctx: Context, w: Work) -> None:
-    """``Inra et Irstea fusionnent pour devenir l'Inrae``, ``Naissance de l'Inrae, fusion de …``: the body a
-    merger makes (after ``merger_products``, words.jsonl) is its name, no party."""
-    for org in list(w.parties):
-        k = _before_incise(ctx, w.position.get(id(org), -1) - 1, w.frame.start)
-        if k >= 0 and ctx.folded[k] in MERGER_PRODUCTS and len(w.parties) > 2:
-            w.parties.remove(org)
-            w.name = w.name or org.name
-
-
 def _within_brackets(ctx: Context, w: Work) -> bool:
     """``neuf écoles (…, 2 Mines-Télécom créées par fusion et une filiale, Eurecom) deviennent …``: a relation
     stated inside brackets (its principal trigger, the first act, there) is an aside; its parties are the bodies
@@ -189,38 +164,6 @@ def _within_brackets(ctx: Context, w: Work) -> bool:
     inside = [p for p in w.parties if opening < w.position.get(id(p), -1) < closing]
     removed, w.parties = len(inside) < len(w.parties), inside
     return len(inside) >= 2 or not removed
-
-
-def _born_product(ctx: Context, w: Work) -> None:
-    """``L'Université de Nantes est née de la fusion de A et de B``, ``X, issue de la fusion de …``: the body
-    born of a merger (its subject, the body it is apposed to, or the body named right before the word of
-    origin) is its name, no party."""
-    origin = _origin_word(ctx, w) if w.kind == "merger" and len(w.parties) > 2 else None
-    if origin is None:
-        return
-    born = w.subj.org if w.subj is not None and w.subj.kind == "org" else w.frame.antecedent
-    if born is None:
-        k = origin - 1 if ctx.doc[origin - 1].text != "," else origin - 2
-        born = ctx.actors.token_org.get(k, (None,))[0]
-    if born in w.parties:
-        w.parties.remove(born)
-        w.created, w.name = born, w.name or born.name      # made by the merger: no party on the subject's side
-
-
-def _origin_word(ctx: Context, w: Work) -> int | None:
-    """The word of origin that opens a merger trigger (``née de la fusion``, ``issue du rapprochement``;
-    ``merger_origins``, words.jsonl), else None."""
-    for i, _, entry in w.triggers:
-        if entry["kind"] != "merger":
-            continue
-        k = i
-        while k > w.frame.start and (k == i or ctx.folded[k] in DETERMINERS | {"de", "d'", "du"}):
-            if ctx.folded[k] in MERGER_ORIGINS:
-                return k
-            k -= 1
-        if ctx.folded[k] in MERGER_ORIGINS:
-            return k
-    return None
 
 
 def _people_meeting(w: Work) -> bool:
@@ -350,7 +293,7 @@ def relations(ctx: Context, clause: Clause, frame: Frame, triggers: list[Trigger
     _naming(ctx, w)
     verb = parties.main_verb(ctx, w.first, frame)
     w.subj = ctx.actors.subject(verb, frame.start) if verb is not None else None
-    _born_product(ctx, w)
+    mergers.born_product(ctx, w)
     if _people_meeting(w):
         return []
     _subject_side(ctx, w)

@@ -193,6 +193,14 @@ CASES = [
     # the day the text is dated, before the goal, is when it was announced, no horizon
     ("Tours, le 22 mai 2024 – L'Université de Tours a signé une entente visant à créer un pôle de santé.",
      [("créer un pôle de santé", "Université de Tours", "")]),
+    # a plan the text's money falls under ("au titre du contrat de plan … 2021-2027") is no strategy of the text:
+    # neither its owner nor its period goes to the goals
+    ("L'Université de Tours et l'Université d'Orléans créent un institut. Objectifs :\n- attirer davantage "
+     "d'étudiantes ;\n- renforcer la recherche.\nLa Région Centre-Val de Loire apportera 2 millions d'euros au titre "
+     "du contrat de plan État-Région 2021-2027.",
+     [("attirer davantage d'étudiantes", None, ""), ("renforcer la recherche", None, ""),
+      ("apportera 2 millions d'euros au titre du contrat de plan État-Région", "Région Centre-Val de Loire",
+       "2021/2027")]),
     # a shared objective opened by a colon: each infinitive, held jointly
     ("L'Université de Lille a signé un accord avec le CNRS autour d'un objectif partagé : favoriser "
      "l'innovation et renforcer la formation des ingénieurs.",

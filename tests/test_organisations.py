@@ -285,6 +285,9 @@ CASES = [
     # model knows no such lowercase word
     "<o name='NEOMA Business School' kind='school'>Neoma</o> recrute des enseignants, annonce la directrice de "
     "<o name='NEOMA Business School'>Neoma</o>.",
+    # a year after a head is a date, no part of a name
+    "La <o name='Région Centre-Val de Loire' kind='public_body'>Région Centre-Val de Loire</o> apportera 2 millions "
+    "d'euros au titre du contrat de plan <o name='État français'>État</o>-Région 2021-2027.",
     # names in English: "of", "for" inside them
     "Le laboratoire travaille avec l'<o name='University of Edinburgh' kind='university'>University of Edinburgh</o> "
     "et l'<o name='Institute for Marine Studies' kind='school'>Institute for Marine Studies</o>.",

@@ -39,6 +39,11 @@ CASES = [
     ("L'Université de Tours et l'Université libre de Bruxelles ont annoncé le lancement d'un programme doctoral "
      "conjoint.",
      [({"Université de Tours", "Université libre de Bruxelles"}, "cooperation", "established", "")]),
+    # a structure founded together ("créer ensemble", an English head last): an alliance; a year after a head is
+    # no part of a name ("contrat de plan État-Région 2021-2027")
+    ("L'Université de Tours et l'INSA Centre Val de Loire ont créé ensemble une graduate school.",
+     [({"Université de Tours", "Institut national des sciences appliquées Centre Val de Loire"}, "alliance",
+       "established", "")]),
     # the verb of "rapprochement": a cooperation
     ("L'Université de Tours se rapproche de l'Université d'Orléans.",
      [({"Université de Tours", "Université d'Orléans"}, "cooperation", "established", "")]),

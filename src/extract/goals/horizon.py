@@ -8,7 +8,10 @@ from spacy.tokens import Doc
 from ..docview import sentence_of, text_of
 from ..normalise import fold
 from ..organisations import Organisation
+from ..words import words
 from .model import Context, Goal
+
+FRAME_OPENERS = words().tuple("frame_openers")
 
 
 def date_in(ctx: Context, start: int, end: int) -> str:
@@ -67,7 +70,7 @@ def strategy(ctx: Context) -> tuple[str, Organisation | None]:
             continue
         sent = sentence_of(doc, span.start)
         for k in range(sent.start, sent.end):
-            if ctx.lex.strategy.match(doc, k, folded) is not None:
+            if ctx.lex.strategy.match(doc, k, folded) is not None and not _under(doc, k):
                 owner = next((org for _, _, org in actors.mentions_in(sent.start, sent.end) if not org.authority),
                              None)
                 if owner is not None:
@@ -77,6 +80,16 @@ def strategy(ctx: Context) -> tuple[str, Organisation | None]:
                 period = period or d.value
                 break
     return period, None
+
+
+def _under(doc: Doc, k: int) -> bool:
+    """``… apportera 2 millions d'euros au titre du contrat de plan État-Région 2021-2027``: a plan the text's
+    money or act falls under (``frame_openers``, words.jsonl) is someone else's frame, not the text's strategy."""
+    start = k
+    while start > 0 and k - start < 6 and not doc[start - 1].is_punct and doc[start - 1].pos_ not in ("VERB", "AUX"):
+        start -= 1                             # the noun phrase the plan ends: "au titre du contrat de plan"
+    before = " " + " ".join(fold(t.text) for t in doc[start:k]).replace("' ", "'") + " "
+    return any(" " + p + " " in before for p in FRAME_OPENERS)
 
 
 _RELATIVE_BETWEEN = re.compile(r",\s*(?:\w+\s+)?"

@@ -2,6 +2,8 @@
 (``la société X``), known names extended by proper words, the model's ORG entities."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from ..docview import text_of
@@ -11,6 +13,7 @@ from .index import OrgIndex
 from .shapes import CLOSING_QUOTES, DETERMINERS, ELISION, NAME_PARTICLES, OPENING_QUOTES, PARTICLES
 
 PERSON_TITLES = words().set("person_titles")
+_YEAR = re.compile(r"^(?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?$")
 AGENCY_NOUNS = words().set("agency_nouns")
 APPOSITION_NOUNS = words().set("apposition_nouns")
 
@@ -93,8 +96,9 @@ def _name_end(ix: OrgIndex, doc: Doc, tokens, i: int) -> int | None:
         if "\n" in t.text or t.is_punct and t.text not in {"-", "'"}:
             break
         tl = fold(t.text).rstrip("'")
-        if t.like_num and fold(tokens[j - 1].text) in {"le", "du", "au", "en"}:
-            break                       # "le Conseil d'Administration du 26 septembre", "… de Chinon en 2020": a date
+        if t.like_num and (fold(tokens[j - 1].text) in {"le", "du", "au", "en"} or _YEAR.match(t.text)):
+            break                       # "le Conseil d'Administration du 26 septembre", "… de Chinon en 2020",
+            #                             "contrat de plan État-Région 2021-2027": a date, not the name
         if tl == "et":
             if not _joins_by_et(ix, doc, tokens, j):
                 break

@@ -15,6 +15,7 @@ from .model import Context, Frame, Trigger
 W = words()
 AVOIR_FORMS = W.set("avoir_forms")
 JOINT_CREATIONS = W.set("joint_creations")
+SKIPPABLE = W.set("skippable_adverbs")
 PASSIVE_AUXILIARIES = {"ete", "est", "sont", "sera", "seront", "fut", "furent"}
 OPENING_QUOTES = ("«", '"', "“")
 
@@ -48,8 +49,18 @@ def quoted_name(doc: Doc, first: int, end: int, *, capital: bool = True) -> str:
 
 
 def founds_structure(ctx: Context, t: Trigger, frame: Frame) -> bool:
-    """``ont créé une école universitaire de recherche``: the founded object is an institution."""
-    return founded_noun(ctx, t, frame) in ctx.lex.structures
+    """``ont créé une école universitaire de recherche``, ``une graduate school``: the founded object is an
+    institution (its noun, or the English head after it)."""
+    noun = founded_noun(ctx, t, frame)
+    return noun in ctx.lex.structures or _english_head(ctx, t, frame) in ctx.lex.structures
+
+
+def _english_head(ctx: Context, t: Trigger, frame: Frame) -> str:
+    """The word after the founded noun (``graduate school``: an English head stands last)."""
+    i, n, _ = t
+    k = next((j for j in range(i + n, min(frame.end, i + n + 5)) if ctx.folded[j] == founded_noun(ctx, t, frame)),
+             None)
+    return ctx.folded[k + 1] if k is not None and k + 1 < frame.end else ""
 
 
 def founds_joint_thing(ctx: Context, t: Trigger, frame: Frame) -> bool:
@@ -66,8 +77,9 @@ def founded_noun(ctx: Context, t: Trigger, frame: Frame) -> str:
     if i > frame.start and folded[i - 1] in PASSIVE_AUXILIARIES:
         return next((folded[j] for j in range(frame.start, i) if doc[j].pos_ == "NOUN"), "")
     for j in range(i + n, min(frame.end, i + n + 4)):
-        if folded[j] in DETERMINERS or doc[j].pos_ in ("ADJ", "NUM") or doc[j].ent_type_ == "DATE" or folded[j] == "en":
-            continue
+        if folded[j] in DETERMINERS or doc[j].pos_ in ("ADJ", "NUM", "ADV") or doc[j].ent_type_ == "DATE" \
+                or folded[j] == "en" or folded[j] in SKIPPABLE:
+            continue                           # "ont créé ensemble un institut"
         return folded[j]
     return ""
 

@@ -201,6 +201,11 @@ CASES = [
      [("attirer davantage d'étudiantes", None, ""), ("renforcer la recherche", None, ""),
       ("apportera 2 millions d'euros au titre du contrat de plan État-Région", "Région Centre-Val de Loire",
        "2021/2027")]),
+    # a wish in the conditional ("aimerait"); "l'enjeu … est de" with its holder after "pour"
+    ("L'Université de Tours aimerait développer l'apprentissage.",
+     [("développer l'apprentissage", "Université de Tours", "")]),
+    ("L'enjeu pour l'Université de Tours est de recruter davantage d'étudiants internationaux.",
+     [("recruter davantage d'étudiants internationaux", "Université de Tours", "")]),
     # a shared objective opened by a colon: each infinitive, held jointly
     ("L'Université de Lille a signé un accord avec le CNRS autour d'un objectif partagé : favoriser "
      "l'innovation et renforcer la formation des ingénieurs.",
@@ -400,6 +405,8 @@ NONE = [
     "« Le numérique et la formation continue jouent et joueront un rôle majeur dans ces transitions », affirme le "
     "président.",
     "L'Université de Tours et l'Université d'Orléans portent et porteront ensemble la formation des enseignants.",
+    # "aimer" commits only in the conditional; "les enjeux" without a copula and an infinitive state none
+    "L'Université de Tours aime travailler avec ses partenaires. Les enjeux climatiques sont nombreux.",
     # … nor when the purpose is the relation itself
     "L'Université de Tours et l'Université d'Orléans ont noué un partenariat pour fonder un institut commun.",
 ]

@@ -133,8 +133,8 @@ def _holder(ctx: Context, k: int, c_end: int) -> tuple[int, Organisation | None]
         if joint:
             return j, JOINT
     o = k + 2 if k + 2 < c_end and folded[k + 1] in {"l'", "la", "le", "les"} else k + 1
-    if after in {"de", "d'", "du", "des"} and o < c_end and o in token_org:
-        k = token_org[o][2]                              # "les objectifs de l'IMT"
+    if after in {"de", "d'", "du", "des", "pour"} and o < c_end and o in token_org:
+        k = token_org[o][2]                              # "les objectifs de l'IMT", "l'enjeu pour l'Université"
         return _adjectives_to_colon(ctx, k, c_end), token_org[o][0]
     if after in {"de", "d'", "du", "des"}:
         k = _past_noun_complement(ctx, k, c_end)

@@ -44,6 +44,13 @@ CASES = [
     ("L'Université de Tours et l'INSA Centre Val de Loire ont créé ensemble une graduate school.",
      [({"Université de Tours", "Institut national des sciences appliquées Centre Val de Loire"}, "alliance",
        "established", "")]),
+    # the partners a possessive lists: one relation with each; with "et", all act together
+    ("L'Université de Tours compte parmi ses partenaires l'Université Laval et l'Université de Sherbrooke.",
+     [({"Université de Tours", "Université Laval"}, "cooperation", "established", ""),
+      ({"Université de Tours", "Université de Sherbrooke"}, "cooperation", "established", "")]),
+    ("L'Université de Tours et ses partenaires, l'Université Laval et l'Université de Sherbrooke, lancent un "
+     "programme commun.",
+     [({"Université de Tours", "Université Laval", "Université de Sherbrooke"}, "cooperation", "established", "")]),
     # the verb of "rapprochement": a cooperation
     ("L'Université de Tours se rapproche de l'Université d'Orléans.",
      [({"Université de Tours", "Université d'Orléans"}, "cooperation", "established", "")]),

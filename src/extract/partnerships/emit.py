@@ -8,7 +8,7 @@ from ..words import words
 from . import attributes
 from .clauses import dont_including
 from .model import KIND_RANK, Context, Partnership, Trigger
-from .parties import avec_groups
+from .parties import avec_groups, possessed_partners
 from .work import Work
 
 JOINT_ADJECTIVES = words().set("joint_adjectives")
@@ -36,10 +36,13 @@ def _joint(ctx: Context, w: Work) -> bool:
 
 
 def _separate_acts(ctx: Context, w: Work, groups: list) -> bool:
-    """Several ``avec``, or one ``avec`` listing several partners of a plural agreement noun."""
+    """Several ``avec``, or one ``avec`` listing several partners of a plural agreement noun, or the partners
+    a possessive lists (``ses partenaires X et Y``)."""
     if len(groups) >= 2:
         return True
     partners = [o for g in groups for o, _ in g[0]]
+    if groups and possessed_partners(ctx, groups[0][1]) and len(partners) >= 2:
+        return True                    # "compte parmi ses partenaires X et Y": one relation with each
     plural_agreement = any("Plur" in ctx.doc[t[0]].morph.get("Number") and t[2]["pos"] == "NOUN"
                            and t[2]["kind"] == "agreement" for t in w.triggers)
     return plural_agreement and len(partners) >= 2 and (not w.generic or any(

@@ -16,6 +16,8 @@ HONORIFICS = W.set("honorifics")
 EVENT_NOUNS = W.set("event_nouns")
 NUMBER_WORDS = {w: n for w, n in W.values("number_words").items() if n >= 2}   # counts of several bodies
 PLURAL_NOUNS = W.kinds_of("plural_party_nouns")
+POSSESSIVES = W.set("possessives")
+PLURAL_PARTNER_NOUNS = set(PLURAL_NOUNS)          # "ses partenaires X et Y"
 
 
 def venue(ctx: Context, s: int) -> bool:
@@ -299,8 +301,9 @@ def _listed_with(ctx: Context, j: int, seg_end: int) -> list[tuple[Organisation,
 
 
 def avec_groups(ctx: Context, frame: Frame) -> list[tuple[list[tuple[Organisation, int]], int, int]]:
-    """Each ``avec`` of the frame with the organisations it introduces (``avec X et Y``)."""
-    heads = [j for j in frame.indices() if ctx.folded[j] == "avec"]
+    """Each ``avec`` of the frame with the organisations it introduces (``avec X et Y``), and each plural partner
+    noun after a possessive (``compte parmi ses partenaires X et Y``): one relation with each."""
+    heads = [j for j in frame.indices() if ctx.folded[j] == "avec" or possessed_partners(ctx, j)]
     out = []
     for n, j in enumerate(heads):
         seg_end = heads[n + 1] if n + 1 < len(heads) else frame.end
@@ -308,6 +311,13 @@ def avec_groups(ctx: Context, frame: Frame) -> list[tuple[list[tuple[Organisatio
         if members:
             out.append((members, j, seg_end))
     return out
+
+
+def possessed_partners(ctx: Context, j: int) -> bool:
+    """``compte parmi ses partenaires``: the partners of the body the possessive stands for, each on its own (not
+    ``X et ses partenaires A et B lancent …``, where all act together)."""
+    return ctx.folded[j] in PLURAL_PARTNER_NOUNS and j > 1 and ctx.folded[j - 1] in POSSESSIVES \
+        and ctx.folded[j - 2] != "et"
 
 
 def footnoted(ctx: Context, frame: Frame) -> list[tuple[Organisation, int]]:

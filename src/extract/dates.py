@@ -40,6 +40,13 @@ class DateMention:
         return self.timex.end
 
 
+def on_publication_day(doc: Doc, d: DateMention) -> bool:
+    """The date is the day the text is dated: when it was written, which dates neither a relation
+    stated on another line nor a goal it announces."""
+    pub = doc._.publication_date
+    return pub is not None and d.value == pub.isoformat()
+
+
 def _is_quantity(doc: Doc, t: Timex) -> bool:
     """A bare four-digit number followed by a noun (``2000 étudiants``), or by ``en`` and a year,
     counts something."""

@@ -220,9 +220,9 @@ class SubjectsMixin:
         k = s - 1
         while k > clause_start and self.folded[k] in articles:
             k -= 1
-        joined = set()
+        by_et = False
         while k > clause_start and self.folded[k] in {"et", ","} and k - 1 in self.token_org:
-            joined.add(self.folded[k])
+            by_et = by_et or self.folded[k] == "et"
             prev, ps, _ = self.token_org[k - 1]
             if prev is not org and prev not in others:
                 others.append(prev)
@@ -230,7 +230,7 @@ class SubjectsMixin:
             k = ps - 1
             while k > clause_start and self.folded[k] in articles:
                 k -= 1
-        if not others or "et" not in joined or (k >= clause_start and k < first and (
+        if not others or not by_et or (k >= clause_start and k < first and (
                 self.folded[k] in PREPOSITIONS or self.doc[k].pos_ in ("VERB", "AUX"))):
             # "avec X et Y", "En rejoignant X, Y …": complements; "Membre de l'alliance X, Y souhaite …": a comma
             # alone joins no subjects, it ends a fronted phrase

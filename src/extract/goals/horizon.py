@@ -5,6 +5,7 @@ import re
 
 from spacy.tokens import Doc
 
+from ..dates import on_publication_day
 from ..docview import sentence_of, text_of
 from ..normalise import fold
 from ..organisations import Organisation
@@ -42,19 +43,12 @@ def horizon(ctx: Context, g: Goal, goals: list[Goal]) -> str:
         held = any(o is not g and o.start <= d.start < next((m.start for m in mates if m.start > o.start), g.sent_end)
                    for o in mates)
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
-        if held or span is None or sent is None or goal_tok is None or _publication_day(doc, d):
-            continue
+        if held or span is None or sent is None or goal_tok is None or on_publication_day(doc, d):
+            continue                           # "Montréal, le 22 mai 2024 – … visant à créer": announced, no horizon
         adjacent = goal_tok.start - span.end <= 3 and not any(t.is_punct for t in doc[span.end:goal_tok.start])
         if span.start - sent.start <= 3 or adjacent:
             return d.value
     return ""
-
-
-def _publication_day(doc: Doc, d) -> bool:
-    """``Montréal, le 22 mai 2024 – L'UQAM … visant à créer …``: the day the text is dated, before the goal, is
-    when it was announced, not by when it is to be done."""
-    pub = doc._.publication_date
-    return pub is not None and d.value == pub.isoformat()
 
 
 def strategy(ctx: Context) -> tuple[str, Organisation | None]:

@@ -14,6 +14,7 @@ from .shapes import ACRONYM_SHAPE, ELISION, PARTICLES, is_place
 
 LEGAL_TEXTS = words().set("legal_text_nouns")
 PARTNER_WORDS = words().set("partner_openers")
+ARTICLES = {"le", "la", "au", "du"}           # before an acronym of three letters or more, a body
 
 
 def initials_match(acronym: str, long_form: str) -> bool:
@@ -200,9 +201,6 @@ def elided_acronyms(ix: OrgIndex, doc: Doc, excluded: set[str]) -> list[tuple[in
             (k for prefix, k in ix.acronym_prefixes if t.upper().startswith(prefix)), "other")
         out.append((tok.idx, doc[end - 1].idx + len(doc[end - 1].text), kind))
     return out
-
-
-ARTICLES = {"le", "la", "au", "du"}
 
 
 def _partner_position(doc: Doc, i: int, excluded: set[str]) -> bool:

@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Span
 
+from ..dates import on_publication_day
 from ..docview import text_of
 from ..grammar import is_conditional, is_finite_verb, is_future, is_gerund, is_infinitive
 from ..normalise import fold
@@ -161,8 +162,7 @@ def status(ctx: Context, triggers: list[Trigger], frame: Frame) -> str:
 def _dateline(ctx: Context, d, trig: int) -> bool:
     """``L'Inra signe des accords … ⏎ Le 26/03/2012 à 9:00 par La Rédaction``: the document's own date on
     another line than the relation dates the text, not the relation."""
-    pub = ctx.doc._.publication_date
-    if pub is None or d.value != pub.isoformat():
+    if not on_publication_day(ctx.doc, d):
         return False
     text = text_of(ctx.doc)
     lo, hi = sorted((trig, d.start))

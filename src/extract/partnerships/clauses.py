@@ -171,7 +171,7 @@ def _parenthetical_at(ctx: Context, j: int, c_start: int, c_end: int) -> Frame |
     nxt = j + 1
     while nxt + 1 < c_end and doc[nxt].pos_ == "ADV" and folded[nxt] not in RELATIVES:
         nxt += 1                         # ", déjà membres de l'alliance"
-    if folded[nxt] in {"que", "qu'"} and folded[nxt - 1] in CONTRAST_CONJUNCTIONS:
+    if _contrast_at(folded, nxt):
         return None                      # ", alors que X …": a clause of its own, no relative on the body before
     relative = folded[nxt] in RELATIVES and not dont_including(ctx, nxt, c_end)
     if not (relative or is_participle(doc[nxt]) or folded[nxt] in MEMBER_NOUNS):
@@ -183,6 +183,11 @@ def _parenthetical_at(ctx: Context, j: int, c_start: int, c_end: int) -> Frame |
     if "Plur" in doc[nxt].morph.get("Number") or folded[nxt].endswith("s"):
         frame.coordinated = coordinated_before(ctx, j, c_start)
     return frame
+
+
+def _contrast_at(folded: list[str], j: int) -> bool:
+    """``tandis que``, ``alors que`` (``contrast_conjunctions``): the ``que`` at ``j`` opens a clause of its own."""
+    return folded[j] in {"que", "qu'"} and j > 0 and folded[j - 1] in CONTRAST_CONJUNCTIONS
 
 
 def _main_frames(ctx: Context, c_start: int, c_end: int, pars: list[Frame]) -> list[Frame]:
@@ -202,8 +207,7 @@ def _main_frames(ctx: Context, c_start: int, c_end: int, pars: list[Frame]) -> l
               and (verb_phrase_start(doc[j + 1]) or trigger_verb(ctx, j + 1))
               and not is_infinitive(doc[j + 1])]
     # "…, tandis que Neoma est membre de la CGE": a contrasting clause states its own relation, with its own subject
-    contrasts = {j for j in main.indices() if folded[j] in {"que", "qu'"} and j > c_start
-                 and folded[j - 1] in CONTRAST_CONJUNCTIONS and main.contains(j + 1)}
+    contrasts = {j for j in main.indices() if j > c_start and _contrast_at(folded, j) and main.contains(j + 1)}
     splits = sorted(set(splits) | contrasts)
     frames = [main]
     for n, j in enumerate(splits):

@@ -9,13 +9,13 @@ from .work import Work
 W = words()
 MERGER_PRODUCTS = W.set("merger_products")
 MERGER_ORIGINS = W.set("merger_origins")
-DETERMINERS = W.set("determiners")
+LINKS = W.set("determiners") | {"de", "d'", "du"}      # between a body and the word before it
 
 
 def _before_incise(ctx: Context, k: int, start: int) -> int:
     """The word before a body at ``k + 1``, determiners and a phrase between commas passed
     (``devenir, au 1er janvier 2020, l'Inrae``)."""
-    while k > start and ctx.folded[k] in DETERMINERS | {"de", "d'", "du"}:
+    while k > start and ctx.folded[k] in LINKS:
         k -= 1
     if k > start and ctx.doc[k].text == ",":
         opening = next((m for m in range(k - 1, max(start, k - 9), -1) if ctx.doc[m].text == ","), None)
@@ -57,9 +57,7 @@ def _origin_word(ctx: Context, w: Work) -> int | None:
         if entry["kind"] != "merger":
             continue
         k = i
-        while k > w.frame.start and (k == i or ctx.folded[k] in DETERMINERS | {"de", "d'", "du"}):
-            if ctx.folded[k] in MERGER_ORIGINS:
-                return k
+        while k > w.frame.start and ctx.folded[k] not in MERGER_ORIGINS and (k == i or ctx.folded[k] in LINKS):
             k -= 1
         if ctx.folded[k] in MERGER_ORIGINS:
             return k

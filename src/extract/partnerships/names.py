@@ -50,17 +50,10 @@ def quoted_name(doc: Doc, first: int, end: int, *, capital: bool = True) -> str:
 
 def founds_structure(ctx: Context, t: Trigger, frame: Frame) -> bool:
     """``ont créé une école universitaire de recherche``, ``une graduate school``: the founded object is an
-    institution (its noun, or the English head after it)."""
-    noun = founded_noun(ctx, t, frame)
-    return noun in ctx.lex.structures or _english_head(ctx, t, frame) in ctx.lex.structures
-
-
-def _english_head(ctx: Context, t: Trigger, frame: Frame) -> str:
-    """The word after the founded noun (``graduate school``: an English head stands last)."""
-    i, n, _ = t
-    k = next((j for j in range(i + n, min(frame.end, i + n + 5)) if ctx.folded[j] == founded_noun(ctx, t, frame)),
-             None)
-    return ctx.folded[k + 1] if k is not None and k + 1 < frame.end else ""
+    institution (its noun, or the English head after it: an English head stands last)."""
+    k = _founded_at(ctx, t, frame)
+    return k is not None and (ctx.folded[k] in ctx.lex.structures
+                              or (k + 1 < frame.end and ctx.folded[k + 1] in ctx.lex.structures))
 
 
 def founds_joint_thing(ctx: Context, t: Trigger, frame: Frame) -> bool:
@@ -72,16 +65,22 @@ def founds_joint_thing(ctx: Context, t: Trigger, frame: Frame) -> bool:
 def founded_noun(ctx: Context, t: Trigger, frame: Frame) -> str:
     """The folded noun a founding verb creates: its object, or in the passive (``a été lancée par``)
     the first noun of its clause."""
+    k = _founded_at(ctx, t, frame)
+    return ctx.folded[k] if k is not None else ""
+
+
+def _founded_at(ctx: Context, t: Trigger, frame: Frame) -> int | None:
+    """Where the noun :func:`founded_noun` reads stands, else None."""
     doc, folded = ctx.doc, ctx.folded
     i, n, _ = t
     if i > frame.start and folded[i - 1] in PASSIVE_AUXILIARIES:
-        return next((folded[j] for j in range(frame.start, i) if doc[j].pos_ == "NOUN"), "")
+        return next((j for j in range(frame.start, i) if doc[j].pos_ == "NOUN"), None)
     for j in range(i + n, min(frame.end, i + n + 4)):
         if folded[j] in DETERMINERS or doc[j].pos_ in ("ADJ", "NUM", "ADV") or doc[j].ent_type_ == "DATE" \
                 or folded[j] == "en" or folded[j] in SKIPPABLE:
             continue                           # "ont créé ensemble un institut"
-        return folded[j]
-    return ""
+        return j
+    return None
 
 
 def _org_named(ctx: Context, j: int) -> tuple[Organisation, str]:

@@ -17,7 +17,6 @@ EVENT_NOUNS = W.set("event_nouns")
 NUMBER_WORDS = {w: n for w, n in W.values("number_words").items() if n >= 2}   # counts of several bodies
 PLURAL_NOUNS = W.kinds_of("plural_party_nouns")
 POSSESSIVES = W.set("possessives")
-PLURAL_PARTNER_NOUNS = set(PLURAL_NOUNS)          # "ses partenaires X et Y"
 
 
 def venue(ctx: Context, s: int) -> bool:
@@ -316,7 +315,7 @@ def avec_groups(ctx: Context, frame: Frame) -> list[tuple[list[tuple[Organisatio
 def possessed_partners(ctx: Context, j: int) -> bool:
     """``compte parmi ses partenaires``: the partners of the body the possessive stands for, each on its own (not
     ``X et ses partenaires A et B lancent …``, where all act together)."""
-    return ctx.folded[j] in PLURAL_PARTNER_NOUNS and j > 1 and ctx.folded[j - 1] in POSSESSIVES \
+    return ctx.folded[j] in PLURAL_NOUNS and j > 1 and ctx.folded[j - 1] in POSSESSIVES \
         and ctx.folded[j - 2] != "et"
 
 

@@ -15,7 +15,7 @@ from .triggers import live_triggers
 from .work import Work
 
 W = words()
-PARTNER_WORDS = {"avec", "entre"}
+PARTNER_WORDS = W.set("partner_openers")
 POSSESSIVES = W.set("possessives")
 MEMBER_NOUNS = W.set("member_nouns")
 COMPLEMENT_WORDS = {"de", "du", "des", "d'", "la", "le", "l'", "les", "et", "ou", ","}
@@ -138,17 +138,20 @@ def _joint_structure_names(ctx: Context, w: Work) -> None:
     et le LCS``; ``instance_markers``, words.jsonl)."""
     mentions = ctx.actors.mentions_in(w.frame.start, w.frame.end)
     for s, _, org in mentions:
-        k = s - 1
-        if org in w.parties and k > 1 and ctx.folded[k] in JOINT_ADJECTIVES and ctx.folded[k - 1] in JOINT_CREATIONS:
+        if org in w.parties and s > 2 and _joint_structure_at(ctx, s - 1):
             w.parties.remove(org)
             w.name = w.name or org.name
-    joint = next((k for k in range(w.frame.start + 1, w.frame.end) if ctx.folded[k] in JOINT_ADJECTIVES
-                  and ctx.folded[k - 1] in JOINT_CREATIONS), None)
+    joint = next((k for k in range(w.frame.start + 1, w.frame.end) if _joint_structure_at(ctx, k)), None)
     marker = next((k for k in range(joint, w.frame.end) if ctx.folded[k] in INSTANCE_MARKERS), None) \
         if joint is not None else None
     for s, _, org in mentions if marker is not None else ():
         if s > marker and org in w.parties and len(w.parties) > 2:
             w.parties.remove(org)
+
+
+def _joint_structure_at(ctx: Context, k: int) -> bool:
+    """``laboratoire commun``: a joint adjective at ``k`` after a thing made together (``joint_creations``)."""
+    return ctx.folded[k] in JOINT_ADJECTIVES and ctx.folded[k - 1] in JOINT_CREATIONS
 
 
 def _within_brackets(ctx: Context, w: Work) -> bool:

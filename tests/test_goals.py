@@ -272,6 +272,17 @@ CASES += [
     ("L'Université de Tours présente son plan. « Nous voulons doubler nos effectifs d'ici 2030 », précisent-ils. "
      "« Nous voulons ouvrir un campus », souligne la présidente.",
      [("doubler nos effectifs", None, "/2030"), ("ouvrir un campus", UNIV_TOURS, "")]),
+    # with no main actor, "notre" and "nous" in a quotation are the speaker's body; a head's bare title (no "de …")
+    # names the text's own, the body it names first; a later sentence of the quotation has the same speaker
+    ("Accord-cadre entre l'Université de Namur et l'Université de Montréal\nL'accord a été signé le 3 mars 2025. "
+     "« Notre objectif est d'accueillir davantage d'étudiants québécois, précise le recteur Paul Lambert. Nous "
+     "comptons aussi ouvrir un master commun. »",
+     [("accueillir davantage d'étudiants québécois", "Université de Namur", ""),
+      ("ouvrir un master commun", "Université de Namur", "")]),
+    # a minister's bare title is no head of the text's body
+    ("L'Université de Tours et l'Université d'Orléans signent une convention. « Ce texte aide nos facultés, "
+     "explique le ministre Paul Roux. Nous voulons créer une école doctorale commune. »",
+     [("créer une école doctorale commune", None, "")]),
     # a heading whose infinitive has no complement but its purpose keeps the purpose (its only content)
     ("L'Université de Tours présente son plan.\n\nStructurer pour agir\n\nLe plan repose sur quatre piliers.",
      [("Structurer pour agir", UNIV_TOURS, "")]),

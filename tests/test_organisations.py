@@ -157,6 +157,9 @@ CASES = [
     # a minister names the ministry; the head of government names none
     "Sur proposition du <o name='Ministère de la Culture' kind='public_body'>ministre chargé de la Culture</o> "
     "et de la <o name='Ministère des Sports' kind='public_body'>ministre des Sports</o>, le Premier ministre signe.",
+    # a minister's own name is no portfolio: the ministry ends before it, or there is none
+    "La ministre Sylvie Roux et le <o name='Ministère de la Recherche' kind='public_body'>ministre chargé de la "
+    "Recherche</o> Paul Durand ont salué l'accord.",
     # "le groupe" and a name: an (education) group
     "Le <o name='groupe Galileo' kind='group'>groupe Galileo</o> rachète une école.",
     # an unknown acronym is another name's only when its capitals open that name's words: ISEL is no

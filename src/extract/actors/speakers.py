@@ -8,7 +8,7 @@ from ..grammar import SPEECH_INCISES
 from ..lexicon import fold
 from ..organisations import Organisation
 from .model import Subject
-from .words import PERSON_TITLES, PRONOUN_ACTORS
+from .words import HEAD_TITLES, PERSON_TITLES, PRONOUN_ACTORS, SPEAKER_POSSESSIVES
 
 
 class SpeakersMixin:
@@ -18,7 +18,8 @@ class SpeakersMixin:
         """The organisation that commits, from the subject of its verb."""
         if subj.kind == "org":
             return None if subj.others else subj.org     # several bodies commit together: no one actor
-        speaking = subj.kind == "pronoun" and subj.start >= 0 and self.folded[subj.start] in PRONOUN_ACTORS
+        speaking = subj.kind == "pronoun" and subj.start >= 0 and (
+            self.folded[subj.start] in PRONOUN_ACTORS or self.folded[subj.start] in SPEAKER_POSSESSIVES)
         if speaking and self.plural_voice(subj.start):
             return None                        # "« … nous devons … » … », précisent-ils": the speakers together
         if subj.kind == "pronoun" and subj.start >= 0 and not speaking:
@@ -62,11 +63,18 @@ class SpeakersMixin:
             for k in titled:
                 org = next((self.token_org[m][0] for m in range(k + 1, min(len(self.doc), k + 8))
                             if m in self.token_org), None)
+                if org is None and k == ent.start - 1 and self.folded[k] in HEAD_TITLES:
+                    org = self.own_body()          # "le recteur Bernard Rentier": the text's own rector
                 if org is not None:
                     found.setdefault(fold(ent[-1].text), org)
                     break
         self._people_orgs = found
         return found
+
+    def own_body(self) -> Organisation | None:
+        """The body a bare title (``le recteur Bernard Rentier``, no ``de …``) belongs to: the text's
+        own, the first it names (its title line names the publisher first)."""
+        return next((o for o in self.orgs if not o.authority), None)
 
     def plural_voice(self, i: int) -> bool:
         """Token ``i`` stands in a quotation voiced by several speakers: the first speech incise after it
@@ -80,14 +88,31 @@ class SpeakersMixin:
     def speaker_org(self, sent: Span) -> Organisation | None:
         """In ``« … » explique X, directeur de ORG`` the speaker's organisation; a
         speaker named alone (``souligne Régis Bordet``) is looked up among the people
-        the text introduced with their institution."""
+        the text introduced with their institution. A sentence further into a quotation
+        has the speaker its incise named before (``« …, explique X. … Nous comptons … »``)."""
+        found = self._speaker_in(sent.start, min(len(self.doc), sent.end + 40))
+        opening = self._quotation_opening(sent.start)
+        if found is None and opening is not None:
+            found = self._speaker_in(opening, sent.start)
+        return found
+
+    def _quotation_opening(self, i: int) -> int | None:
+        """The ``«`` that opens the quotation token ``i`` stands in, if any."""
+        for k in range(i - 1, max(-1, i - 200), -1):
+            if self.doc[k].text == "»":
+                return None
+            if self.doc[k].text == "«":
+                return k
+        return None
+
+    def _speaker_in(self, start: int, window_end: int) -> Organisation | None:
+        """The organisation of a speaker named between ``start`` and ``window_end``."""
         doc = self.doc
-        window_end = min(len(doc), sent.end + 40)
         people = self._people()
         for ent in entities(doc):
-            if ent.label_ == "PER" and sent.start <= ent.start < window_end and fold(ent[-1].text) in people:
+            if ent.label_ == "PER" and start <= ent.start < window_end and fold(ent[-1].text) in people:
                 return people[fold(ent[-1].text)]
-        for i in range(sent.start, window_end):
+        for i in range(start, window_end):
             if self.folded[i] in PERSON_TITLES:
                 for j in range(i + 1, min(window_end, i + 12)):
                     if doc[j].text in {".", "!", "?", "»"}:

@@ -9,11 +9,13 @@ W = words()
 AUXILIARIES = W.set("auxiliaries")
 COPULAS = W.set("copulas")
 PRONOUN_ACTORS = W.set("pronoun_actors")
+SPEAKER_POSSESSIVES = W.set("speaker_possessives")
 PREPOSITIONS = W.set("prepositions")
 RELATIVES = W.set("relatives")
 
 
 PERSON_TITLES = W.set("person_titles")
+HEAD_TITLES = W.set("head_titles")
 FORMER = W.set("former_markers")
 PLURAL_BODIES = frozenset(W.kinds_of("plural_party_nouns"))
 PLURAL_DETERMINERS = frozenset({"les", "ces", "nos", "leurs"})

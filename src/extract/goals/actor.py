@@ -1,7 +1,8 @@
 """Whose goal it is: the subject of the intention, the owner of a list or objective, else the document's actor."""
 from __future__ import annotations
 
-from ..actors.words import ANAPHOR_DETERMINERS
+from ..actors.model import Subject
+from ..actors.words import ANAPHOR_DETERMINERS, SPEAKER_POSSESSIVES
 from ..docview import sentence_of
 from ..grammar import is_finite_verb
 from ..layout import list_groups
@@ -90,6 +91,8 @@ def actor_near(ctx: Context, sent, i, c_start) -> Organisation | None:
     for s, _, org in actors.mentions_in(c_start, i):
         if s == c_start or fold(doc[s - 1].text) not in {"de", "d'", "du", "des", "avec", "a", "au"}:
             return org
+    if i > 0 and ctx.folded[i - 1] in SPEAKER_POSSESSIVES:
+        return committer(actors, Subject("pronoun", None, i - 1), sent)   # "« Notre objectif est de … », dit X"
     return actors.previous_subject(i) or actors.main
 
 

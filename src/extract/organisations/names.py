@@ -140,6 +140,8 @@ def grammar_candidates(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, str]
             if last is not None and tok.is_lower and low in ix.authority_heads and not (
                     _proper_rest(tokens, i, last) and _speaks_for_authority(ix, tokens, i, last)):
                 last = None                  # "en région Normandie": a territory
+            if last is not None and low in ix.names_as:
+                last = _before_person(tokens, i, last)   # "le ministre Paul Roux": the holder's name, no body
             if last is not None and _introduces_a_name(tokens, i, last):
                 last = None                  # "l'Alliance universitaire européenne 4EU+": it says what 4EU+ is
             if last is not None and not _not_a_name(ix, tokens, i, last, low) \
@@ -150,6 +152,15 @@ def grammar_candidates(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, str]
                 continue
         i += 1
     return out
+
+
+def _before_person(tokens, i: int, last: int) -> int | None:
+    """The name an office (``ministre``) opens ends before the holder's own name (a person the model tags)."""
+    person = next((j for j in range(i + 1, last + 1) if tokens[j].ent_type_ == "PER" and tokens[j].ent_iob_ == "B"),
+                  None)
+    if person is None:
+        return last
+    return person - 1 if person - 1 > i else None
 
 
 def _speaks_for_authority(ix: OrgIndex, tokens, i: int, last: int) -> bool:

@@ -449,6 +449,7 @@ def test_theme_follows_the_objective_words():
     # hyphenated stems match the hyphenated words of the text
     assert classify_theme("doubler le nombre de start-up créées", themes) == "innovation"
     assert classify_theme("accueillir davantage d'apprentis", themes) == "education"
+    assert classify_theme("proposer des parcours hybrides", themes) == "education"   # a study track
     assert classify_theme("doubler les mobilités sortantes", themes) == "international"
     # student life is attractiveness (SPEC §3); partnership adjectives are cooperation
     assert classify_theme("lutter contre la précarité étudiante", themes) == "attractiveness"

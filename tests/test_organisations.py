@@ -297,6 +297,11 @@ CASES = [
     # a digit in an acronym counts a letter twice; a body's acronym, introduced as one, names its long form
     "L'alliance européenne <o name='European Universities of Coastal Cities' kind='group'>EU2C</o> "
     "(<o name='European Universities of Coastal Cities'>European Universities of Coastal Cities</o>) s'agrandit.",
+    # a title-case brand with "!" is an acronym; its English expansion keeps its commas when every word opens
+    # with its letters
+    "L'<o name='Université de Tours'>Université de Tours</o> a rejoint l'alliance <o name='European Network for "
+    "Learning, Innovation, Growth, Humanities and Technology' kind='group'>Enlight!</o> (European Network for "
+    "Learning, Innovation, Growth, Humanities and Technology) en 2024.",
     # a network's name and a place: one of its schools
     "<o name='Polytech Angers' kind='school'>Polytech Angers</o> recrute.",
     # a number word ends a name; digits may close it

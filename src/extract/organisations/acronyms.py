@@ -61,6 +61,14 @@ def _letters_in(letters: list[str], text: str) -> bool:
     return True
 
 
+def _word_initials(acronym: str, long_form: str) -> bool:
+    """The long form's words, particles aside, open with the acronym's letters one by one
+    (``Unite! (University Network for Innovation, Technology and Engineering)``: its commas are the name's)."""
+    letters = [c.lower() for c in strip_accents(acronym) if c.isalpha()]
+    initials = [w[0] for w, _, _ in words_with_offsets(fold(long_form)) if w not in PARTICLES]
+    return len(letters) > 2 and initials == letters
+
+
 def _long_form_start(before: str, acronym: str, lowercase_heads: frozenset[str] = frozenset()) -> int | None:
     """Start, in ``before``, of the shortest run of final words that carries the
     acronym's initials and opens with a capital (Schwartz–Hearst), or with a head the press
@@ -130,7 +138,7 @@ def definitions(ix: OrgIndex, text: str) -> list[tuple[str, int, int, str, int, 
                 continue
             acr = tail.group(1).split()[0]
             head = inner_clean.split(",")[0].rstrip()
-            if head != inner_clean and initials_match(acr, head):
+            if head != inner_clean and initials_match(acr, head) and not _word_initials(acr, inner_clean):
                 inner_clean = head                 # "(Institut d'enseignement commercial supérieur, membre de la CGE)"
             if ACRONYM_SHAPE.match(acr) and initials_match(acr, inner_clean):
                 a_start = line_start + tail.start(1)

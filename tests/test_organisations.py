@@ -359,3 +359,18 @@ def test_a_digit_in_an_acronym_counts_a_letter_twice(acronym, long_form, expecte
     from extract.organisations.acronyms import initials_match
 
     assert initials_match(acronym, long_form) is expected
+
+
+def test_a_head_and_a_place_is_the_body_of_the_text_named_so(analyse):
+    # an elliptic "universités de Reims et de Troyes" names no "Université de Troyes" beside the UTT
+    doc = analyse("Les universités de Reims et de Troyes se rapprochent. L'Université de Reims Champagne-Ardenne et "
+                  "l'Université de technologie de Troyes ont voté le projet.")
+    assert {o.name for o in doc._.organisations} == {"Université de Reims Champagne-Ardenne",
+                                                     "Université de technologie de Troyes"}
+
+
+def test_a_short_name_and_its_own_place_are_one_mention(analyse):
+    doc = analyse("L'UTT et l'UTC de Compiègne poursuivront leurs échanges d'enseignants.")
+    utc = next(o for o in doc._.organisations if o.acronym == "UTC")
+    assert [m.text for m in utc.mentions] == ["UTC de Compiègne"]
+    assert [doc.text[g.start:g.end] for g in doc._.goals] == ["poursuivront leurs échanges d'enseignants"]

@@ -192,6 +192,43 @@ def repeated_mentions(doc: Doc, orgs: dict[str, Organisation], taken: bytearray)
         org.mentions.sort(key=lambda m: m.start)
 
 
+def link_place_names(orgs: dict[str, Organisation]) -> None:
+    """``les universités de Reims et de Troyes`` in a text that names the Université de technologie de Troyes:
+    a head and a place the data does not know together is the one body of the text with that head whose
+    name ends with that place."""
+    for oid, org in list(orgs.items()):
+        words = key(org.name).split()
+        if org.known or len(words) != 3 or words[1] not in {"de", "d"}:
+            continue
+        head, place = words[0], words[2]
+        targets = [o for o in orgs.values() if o is not org and o.kind == org.kind
+                   and key(o.name).split()[0] == head and key(o.name).split()[-1] == place]
+        if len(targets) == 1:
+            targets[0].mentions.extend(org.mentions)
+            targets[0].mentions.sort(key=lambda m: m.start)
+            del orgs[oid]
+
+
+_OWN_PLACE = re.compile(r"\s+(?:de|d['’])\s*([A-ZÉÈ][\w]+(?:-[A-ZÉÈ]?[\w]+)*)")
+
+
+def own_places(doc: Doc, orgs: dict[str, Organisation], taken: bytearray) -> None:
+    """``l'UTC de Compiègne``: a known body's short name followed by ``de`` and a place its full name ends with
+    is one mention (the place tells which body, it names no other)."""
+    text = text_of(doc)
+    for org in orgs.values():
+        if not org.known:
+            continue
+        name_words = key(org.name).split()
+        for m in org.mentions:
+            hit = _OWN_PLACE.match(text, m.end)
+            place = key(hit.group(1)).split() if hit else []
+            if place and name_words[-len(place):] == place and key(m.text).split()[-len(place):] != place \
+                    and not any(taken[hit.start(1):hit.end(1)]):
+                taken[m.end:hit.end()] = b"\x01" * (hit.end() - m.end)
+                m.end, m.text = hit.end(), text[m.start:hit.end()]
+
+
 def add_anaphors(ix: OrgIndex, doc: Doc, orgs: dict[str, Organisation], taken: bytearray) -> None:
     """``l'Institut``, ``l'Université``: a capitalised head alone after a definite
     article is a further mention of the body named before with that head, else of the

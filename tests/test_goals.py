@@ -279,6 +279,11 @@ CASES += [
      "comptons aussi ouvrir un master commun. »",
      [("accueillir davantage d'étudiants québécois", "Université de Namur", ""),
       ("ouvrir un master commun", "Université de Namur", "")]),
+    # "nous" outside any quotation is the text's own voice: the owner of its strategy, even when no body dominates
+    ("Notre stratégie 2030\nL'Université de Bordeaux s'est dotée d'un projet stratégique à l'horizon 2030, avec le "
+     "CNRS et l'Inserm comme partenaires.\nNous voulons que chaque diplômé ait suivi un cours sur le climat "
+     "d'ici 2027.",
+     [("que chaque diplômé ait suivi un cours sur le climat", "Université de Bordeaux", "/2027")]),
     # a minister's bare title is no head of the text's body
     ("L'Université de Tours et l'Université d'Orléans signent une convention. « Ce texte aide nos facultés, "
      "explique le ministre Paul Roux. Nous voulons créer une école doctorale commune. »",

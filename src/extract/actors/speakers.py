@@ -71,6 +71,13 @@ class SpeakersMixin:
         self._people_orgs = found
         return found
 
+    def speaks_for_text(self, subj: Subject) -> bool:
+        """``nous``/``notre`` outside any quotation: the voice of the text itself."""
+        if subj.kind != "pronoun" or subj.start < 0:
+            return False
+        word = self.folded[subj.start]
+        return (word in PRONOUN_ACTORS or word in SPEAKER_POSSESSIVES) and self._quotation_opening(subj.start) is None
+
     def own_body(self) -> Organisation | None:
         """The body a bare title (``le recteur Bernard Rentier``, no ``de …``) belongs to: the text's
         own, the first it names (its title line names the publisher first)."""

@@ -15,11 +15,13 @@ W = words()
 NEW_BODY = W.set("new_body")
 
 
-def committer(actors, subj, sent) -> Organisation | None:
+def committer(actors, subj, sent, default: Organisation | None = None) -> Organisation | None:
     """Who commits, from the subject of the verb: :data:`JOINT` for several bodies together, unless they are the
     members of the group the text is about (``l'Esigelec, l'EPF, HEI et l'Eigsi vont procéder à …`` in a text on
     IngéFrance, the alliance they form)."""
     actor = actors.actor_for(subj, speaker=actors.speaker_org(sent))
+    if actor is None and default is not None and actors.speaks_for_text(subj):
+        return default                     # "nous voulons …" on a body's own strategy page: the plan's owner
     if actor is None and subj.kind == "org" and subj.others and _members_of_main(actors, {subj.org, *subj.others}):
         return actors.main
     if actor is None and (subj.kind == "generic" or (subj.kind == "org" and subj.others)):
@@ -47,7 +49,7 @@ def actor_of_verb(ctx: Context, sent, i, c_start) -> Organisation | None:
     subj = actors.subject(i, c_start)
     if subj.kind == "none" and c_start > sent.start:
         subj = actors.subject(i, sent.start)
-    return committer(actors, subj, sent)
+    return committer(actors, subj, sent, ctx.default_actor)
 
 
 def _merging_body(ctx: Context, i: int) -> Organisation | None:
@@ -87,12 +89,12 @@ def actor_near(ctx: Context, sent, i, c_start) -> Organisation | None:
         if doc[k].pos_ in ("VERB", "AUX") and is_finite_verb(doc[k]):
             if relation_head(ctx, max(c_start, sent.start), k) in JOINT_RELATIONS:
                 return JOINT               # "Ce partenariat a pour ambition de …": its parties together
-            return committer(actors, actors.subject(k, c_start), sent)
+            return committer(actors, actors.subject(k, c_start), sent, ctx.default_actor)
     for s, _, org in actors.mentions_in(c_start, i):
         if s == c_start or fold(doc[s - 1].text) not in {"de", "d'", "du", "des", "avec", "a", "au"}:
             return org
-    if i > 0 and ctx.folded[i - 1] in SPEAKER_POSSESSIVES:
-        return committer(actors, Subject("pronoun", None, i - 1), sent)   # "« Notre objectif est de … », dit X"
+    if i > 0 and ctx.folded[i - 1] in SPEAKER_POSSESSIVES:   # "« Notre objectif est de … », dit X"
+        return committer(actors, Subject("pronoun", None, i - 1), sent, ctx.default_actor)
     return actors.previous_subject(i) or actors.main
 
 

@@ -35,6 +35,11 @@ CASES = [
     # a place between commas after the first of two coordinated subjects: no new clause before the verb
     ("L'Université de Tours, en France, et l'Université libre de Bruxelles ont signé un accord.",
      [({"Université de Tours", "Université libre de Bruxelles"}, "agreement", "established", "")]),
+    # a partner named right after a founding word ("lance avec X une chaire") comes before what is founded
+    ("Michelin lance avec l'Université de Tours une chaire consacrée aux matériaux.",
+     [({"Michelin", "Université de Tours"}, "cooperation", "established", "")]),
+    ("Michelin annonce le lancement avec l'Université de Tours d'une chaire consacrée aux matériaux.",
+     [({"Michelin", "Université de Tours"}, "cooperation", "established", "")]),
     # "le lancement d'un programme conjoint": a joint thing launched, as "la création de"
     ("L'Université de Tours et l'Université libre de Bruxelles ont annoncé le lancement d'un programme doctoral "
      "conjoint.",

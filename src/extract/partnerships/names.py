@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc
 
 from ..docview import entities, text_of
-from ..grammar import DETERMINERS, past_incise
+from ..grammar import DETERMINERS, is_finite_verb, past_incise
 from ..organisations import Organisation
 from ..words import words
 from .model import Context, Frame, Trigger
@@ -16,6 +16,7 @@ W = words()
 AVOIR_FORMS = W.set("avoir_forms")
 JOINT_CREATIONS = W.set("joint_creations")
 SKIPPABLE = W.set("skippable_adverbs")
+PARTNER_WORDS = W.set("partner_openers")
 PASSIVE_AUXILIARIES = {"ete", "est", "sont", "sera", "seront", "fut", "furent"}
 OPENING_QUOTES = ("«", '"', "“")
 
@@ -69,16 +70,31 @@ def founded_noun(ctx: Context, t: Trigger, frame: Frame) -> str:
     return ctx.folded[k] if k is not None else ""
 
 
+def _past_partner(ctx: Context, j: int, end: int) -> int:
+    """After ``avec X`` / ``entre X`` at ``j`` (a partner named before what is founded), else ``j``."""
+    if ctx.folded[j] not in PARTNER_WORDS:
+        return j
+    k = j + 1
+    while k < end and ctx.folded[k] in DETERMINERS:
+        k += 1
+    return ctx.actors.token_org[k][2] if k in ctx.actors.token_org else j
+
+
 def _founded_at(ctx: Context, t: Trigger, frame: Frame) -> int | None:
     """Where the noun :func:`founded_noun` reads stands, else None."""
     doc, folded = ctx.doc, ctx.folded
     i, n, _ = t
     if i > frame.start and folded[i - 1] in PASSIVE_AUXILIARIES:
         return next((j for j in range(frame.start, i) if doc[j].pos_ == "NOUN"), None)
-    for j in range(i + n, min(frame.end, i + n + 4)):
+    j, budget = i + n, 4
+    while j < frame.end and budget > 0:
+        if _past_partner(ctx, j, frame.end) != j:
+            j = _past_partner(ctx, j, frame.end)   # "lance avec CentraleSupélec une chaire"
+            continue
         if folded[j] in DETERMINERS or doc[j].pos_ in ("ADJ", "NUM", "ADV") or doc[j].ent_type_ == "DATE" \
                 or folded[j] == "en" or folded[j] in SKIPPABLE:
-            continue                           # "ont créé ensemble un institut"
+            j, budget = j + 1, budget - 1      # "ont créé ensemble un institut"
+            continue
         return j
     return None
 
@@ -110,6 +126,7 @@ def _founded_after(ctx: Context, t: Trigger, frame: Frame) -> tuple[Organisation
     doc, folded = ctx.doc, ctx.folded
     i, n, _ = t
     j = past_incise(doc, i + n, frame.end, 6)      # "ont créé, ce mercredi, le groupement …"
+    j = _past_partner(ctx, j, frame.end)            # "lance avec Thales le laboratoire …"
     for k in range(j, min(frame.end, j + 8)):
         named = _named_after(ctx, k, frame.end)
         if named is not None:
@@ -127,8 +144,9 @@ def _founded_before(ctx: Context, i: int, frame: Frame) -> tuple[Organisation | 
     doc, folded, token_org = ctx.doc, ctx.folded, ctx.actors.token_org
     window = range(max(frame.start, i - 3), i)
     active = any(folded[k] in AVOIR_FORMS for k in window) and not any(folded[k] == "ete" for k in window)
-    if active or "Part" not in doc[i].morph.get("VerbForm") or "Past" not in doc[i].morph.get("Tense"):
-        return None
+    if active or "Part" not in doc[i].morph.get("VerbForm") or "Past" not in doc[i].morph.get("Tense") \
+            or is_finite_verb(doc[i]):
+        return None                    # "Capgemini lance …": a present the tagger took for a participle
     for j in range(frame.shared_start if frame.shared_start >= 0 else frame.start, i):
         if j > frame.start and folded[j - 1] in {"de", "d'", "du", "des", "a", "au", "avec", "pour", "par", "sur"}:
             continue

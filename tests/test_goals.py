@@ -284,6 +284,10 @@ CASES += [
      "CNRS et l'Inserm comme partenaires.\nNous voulons que chaque diplômé ait suivi un cours sur le climat "
      "d'ici 2027.",
      [("que chaque diplômé ait suivi un cours sur le climat", "Université de Bordeaux", "/2027")]),
+    # "notre" before an objective noun is the speaker's body, whatever the clause's subject
+    ("Thales et l'Université de Tours ont signé. « Ce projet traduit notre volonté de peser dans la transition "
+     "énergétique », affirme le directeur de l'Université de Tours.",
+     [("peser dans la transition énergétique", "Université de Tours", "")]),
     # a minister's bare title is no head of the text's body
     ("L'Université de Tours et l'Université d'Orléans signent une convention. « Ce texte aide nos facultés, "
      "explique le ministre Paul Roux. Nous voulons créer une école doctorale commune. »",

@@ -35,6 +35,11 @@ CASES = [
     # a place between commas after the first of two coordinated subjects: no new clause before the verb
     ("L'Université de Tours, en France, et l'Université libre de Bruxelles ont signé un accord.",
      [({"Université de Tours", "Université libre de Bruxelles"}, "agreement", "established", "")]),
+    # "Elles" opening a clause stands for the bodies of the last relation: an alliance they make with others
+    ("L'Université de Tours et l'Université d'Orléans ont créé un institut commun. Elles s'allient à Airbus et à "
+     "Safran.",
+     [({"Université de Tours", "Université d'Orléans"}, "alliance", "established", ""),
+      ({"Université de Tours", "Université d'Orléans", "Airbus", "Safran"}, "alliance", "established", "")]),
     # a partner named right after a founding word ("lance avec X une chaire") comes before what is founded
     ("Michelin lance avec l'Université de Tours une chaire consacrée aux matériaux.",
      [({"Michelin", "Université de Tours"}, "cooperation", "established", "")]),

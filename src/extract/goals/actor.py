@@ -82,9 +82,12 @@ def _announced_body(ctx: Context, merger) -> Organisation | None:
 
 
 def actor_near(ctx: Context, sent, i, c_start) -> Organisation | None:
-    """Actor of an objective noun: the subject of the clause's verb (``le Groupe UT a un objectif``); an
-    agreement or a cooperation as subject commits its parties jointly."""
+    """Actor of an objective noun: ``notre``/``nos`` before it, the speaker's body; else the subject of the
+    clause's verb (``le Groupe UT a un objectif``); an agreement or a cooperation as subject commits its
+    parties jointly."""
     doc, actors = ctx.doc, ctx.actors
+    if i > 0 and ctx.folded[i - 1] in SPEAKER_POSSESSIVES:   # "« Ce projet traduit notre volonté de … », dit X"
+        return committer(actors, Subject("pronoun", None, i - 1), sent, ctx.default_actor)
     for k in range(i - 1, c_start - 1, -1):
         if doc[k].pos_ in ("VERB", "AUX") and is_finite_verb(doc[k]):
             if relation_head(ctx, max(c_start, sent.start), k) in JOINT_RELATIONS:
@@ -93,8 +96,6 @@ def actor_near(ctx: Context, sent, i, c_start) -> Organisation | None:
     for s, _, org in actors.mentions_in(c_start, i):
         if s == c_start or fold(doc[s - 1].text) not in {"de", "d'", "du", "des", "avec", "a", "au"}:
             return org
-    if i > 0 and ctx.folded[i - 1] in SPEAKER_POSSESSIVES:   # "« Notre objectif est de … », dit X"
-        return committer(actors, Subject("pronoun", None, i - 1), sent, ctx.default_actor)
     return actors.previous_subject(i) or actors.main
 
 

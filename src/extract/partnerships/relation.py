@@ -169,11 +169,15 @@ def _within_brackets(ctx: Context, w: Work) -> bool:
     return len(inside) >= 2 or not removed
 
 
-def _people_meeting(w: Work) -> bool:
+def _people_meeting(ctx: Context, w: Work) -> bool:
     """``les directeurs … se sont réunis``: people meeting state no alliance; ``les étudiants de l'UIR
     pourront intégrer le programme d'Audencia (et décrocher un double diplôme)``: people joining a course
     state no membership, nor does what they gain there (a noun that is no act) state a relation."""
     verbs = [t for t in w.triggers if t[2]["pos"] == "VERB"]
+    if w.subj is not None and ctx.folded[w.subj.start] in {"ils", "elles"} and len(w.parties) >= 2 and all(
+            t[2]["kind"] != "membership" for t in verbs):
+        return False                   # "Elles s'allient à Airbus" after three schools: the bodies it stands for
+        #                                ("Ils rejoignent Safran", the sponsors named before, joins no group)
     return w.subj is not None and w.subj.kind == "people" and bool(verbs) and all(
         t[2]["kind"] in ("alliance", "membership") and not t[2].get("creates") for t in verbs) and all(
         t[2]["pos"] == "VERB" or (t[0] > verbs[0][0] and not t[2].get("act")) for t in w.triggers)
@@ -297,7 +301,7 @@ def relations(ctx: Context, clause: Clause, frame: Frame, triggers: list[Trigger
     verb = parties.main_verb(ctx, w.first, frame)
     w.subj = ctx.actors.subject(verb, frame.start) if verb is not None else None
     mergers.born_product(ctx, w)
-    if _people_meeting(w):
+    if _people_meeting(ctx, w):
         return []
     _subject_side(ctx, w)
     _shared_with_last(w)

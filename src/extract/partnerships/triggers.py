@@ -155,6 +155,12 @@ def negated(ctx: Context, i: int, c_start: int, c_end: int) -> bool:
     return any(w in {"ne", "n'"} for w in stretch) and any(w in NEGATIONS for w in stretch)
 
 
+def _anaphor_width(ctx: Context, at: int) -> int:
+    """Tokens after the first of a plural anaphor: none for a pronoun (``Elles s'allient``), two for a noun
+    phrase (``les deux universités``)."""
+    return 0 if ctx.folded[at] in {"ils", "elles"} else 2
+
+
 def live_triggers(ctx: Context, clause: Clause, triggers: list[Trigger],
                   plural_at: tuple[int, int] | None) -> list[Trigger]:
     """The triggers of a frame that state a relation."""
@@ -163,7 +169,7 @@ def live_triggers(ctx: Context, clause: Clause, triggers: list[Trigger],
     def lives(t: Trigger) -> bool:
         if anaphoric_trigger(ctx, t, c_end):
             return False
-        if plural_at is not None and plural_at[0] <= t[0] <= plural_at[0] + 2:
+        if plural_at is not None and plural_at[0] <= t[0] <= plural_at[0] + _anaphor_width(ctx, plural_at[0]):
             return False                       # "les deux universités", the plural anaphor itself
         if negated(ctx, t[0], c_start, c_end):
             return False

@@ -35,6 +35,12 @@ CASES = [
     # a place between commas after the first of two coordinated subjects: no new clause before the verb
     ("L'Université de Tours, en France, et l'Université libre de Bruxelles ont signé un accord.",
      [({"Université de Tours", "Université libre de Bruxelles"}, "agreement", "established", "")]),
+    # bodies joined "au sein de" a group are all its members together; bodies joined one by one, one each
+    ("L'Université de Tours coopère avec l'Université d'Orléans au sein du réseau Figure.",
+     [({"Université de Tours", "Université d'Orléans", "Réseau Figure"}, "membership", "established", "")]),
+    ("L'Université de Tours est membre de la LERU et du réseau Figure.",
+     [({"Université de Tours", "LERU"}, "membership", "established", ""),
+      ({"Université de Tours", "Réseau Figure"}, "membership", "established", "")]),
     # "Elles" opening a clause stands for the bodies of the last relation: an alliance they make with others
     ("L'Université de Tours et l'Université d'Orléans ont créé un institut commun. Elles s'allient à Airbus et à "
      "Safran.",

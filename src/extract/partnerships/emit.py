@@ -26,8 +26,18 @@ def _per_body_joined(ctx: Context, w: Work, base: dict) -> list[Partnership]:
         return []
     status = attributes.status(ctx, w.triggers, w.frame)
     date = attributes.date(ctx, w.clause.sent, w.first, w.frame, w.clause.claimed)
-    return [Partnership(parties=members + [g], kind=w.kind, status=status, date=date,
-                        topics=attributes.topics(ctx, w.first, w.frame.end), **base) for g in joined]
+    topics = attributes.topics(ctx, w.first, w.frame.end)
+    if any(_within(ctx, w.position.get(id(g), -1)) for g in joined):
+        return [Partnership(parties=list(w.parties), kind=w.kind, status=status, date=date, topics=topics, **base)]
+    return [Partnership(parties=members + [g], kind=w.kind, status=status, date=date, topics=topics, **base)
+            for g in joined]
+
+
+def _within(ctx: Context, at: int) -> bool:
+    """The body at ``at`` follows ``au sein de`` (``… à A et à B au sein du réseau G``): the group the others
+    act in together, not one more body joined."""
+    before = ctx.folded[max(0, at - 4):at]
+    return any(before[k:k + 2] == ["au", "sein"] for k in range(len(before) - 1))
 
 
 def _joint(ctx: Context, w: Work) -> bool:

@@ -297,6 +297,9 @@ CASES = [
     # a digit in an acronym counts a letter twice; a body's acronym, introduced as one, names its long form
     "L'alliance européenne <o name='European Universities of Coastal Cities' kind='group'>EU2C</o> "
     "(<o name='European Universities of Coastal Cities'>European Universities of Coastal Cities</o>) s'agrandit.",
+    # a lowercase "fondation" before proper words opens the foundation's name, as "université" does
+    "L'<o name='Université de Tours'>Université de Tours</o> adhère à la <o name=\"Fondation Jean Monnet pour "
+    "l'Europe\" kind='other'>fondation Jean Monnet pour l'Europe</o>, pas la fondation partenariale de l'université.",
     # a title-case brand with "!" is an acronym; its English expansion keeps its commas when every word opens
     # with its letters
     "L'<o name='Université de Tours'>Université de Tours</o> a rejoint l'alliance <o name='European Network for "

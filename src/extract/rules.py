@@ -65,6 +65,7 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "kind": Field(str, choices=KINDS),
         "lowercase": Field(bool),
         "lowercase_before_place": Field(bool),
+        "lowercase_before_person": Field(bool),
         "lowercase_for_authority": Field(bool),
         "unit": Field(bool),
         "names_as": Field(str),

@@ -22,6 +22,9 @@ class OrgIndex:
         self.lowercase_heads = {fold(r["term"]) for r in grammar if r["type"] == "head" and r.get("lowercase")}
         # heads the press writes in lowercase before a proper name ("l'université de Shanghai")
         self.place_heads = {fold(r["term"]) for r in grammar if r["type"] == "head" and r.get("lowercase_before_place")}
+        # heads the press writes in lowercase before the person a body is named after ("la fondation Jean Monnet")
+        self.person_heads = {fold(r["term"]) for r in grammar
+                             if r["type"] == "head" and r.get("lowercase_before_person")}
         # territories whose lowercase name is the authority only where the context says so
         self.authority_heads = {fold(r["term"]) for r in grammar
                                 if r["type"] == "head" and r.get("lowercase_for_authority")}
@@ -68,6 +71,7 @@ class OrgIndex:
             while rest and fold(rest[0]) in OFFICE_WORDS:
                 rest = rest[1:]                      # "chargé de", "déléguée à"
             return " ".join([self.names_as[head], *rest])
-        if head in self.place_heads or head in self.lowercase_heads or head in self.authority_heads:
+        if head in self.place_heads or head in self.lowercase_heads or head in self.authority_heads \
+                or head in self.person_heads:
             return surface[:1].upper() + surface[1:]
         return surface

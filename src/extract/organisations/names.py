@@ -131,7 +131,8 @@ def grammar_candidates(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, str]
         tok = tokens[i]
         low = fold(tok.text)
         capital_ok = (tok.text[:1].isupper() or low in ix.lowercase_heads or low in ix.place_heads
-                      or low in ix.authority_heads) and (low not in ix.capital_heads or tok.text.isupper())
+                      or low in ix.authority_heads or _before_person(ix, tokens, i)) and (
+            low not in ix.capital_heads or tok.text.isupper())
         if low in ix.heads and capital_ok and not starts_inside_name(ix, tokens, i):
             last = _name_end(ix, doc, tokens, i)
             if last is not None and tok.is_lower and low in ix.place_heads and (
@@ -141,7 +142,7 @@ def grammar_candidates(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, str]
                     _proper_rest(tokens, i, last) and _speaks_for_authority(ix, tokens, i, last)):
                 last = None                  # "en région Normandie": a territory
             if last is not None and low in ix.names_as:
-                last = _before_person(tokens, i, last)   # "le ministre Paul Roux": the holder's name, no body
+                last = _holder_ends(tokens, i, last)   # "le ministre Paul Roux": the holder's name, no body
             if last is not None and _introduces_a_name(tokens, i, last):
                 last = None                  # "l'Alliance universitaire européenne 4EU+": it says what 4EU+ is
             if last is not None and not _not_a_name(ix, tokens, i, last, low) \
@@ -154,7 +155,13 @@ def grammar_candidates(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, str]
     return out
 
 
-def _before_person(tokens, i: int, last: int) -> int | None:
+def _before_person(ix: OrgIndex, tokens, i: int) -> bool:
+    """A head the press writes in lowercase before the person the body is named after (``la fondation Jean
+    Monnet pour l'Europe``; ``la fondation Maison Pour la Science`` only introduces a name)."""
+    return fold(tokens[i].text) in ix.person_heads and i + 1 < len(tokens) and tokens[i + 1].ent_type_ == "PER"
+
+
+def _holder_ends(tokens, i: int, last: int) -> int | None:
     """The name an office (``ministre``) opens ends before the holder's own name (a person the model tags)."""
     person = next((j for j in range(i + 1, last + 1) if tokens[j].ent_type_ == "PER" and tokens[j].ent_iob_ == "B"),
                   None)

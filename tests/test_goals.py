@@ -288,6 +288,12 @@ CASES += [
     ("Thales et l'Université de Tours ont signé. « Ce projet traduit notre volonté de peser dans la transition "
      "énergétique », affirme le directeur de l'Université de Tours.",
      [("peser dans la transition énergétique", "Université de Tours", "")]),
+    # a singular pronoun after several bodies that sign an act stands for the act: their aim together; after one
+    # body, that body
+    ("L'Université de Tours et l'Université d'Orléans ont signé un accord. Il prévoit de créer un master.",
+     [("créer un master", None, "")]),
+    ("L'Université de Tours a signé un accord avec l'Université d'Orléans. Elle prévoit de créer un master.",
+     [("créer un master", "Université de Tours", "")]),
     # a minister's bare title is no head of the text's body
     ("L'Université de Tours et l'Université d'Orléans signent une convention. « Ce texte aide nos facultés, "
      "explique le ministre Paul Roux. Nous voulons créer une école doctorale commune. »",

@@ -49,7 +49,26 @@ def actor_of_verb(ctx: Context, sent, i, c_start) -> Organisation | None:
     subj = actors.subject(i, c_start)
     if subj.kind == "none" and c_start > sent.start:
         subj = actors.subject(i, sent.start)
+    if _stands_for_act(ctx, subj):
+        return JOINT
     return committer(actors, subj, sent, ctx.default_actor)
+
+
+def _stands_for_act(ctx: Context, subj) -> bool:
+    """``A et B ont renouvelé leur convention. Elle prévoit …``: a singular pronoun after a sentence whose
+    subject is several bodies that state an agreement or a cooperation stands for the act, not for one body."""
+    if subj.kind != "pronoun" or subj.start < 0 or ctx.folded[subj.start] not in {"il", "elle"}:
+        return False
+    sent = sentence_of(ctx.doc, subj.start)
+    if sent.start == 0:
+        return False
+    prev = sentence_of(ctx.doc, sent.start - 1)
+    if not any(p.kind in JOINT_RELATIONS and len(p.parties) >= 2 and prev.start_char <= p.start < prev.end_char
+               for p in ctx.doc._.partnerships or []):
+        return False
+    verb = next((t for t in prev if t.pos_ in ("VERB", "AUX") and is_finite_verb(t)), None)
+    before = ctx.actors.subject(verb.i, prev.start) if verb is not None else None
+    return before is not None and before.kind == "org" and bool(before.others)
 
 
 def _merging_body(ctx: Context, i: int) -> Organisation | None:

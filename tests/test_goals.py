@@ -294,6 +294,12 @@ CASES += [
      [("créer un master", None, "")]),
     ("L'Université de Tours a signé un accord avec l'Université d'Orléans. Elle prévoit de créer un master.",
      [("créer un master", "Université de Tours", "")]),
+    # several bodies coordinated as a subject are no topic an anaphor continues (it took the one nearest the verb)
+    ("L'Université Laval et l'Université de Bordeaux signent une entente\nQuébec, 10 février 2025 — L'Université "
+     "Laval et l'Université de Bordeaux ont conclu une entente. Dès l'automne 2025, dix étudiants de chaque "
+     "établissement pourront partir.\nCette entente s'ajoute aux 600 accords que compte l'Université Laval. La "
+     "rectrice souligne que l'établissement vise à doubler ses mobilités d'ici 2030.",
+     [("doubler ses mobilités", "Université Laval", "/2030")]),
     # a minister's bare title is no head of the text's body
     ("L'Université de Tours et l'Université d'Orléans signent une convention. « Ce texte aide nos facultés, "
      "explique le ministre Paul Roux. Nous voulons créer une école doctorale commune. »",

@@ -85,8 +85,8 @@ class SubjectsMixin:
         for t in sent:
             if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
                 subj = self.subject(t.i, sent.start)
-                if subj.kind in ("org", "anaphor"):
-                    org = subj.org
+                if subj.kind in ("org", "anaphor") and not subj.others:
+                    org = subj.org                 # several bodies coordinated are no one body's topic
                 elif subj.kind == "noun":
                     org = self._identified(t.i)  # "La première école à s'implanter sera l'ISC Paris"
                 break

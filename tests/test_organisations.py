@@ -297,6 +297,12 @@ CASES = [
     # a digit in an acronym counts a letter twice; a body's acronym, introduced as one, names its long form
     "L'alliance européenne <o name='European Universities of Coastal Cities' kind='group'>EU2C</o> "
     "(<o name='European Universities of Coastal Cities'>European Universities of Coastal Cities</o>) s'agrandit.",
+    # a lowercase territory opening a clause before its verb acts: its authority; inside a complement, a place
+    "En 2025, la <o name='Région Bretagne' kind='public_body'>région Bretagne</o> financera trois chaires. Les "
+    "étudiants de la région Normandie pourront candidater.",
+    # a building in lowercase belongs to the body named after it; a capitalised one is a place's name
+    "Le nouveau bâtiment de l'<o name='Université de Rennes'>Université de Rennes</o> ouvre près de la Maison de "
+    "l'Université de Rouen.",
     # a lowercase "fondation" before proper words opens the foundation's name, as "université" does
     "L'<o name='Université de Tours'>Université de Tours</o> adhère à la <o name=\"Fondation Jean Monnet pour "
     "l'Europe\" kind='other'>fondation Jean Monnet pour l'Europe</o>, pas la fondation partenariale de l'université.",

@@ -86,10 +86,11 @@ _BUILDING_LINK = re.compile(r"(\w+)\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])
 
 
 def _in_building(ix: OrgIndex, text: str, start: int) -> bool:
-    """A name right after a building and ``de`` (``l'Hôtel de Ville de Lyon``, ``la Maison de l'Université de
-    Rouen``): the building's name, a place; the body in it is no mention there."""
+    """A name right after a building written with a capital and ``de`` (``l'Hôtel de Ville de Lyon``, ``la Maison
+    de l'Université de Rouen``): the building's name, a place; the body in it is no mention there. A building in
+    lowercase belongs to the body (``le nouveau bâtiment de l'Université de Rennes``)."""
     m = _BUILDING_LINK.search(text[max(0, start - 30):start])
-    return m is not None and fold(m.group(1)) in ix.buildings
+    return m is not None and m.group(1)[:1].isupper() and fold(m.group(1)) in ix.buildings
 
 
 def _inside_units(ix: OrgIndex, cands: list[Candidate], grammar: list, text: str) -> list[Candidate]:

@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Doc
 
 from ..docview import text_of
+from ..grammar import is_finite_verb
 from ..normalise import fold
 from ..words import words
 from .index import OrgIndex
@@ -182,6 +183,8 @@ def _speaks_for_authority(ix: OrgIndex, tokens, i: int, last: int) -> bool:
         return True
     if k < i - 1 and k >= 0 and fold(tokens[k].text) == "par":
         return True                  # "financé par la région Bretagne": the agent of a passive
+    if _opens_clause(tokens, i) and last + 1 < len(tokens) and is_finite_verb(tokens[last + 1]):
+        return True                  # "La région Pays de la Loire accompagnera …": a place that acts, its authority
     k = last + 1
     if k >= len(tokens) or fold(tokens[k].text) != "et":
         return False
@@ -190,6 +193,12 @@ def _speaks_for_authority(ix: OrgIndex, tokens, i: int, last: int) -> bool:
         k += 1
     nxt = tokens[k].text if k < len(tokens) else ""
     return (nxt[:1].isupper() and fold(nxt) in ix.heads) or (len(nxt) > 1 and nxt.isupper())
+
+
+def _opens_clause(tokens, i: int) -> bool:
+    """The head at ``i`` and its article open a sentence or a clause (after a comma): subject position."""
+    k = i - 1 if i > 0 and fold(tokens[i - 1].text).rstrip("'") in {"la", "le", "l"} else i
+    return k == 0 or tokens[k - 1].is_sent_end or tokens[k - 1].text in {",", ";", "\n"} or tokens[k].is_sent_start
 
 
 def _introduces_a_name(tokens, i: int, last: int) -> bool:

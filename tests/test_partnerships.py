@@ -35,6 +35,12 @@ CASES = [
     # a place between commas after the first of two coordinated subjects: no new clause before the verb
     ("L'Université de Tours, en France, et l'Université libre de Bruxelles ont signé un accord.",
      [({"Université de Tours", "Université libre de Bruxelles"}, "agreement", "established", "")]),
+    # a body's noun restated before a relative (", alliance qui regroupe …") opens the relative: the members are
+    # the alliance's, not bodies the subject joins
+    ("L'Université de Tours rejoint l'alliance Figura, alliance qui regroupe depuis 2020 l'Université de Lille et "
+     "l'Université de Rennes.",
+     [({"Université de Lille", "Université de Rennes"}, "alliance", "established", "2020"),
+      ({"Université de Tours", "Figura"}, "membership", "established", "")]),
     # bodies joined "au sein de" a group are all its members together; bodies joined one by one, one each
     ("L'Université de Tours coopère avec l'Université d'Orléans au sein du réseau Figure.",
      [({"Université de Tours", "Université d'Orléans", "Réseau Figure"}, "membership", "established", "")]),

@@ -173,6 +173,8 @@ def _parenthetical_at(ctx: Context, j: int, c_start: int, c_end: int) -> Frame |
         nxt += 1                         # ", déjà membres de l'alliance"
     if _contrast_at(folded, nxt):
         return None                      # ", alors que X …": a clause of its own, no relative on the body before
+    if nxt + 1 < c_end and folded[nxt] in ctx.lex.anaphor_kinds and folded[nxt + 1] in RELATIVES:
+        nxt += 1                         # ", alliance qui regroupe …": the noun restates the body, the relative goes on
     relative = folded[nxt] in RELATIVES and not dont_including(ctx, nxt, c_end)
     if not (relative or is_participle(doc[nxt]) or folded[nxt] in MEMBER_NOUNS):
         return None

@@ -300,6 +300,12 @@ CASES += [
      "établissement pourront partir.\nCette entente s'ajoute aux 600 accords que compte l'Université Laval. La "
      "rectrice souligne que l'établissement vise à doubler ses mobilités d'ici 2030.",
      [("doubler ses mobilités", "Université Laval", "/2030")]),
+    # "qui" after a comma hangs on the body named right before it, or through its organ ("la direction de …")
+    ("Centrale Marseille et Aix-Marseille Université discutent. « Rien n'est décidé », tempère la direction de "
+     "l'école, qui souhaite préserver sa marque. Le projet est porté par Aix-Marseille Université, qui souhaite "
+     "créer un pôle d'ingénierie.",
+     [("préserver sa marque", "Centrale Méditerranée", ""), ("créer un pôle d'ingénierie", "Aix-Marseille Université",
+                                                             "")]),
     # a minister's bare title is no head of the text's body
     ("L'Université de Tours et l'Université d'Orléans signent une convention. « Ce texte aide nos facultés, "
      "explique le ministre Paul Roux. Nous voulons créer une école doctorale commune. »",

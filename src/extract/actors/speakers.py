@@ -8,7 +8,7 @@ from ..grammar import SPEECH_INCISES
 from ..lexicon import fold
 from ..organisations import Organisation
 from .model import Subject
-from .words import HEAD_TITLES, PERSON_TITLES, PRONOUN_ACTORS, SPEAKER_POSSESSIVES
+from .words import HEAD_TITLES, ORGAN_NOUNS, PERSON_TITLES, PREPOSITIONS, PRONOUN_ACTORS, SPEAKER_POSSESSIVES
 
 
 class SpeakersMixin:
@@ -25,6 +25,10 @@ class SpeakersMixin:
         if subj.kind == "pronoun" and subj.start >= 0 and not speaking:
             # "Il entend …": the subject of the sentence before, else the document's main actor
             return self.pronoun_antecedent(subj.start) or self.main or speaker
+        if subj.kind == "relative" and subj.start > 0:
+            antecedent = self.relative_antecedent(subj.start)
+            if antecedent is not None:
+                return antecedent
         if subj.kind in ("pronoun", "relative", "none"):
             return self.main or speaker
         if subj.kind == "anaphor":
@@ -77,6 +81,31 @@ class SpeakersMixin:
             return False
         word = self.folded[subj.start]
         return (word in PRONOUN_ACTORS or word in SPEAKER_POSSESSIVES) and self._quotation_opening(subj.start) is None
+
+    def relative_antecedent(self, i: int) -> Organisation | None:
+        """The body ``qui`` at ``i`` hangs on after a comma: a body named right before it (``l'ENSAM, qui
+        souhaite``, ``porté par l'ENSAM, qui …``), or through its organ or its head (``la direction de l'école,
+        qui souhaite``); after another preposition the relative may hang on the noun before (``une convention
+        avec la Métropole, qui prévoit``): none."""
+        doc, folded = self.doc, self.folded
+        k = i - 1
+        if k < 1 or doc[k].text != ",":
+            return None
+        k -= 1
+        if k in self.token_org:
+            org, s, _ = self.token_org[k]
+            p = s - 1
+            while p > 0 and folded[p] in {"l'", "la", "le", "les"}:
+                p -= 1
+            if folded[p] in {"de", "d'", "du", "des"}:
+                return org if p > 0 and (folded[p - 1] in ORGAN_NOUNS or folded[p - 1] in PERSON_TITLES) else None
+            if folded[p] in PREPOSITIONS and folded[p] != "par":
+                return None                # "une convention avec la Métropole, qui prévoit …": on the convention
+            return org
+        if self.anaphor_at(k) and k > 2 and folded[k - 1] in {"l'", "la", "le"} and folded[k - 2] in {"de", "d'"} \
+                and (folded[k - 3] in ORGAN_NOUNS or folded[k - 3] in PERSON_TITLES):
+            return self.resolve_anaphor(k, subject=False)
+        return None
 
     def own_body(self) -> Organisation | None:
         """The body a bare title (``le recteur Bernard Rentier``, no ``de …``) belongs to: the text's

@@ -16,6 +16,7 @@ RELATIVES = W.set("relatives")
 
 PERSON_TITLES = W.set("person_titles")
 HEAD_TITLES = W.set("head_titles")
+ORGAN_NOUNS = W.set("organ_nouns")
 FORMER = W.set("former_markers")
 PLURAL_BODIES = frozenset(W.kinds_of("plural_party_nouns"))
 PLURAL_DETERMINERS = frozenset({"les", "ces", "nos", "leurs"})

@@ -306,6 +306,11 @@ CASES += [
      "créer un pôle d'ingénierie.",
      [("préserver sa marque", "Centrale Méditerranée", ""), ("créer un pôle d'ingénierie", "Aix-Marseille Université",
                                                              "")]),
+    # a body named through a person's title before an objective noun holds it ("Pour X, PDG d'Inria, l'objectif …")
+    ("L'Université de Tours et l'Inria signent. Pour Bruno Martin, PDG d'Inria, l'objectif est de faire de Tours un "
+     "pôle de référence.",
+     [("faire de Tours un pôle de référence", "Institut national de recherche en sciences et technologies du "
+                                              "numérique", "")]),
     # a minister's bare title is no head of the text's body
     ("L'Université de Tours et l'Université d'Orléans signent une convention. « Ce texte aide nos facultés, "
      "explique le ministre Paul Roux. Nous voulons créer une école doctorale commune. »",

@@ -35,6 +35,13 @@ CASES = [
     # a place between commas after the first of two coordinated subjects: no new clause before the verb
     ("L'Université de Tours, en France, et l'Université libre de Bruxelles ont signé un accord.",
      [({"Université de Tours", "Université libre de Bruxelles"}, "agreement", "established", "")]),
+    # an act (its noun, or "elle" right after it) that takes bodies as object adds them to its parties; a body
+    # that does so cooperates with them
+    ("L'Université de Tours et l'Inria ont signé une convention-cadre. Elle associe également le CNRS.",
+     [({"Université de Tours", "Institut national de recherche en sciences et technologies du numérique",
+        "Centre national de la recherche scientifique"}, "agreement", "established", "")]),
+    ("L'Université de Tours associe le CNRS à ses projets.",
+     [({"Université de Tours", "Centre national de la recherche scientifique"}, "cooperation", "established", "")]),
     # a body's noun restated before a relative (", alliance qui regroupe …") opens the relative: the members are
     # the alliance's, not bodies the subject joins
     ("L'Université de Tours rejoint l'alliance Figura, alliance qui regroupe depuis 2020 l'Université de Lille et "

@@ -84,6 +84,7 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "creates": Field(bool),
         "joint": Field(bool),
         "extends": Field(bool),
+        "extends_object": Field(bool),
         "after_copula": Field(bool),
         "forms": Field(list, list_of=str),
         "note": Field(str),

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..actors.model import Subject
-from ..actors.words import ANAPHOR_DETERMINERS, SPEAKER_POSSESSIVES
+from ..actors.words import ANAPHOR_DETERMINERS, PERSON_TITLES, SPEAKER_POSSESSIVES
 from ..docview import sentence_of
 from ..grammar import is_finite_verb
 from ..layout import list_groups
@@ -113,9 +113,18 @@ def actor_near(ctx: Context, sent, i, c_start) -> Organisation | None:
                 return JOINT               # "Ce partenariat a pour ambition de …": its parties together
             return committer(actors, actors.subject(k, c_start), sent, ctx.default_actor)
     for s, _, org in actors.mentions_in(c_start, i):
-        if s == c_start or fold(doc[s - 1].text) not in {"de", "d'", "du", "des", "avec", "a", "au"}:
+        if s == c_start or fold(doc[s - 1].text) not in {"de", "d'", "du", "des", "avec", "a", "au"} \
+                or _titled(ctx, s):
             return org
     return actors.previous_subject(i) or actors.main
+
+
+def _titled(ctx: Context, s: int) -> bool:
+    """The body at ``s`` is named through a person's title (``Pour X, PDG d'Inria, l'objectif est …``)."""
+    p = s - 1
+    while p > 0 and ctx.folded[p] in {"l'", "la", "le", "les"}:
+        p -= 1
+    return p > 0 and ctx.folded[p] in {"de", "d'", "du"} and ctx.folded[p - 1] in PERSON_TITLES
 
 
 JOINT_RELATIONS = ("agreement", "cooperation")   # a subject headed by them commits their parties jointly

@@ -67,3 +67,39 @@ def extend(ctx: Context, trig: Trigger, frame: Frame, s_index: int, found: list[
     sent = sentence_of(ctx.doc, i)
     last.sources.append((sent.start_char, sent.end_char))
     return True
+
+
+def extend_object(ctx: Context, trig: Trigger, frame: Frame, s_index: int, found: list[Partnership]) -> bool:
+    """``La convention associe également le CNRS``, ``Elle associe aussi le CNRS`` after an act: the act's subject
+    is the act itself, and the bodies it takes as object join the last relation's parties."""
+    i, n, _ = trig
+    subj = ctx.actors.subject(i, frame.start)
+    pronoun = subj.kind == "pronoun" and subj.start >= 0 and ctx.folded[subj.start] in {"il", "elle"}
+    if not (pronoun or (subj.kind == "noun" and _relation_noun(ctx, subj.start, i))):
+        return False
+    targets, m = [], i + n
+    while m < frame.end:
+        if m in ctx.actors.token_org:
+            org, _, e = ctx.actors.token_org[m]
+            targets.append(org)
+            m = e
+        elif ctx.folded[m] in DETERMINERS | {"et", ","} or ctx.doc[m].pos_ == "ADV":
+            m += 1
+        else:
+            break
+    last = next((p for p in reversed(found) if 0 <= s_index - p.sent_index <= 1 and len(p.parties) >= 2), None)
+    if not targets or last is None:
+        return False
+    last.parties += [org for org in targets if org not in last.parties]
+    sent = sentence_of(ctx.doc, i)
+    last.sources.append((sent.start_char, sent.end_char))
+    return True
+
+
+def _relation_noun(ctx: Context, start: int, end: int) -> bool:
+    """A relation's noun heads the words from ``start`` to ``end`` (``Cette convention``)."""
+    for j in range(max(0, start), end):
+        hit = ctx.lex.partnership.match(ctx.doc, j, ctx.folded)
+        if hit is not None and hit[0]["pos"] == "NOUN":
+            return True
+    return False

@@ -9,7 +9,7 @@ from ..normalise import strip_span
 from ..words import words
 from . import attributes, mergers, names, parties
 from .emit import emit
-from .extension import extend, joining
+from .extension import extend, extend_object, joining
 from .model import KIND_RANK, Clause, Context, Frame, Partnership, Trigger
 from .triggers import live_triggers
 from .work import Work
@@ -29,6 +29,9 @@ INSTANCE_MARKERS = W.set("instance_markers")
 def _extension(ctx: Context, w: Work) -> bool:
     """A group opening to a new member, or a relation extended to new partners (which
     then adds them to the last relation). False when the frame states nothing more."""
+    objecting = [t for t in w.triggers if t[2].get("extends_object")]
+    if objecting and extend_object(ctx, objecting[0], w.frame, w.clause.s_index, w.clause.found):
+        return False                         # "Elle associe également le CNRS": the act gains a party
     extending = [t for t in w.triggers if t[2].get("extends")]
     if not extending:
         return True

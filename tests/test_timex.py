@@ -37,6 +37,10 @@ CASES = [
     "Le programme a couru <d v='2015/2019'>de 2015 à 2019</d>.",
     "<d v='2014/'>Dès 2014</d>, des campagnes démarreront.",
     "<d v='2018-09/'>À partir de la rentrée 2018</d>, les écoles s'allient.",
+    # "à partir du", "à compter du" open a period as "à partir de" does; a rentrée may name its month
+    "<d v='2024-09-01/'>À compter du 1er septembre 2024</d>, puis <d v='2025-01-01/'>à partir du 1er janvier "
+    "2025</d>.",
+    "<d v='2025-09/'>À compter de la rentrée de septembre 2025</d>, l'école ouvre.",
     "L'école est membre <d v='2017-05/'>depuis mai 2017</d>.",
     "Il faudra recruter <d v='/2030'>d'ici 2030</d> et former <d v='/2030'>à l'horizon 2030</d>.",
     "Le dispositif court <d v='/2017'>jusqu'en 2017</d>.",

@@ -180,7 +180,7 @@ def _school_year_named(m):
     return Part(y1, 9), Part(y2, 8, school_year_end=True), True
 
 
-@_core(rf"\brentr[ée]e(?:\s+(?:universitaire|scolaire|acad[ée]mique))?\s+(?P<y>{_Y})\b")
+@_core(rf"\brentr[ée]e(?:\s+(?:universitaire|scolaire|acad[ée]mique))?\s+(?:de\s+septembre\s+)?(?P<y>{_Y})\b")
 def _rentree(m):
     return Part(int(m["y"]), 9), None, False
 
@@ -355,7 +355,7 @@ def _year(m):
 
 # --- bounds and ranges ---------------------------------------------------------
 _OPEN_START = re.compile(
-    rf"(?P<b>\b(?:depuis|dès|[àa]\s+partir\s+d[e{_APOS}]|[àa]\s+compter\s+d[e{_APOS}])\s*(?:(?:la|le|l[{_APOS}])\s*)?)$",
+    rf"(?P<b>\b(?:depuis|dès|[àa]\s+(?:partir|compter)\s+(?:du\b|d[e{_APOS}]))\s*(?:(?:la|le|l[{_APOS}])\s*)?)$",
     re.IGNORECASE)
 _OPEN_END = re.compile(
     rf"(?P<b>\b(?:jusqu[{_APOS}]\s*(?:[àa]|en|au)|d[{_APOS}]\s*ici(?:\s+[àa])?|[àa]\s+l[{_APOS}]\s*horizon(?:\s+d[e{_APOS}])?|[àa]\s+l[{_APOS}]\s*[ée]ch[ée]ance(?:\s+d[e{_APOS}])?|horizon|avant)\s*(?:(?:la|le|l[{_APOS}]|fin)\s*)?)$",

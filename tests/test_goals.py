@@ -311,6 +311,9 @@ CASES += [
      "pôle de référence.",
      [("faire de Tours un pôle de référence", "Institut national de recherche en sciences et technologies du "
                                               "numérique", "")]),
+    # "il s'agira de" + infinitive: the aim is the infinitive's
+    ("L'Université de Tours présente son plan. Il s'agira aussi de développer les doubles diplômes.",
+     [("développer les doubles diplômes", "Université de Tours", "")]),
     # a minister's bare title is no head of the text's body
     ("L'Université de Tours et l'Université d'Orléans signent une convention. « Ce texte aide nos facultés, "
      "explique le ministre Paul Roux. Nous voulons créer une école doctorale commune. »",

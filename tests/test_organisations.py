@@ -303,6 +303,9 @@ CASES = [
     # a building in lowercase belongs to the body named after it; a capitalised one is a place's name
     "Le nouveau bâtiment de l'<o name='Université de Rennes'>Université de Rennes</o> ouvre près de la Maison de "
     "l'Université de Rouen.",
+    # a sentence's full stop after capitals and a digit ends the name, and the next sentence is no part of it
+    "L'<o name='Université de Tours'>Université de Tours</o> rejoint l'alliance <o name='EC3U'>EC3U</o>. Elle "
+    "recrute.",
     # a lowercase "fondation" before proper words opens the foundation's name, as "université" does
     "L'<o name='Université de Tours'>Université de Tours</o> adhère à la <o name=\"Fondation Jean Monnet pour "
     "l'Europe\" kind='other'>fondation Jean Monnet pour l'Europe</o>, pas la fondation partenariale de l'université.",

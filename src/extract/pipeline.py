@@ -16,6 +16,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_suffix_regex
 
 from . import dates, goals, organisations, partnerships, segmentation  # noqa: F401  (registers factories)
 from .rules import cached_rules
@@ -29,6 +30,7 @@ def build_nlp(patterns_dir: str | Path | None = None, *, model: str = MODEL, par
     pdir = str(patterns_dir) if patterns_dir else None
     cached_rules(pdir)  # fail early, with file and line, on an invalid rule file
     nlp = spacy.load(model, exclude=["senter"] if parser else ["senter", "parser"])
+    _split_final_period(nlp)
     nlp.add_pipe("hesr_lines", before="parser" if parser else "attribute_ruler")
     nlp.add_pipe("hesr_organisations", config={"patterns_dir": pdir})
     nlp.add_pipe("hesr_dates")
@@ -37,6 +39,14 @@ def build_nlp(patterns_dir: str | Path | None = None, *, model: str = MODEL, par
     for name in RULE_COMPONENTS:
         nlp.get_pipe(name).initialize(nlp=nlp)
     return nlp
+
+
+def _split_final_period(nlp: Language) -> None:
+    """A sentence's full stop after capitals mixed with a digit is no part of the name (``l'alliance EC2U.``
+    stayed one token, and the next sentence's first word joined the name); dotted abbreviations keep theirs
+    (``T.I.M.E.``, ``M.``)."""
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Z0-9][A-Z])\."]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 def make_doc(nlp: Language, text: str, meta: dict | None = None) -> Doc:

@@ -175,12 +175,22 @@ def _infinitive_start(ctx: Context, sent: Span, i: int) -> int | None:
     return comp[0]
 
 
+def _impersonal_aim(ctx: Context, sent: Span, i: int) -> int | None:
+    """The infinitive after ``il s'agira (aussi) de``, else None (``il s'agira d'un bâtiment``)."""
+    k = i + 1
+    while k < sent.end and (ctx.doc[k].pos_ == "ADV" or ctx.folded[k] in {"de", "d'"}):
+        k += 1
+    return k if k < sent.end and is_infinitive(ctx.doc[k]) else None
+
+
 def _start(ctx: Context, sent: Span, i: int) -> tuple[int | None, str]:
     """Where a future commitment at ``i`` starts and how it is made: a future verb, ``aller``
     + infinitive, or a future of ``pouvoir``/``devoir`` + infinitive (``nous pourrons renforcer``)."""
     doc, folded = ctx.doc, ctx.folded
     tok = doc[i]
     if is_future(tok) and tok.pos_ == "VERB" and not describes(ctx, tok):
+        if i > sent.start and folded[i - 1] in {"se", "s'"} and fold(tok.lemma_) == "agir":
+            return _impersonal_aim(ctx, sent, i), "future"      # "Il s'agira de développer …": the infinitive
         return (i - 1 if i > sent.start and folded[i - 1] in {"se", "s'"} else i), "future"
     if folded[i] in ALLER and tok.pos_ in ("VERB", "AUX"):
         return _infinitive_start(ctx, sent, i), "aller"

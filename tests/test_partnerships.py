@@ -35,6 +35,9 @@ CASES = [
     # a place between commas after the first of two coordinated subjects: no new clause before the verb
     ("L'Université de Tours, en France, et l'Université libre de Bruxelles ont signé un accord.",
      [({"Université de Tours", "Université libre de Bruxelles"}, "agreement", "established", "")]),
+    # a number closes each name a plural head shares ("les universités de Lille 1, Lille 2 et Lille 3")
+    ("Les universités de Lille 1, Lille 2 et Lille 3 fusionneront en 2018.",
+     [({"Université de Lille 1", "Université de Lille 2", "Université de Lille 3"}, "merger", "planned", "2018")]),
     # an act (its noun, or "elle" right after it) that takes bodies as object adds them to its parties; a body
     # that does so cooperates with them
     ("L'Université de Tours et l'Inria ont signé une convention-cadre. Elle associe également le CNRS.",

@@ -33,11 +33,12 @@ def _plural_members(doc: Doc, j: int) -> list[tuple[int, int]]:
 
 def _capitalised_run(doc: Doc, k: int) -> int:
     """The end of up to four capitalised words from token ``k``: ``Grenoble Alpes``, ``Paris-Saclay``,
-    ``Claude-Bernard`` (no ``et`` inside)."""
+    ``Claude-Bernard``, ``Lille 2`` (no ``et`` inside)."""
     end = k
     while end < len(doc) and end - k < 4 and (doc[end].text[:1].isupper() or (
-            doc[end].text == "-" and end > k and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())):
-        end += 1
+            doc[end].text == "-" and end > k and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()) or (
+            end > k and doc[end].text.isdigit() and len(doc[end].text) <= 2)):
+        end += 1                 # "Lille 2", "Paris 8": a number closes a name
     return end
 
 

@@ -35,6 +35,11 @@ CASES = [
     # a place between commas after the first of two coordinated subjects: no new clause before the verb
     ("L'Université de Tours, en France, et l'Université libre de Bruxelles ont signé un accord.",
      [({"Université de Tours", "Université libre de Bruxelles"}, "agreement", "established", "")]),
+    # "Les écoles" opening a clause stands for the schools of the last relation (not its company partner)
+    ("L'Université de Tours et l'INSA Centre Val de Loire s'allient à Michelin. Les universités envisagent un "
+     "rapprochement avec l'Université d'Orléans.",
+     [({"Université de Tours", INSA_CVL, "Michelin"}, "alliance", "established", ""),
+      ({"Université de Tours", "Université d'Orléans"}, "cooperation", "planned", "")]),
     # a number closes each name a plural head shares ("les universités de Lille 1, Lille 2 et Lille 3")
     ("Les universités de Lille 1, Lille 2 et Lille 3 fusionneront en 2018.",
      [({"Université de Lille 1", "Université de Lille 2", "Université de Lille 3"}, "merger", "planned", "2018")]),

@@ -161,6 +161,9 @@ def plural_anaphor_in(ctx: Context, frame: Frame) -> tuple[int, int] | None:
             return counted
         if folded[j] in {"elles", "ils"} and (j == frame.start or (j > 0 and doc[j - 1].is_punct)):
             return j, 0                  # "Ils prévoient de …" opening its clause
+        if j == frame.start and folded[j] in {"les", "ces"} and j + 2 < len(doc) and folded[j + 1] in PLURAL_NOUNS \
+                and folded[j + 2] not in {"de", "d'", "du", "des", "qui"}:
+            return j, 0                  # "Les écoles envisagent un rapprochement …": the bodies of the last relation
         if j > 0 and folded[j - 1] == "entre" and folded[j] in {"les", "ces"} and j + 1 < len(doc) \
                 and folded[j + 1] in ctx.lex.generic_partner:
             return j, 0                  # "l'accord signé entre les partenaires": the bodies of the last relation

@@ -48,11 +48,13 @@ def _extension(ctx: Context, w: Work) -> bool:
 
 def _plural_parties(ctx: Context, w: Work, plural_at: tuple[int, int]) -> None:
     at, count = plural_at
-    if count == 0:            # "Ils prévoient …": the bodies of the last relation
+    if count == 0:            # "Ils prévoient …": the bodies of the last relation; "Les écoles …": its schools
+        kinds = parties.PLURAL_NOUNS.get(ctx.folded[at + 1]) if ctx.folded[at] in {"les", "ces"} else None
         last = next((p for p in reversed(w.clause.found)
                      if len(p.parties) >= 2 and 0 <= w.clause.s_index - p.sent_index <= 3), None)
         for org in (last.parties if last else []):
-            w.add(org, at)
+            if kinds is None or org.kind in kinds:
+                w.add(org, at)
     else:
         for org in parties.plural_anaphor(ctx, at, count, w.clause.found):
             w.add(org, at)

@@ -11,6 +11,7 @@ from ..words import words
 from .model import Clause, Context, Trigger
 
 W = words()
+COUNT_WORDS = frozenset(W.values("number_words"))
 NEGATIONS = W.set("negations")
 VERB_ENDINGS = W.tuple("verb_endings")
 REFERRING = W.set("referring_determiners")
@@ -156,9 +157,11 @@ def negated(ctx: Context, i: int, c_start: int, c_end: int) -> bool:
 
 
 def _anaphor_width(ctx: Context, at: int) -> int:
-    """Tokens after the first of a plural anaphor: none for a pronoun (``Elles s'allient``), two for a noun
-    phrase (``les deux universités``)."""
-    return 0 if ctx.folded[at] in {"ils", "elles"} else 2
+    """Tokens after the first of a plural anaphor: none for a pronoun (``Elles s'allient``), two for a counted
+    noun phrase (``les deux universités``), one for an uncounted one (``les écoles fusionnent``)."""
+    if ctx.folded[at] in {"ils", "elles"}:
+        return 0
+    return 2 if at + 1 < len(ctx.folded) and (ctx.folded[at + 1] in COUNT_WORDS or ctx.folded[at + 1].isdigit()) else 1
 
 
 def live_triggers(ctx: Context, clause: Clause, triggers: list[Trigger],

@@ -35,6 +35,10 @@ CASES = [
     # a place between commas after the first of two coordinated subjects: no new clause before the verb
     ("L'Université de Tours, en France, et l'Université libre de Bruxelles ont signé un accord.",
      [({"Université de Tours", "Université libre de Bruxelles"}, "agreement", "established", "")]),
+    # the subject of a support verb backs the relation its object names: no party of it
+    ("L'Université de Tours rejoint l'alliance Figura. La région Centre-Val de Loire accompagnera l'intégration "
+     "de l'Université de Tours.",
+     [({"Université de Tours", "Figura"}, "membership", "established", "")]),
     # "Les écoles" opening a clause stands for the schools of the last relation (not its company partner)
     ("L'Université de Tours et l'INSA Centre Val de Loire s'allient à Michelin. Les universités envisagent un "
      "rapprochement avec l'Université d'Orléans.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..docview import text_of
 from ..grammar import open_bracket_before
-from ..normalise import strip_span
+from ..normalise import fold, strip_span
 from ..words import words
 from . import attributes, mergers, names, parties
 from .emit import emit
@@ -16,6 +16,7 @@ from .work import Work
 
 W = words()
 PARTNER_WORDS = W.set("partner_openers")
+SUPPORT_VERBS = W.set("support_verbs")
 POSSESSIVES = W.set("possessives")
 MEMBER_NOUNS = W.set("member_nouns")
 COMPLEMENT_WORDS = {"de", "du", "des", "d'", "la", "le", "l'", "les", "et", "ou", ","}
@@ -207,6 +208,15 @@ def _subject_side(ctx: Context, w: Work) -> None:
             w.add(actor, frame.start - 1)
 
 
+def _drop_backers(ctx: Context, w: Work, verb: int | None) -> None:
+    """``La région accompagnera l'intégration de l'université``: the subject of a support verb (``support_verbs``)
+    backs the relation its object names, it is no party of it."""
+    if verb is None or fold(ctx.doc[verb].lemma_) not in SUPPORT_VERBS or w.first <= verb \
+            or any(t[2]["pos"] == "VERB" for t in w.triggers):
+        return
+    w.parties = [p for p in w.parties if w.position.get(id(p), -1) > verb]
+
+
 def _shared_with_last(w: Work) -> None:
     """``Nous envisageons de créer une école doctorale commune``: shared with the last partner named."""
     if not (w.joint and len(w.parties) == 1):
@@ -309,6 +319,7 @@ def relations(ctx: Context, clause: Clause, frame: Frame, triggers: list[Trigger
     if _people_meeting(ctx, w):
         return []
     _subject_side(ctx, w)
+    _drop_backers(ctx, w, verb)
     _shared_with_last(w)
     _joint_structure_names(ctx, w)
     standing = stands(w) or _gathered_within(ctx, w)

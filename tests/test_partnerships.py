@@ -35,6 +35,9 @@ CASES = [
     # a place between commas after the first of two coordinated subjects: no new clause before the verb
     ("L'Université de Tours, en France, et l'Université libre de Bruxelles ont signé un accord.",
      [({"Université de Tours", "Université libre de Bruxelles"}, "agreement", "established", "")]),
+    # chosen or candidate to join ("retenue pour rejoindre"): not joined yet; the projects "retenus" are done
+    ("L'Université de Tours a été retenue pour rejoindre l'alliance Figura.",
+     [({"Université de Tours", "Figura"}, "membership", "planned", "")]),
     # the subject of a support verb backs the relation its object names: no party of it
     ("L'Université de Tours rejoint l'alliance Figura. La région Centre-Val de Loire accompagnera l'intégration "
      "de l'Université de Tours.",

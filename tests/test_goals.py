@@ -314,6 +314,8 @@ CASES += [
     # "il s'agira de" + infinitive: the aim is the infinitive's
     ("L'Université de Tours présente son plan. Il s'agira aussi de développer les doubles diplômes.",
      [("développer les doubles diplômes", "Université de Tours", "")]),
+    # becoming a member of a group the text names is a partnership, not a goal
+    ("L'Université de Tours a été retenue pour rejoindre l'alliance Figura. Elle en deviendra membre en 2026.", []),
     # a minister's bare title is no head of the text's body
     ("L'Université de Tours et l'Université d'Orléans signent une convention. « Ce texte aide nos facultés, "
      "explique le ministre Paul Roux. Nous voulons créer une école doctorale commune. »",

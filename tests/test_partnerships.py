@@ -35,6 +35,11 @@ CASES = [
     # a place between commas after the first of two coordinated subjects: no new clause before the verb
     ("L'Université de Tours, en France, et l'Université libre de Bruxelles ont signé un accord.",
      [({"Université de Tours", "Université libre de Bruxelles"}, "agreement", "established", "")]),
+    # "en" before a member noun is the group named before, the one joined: the act stands, and the two
+    # statements of one joining are one relation, dated by its start
+    ("L'Université de Tours a été retenue pour rejoindre l'alliance Figura. Elle en deviendra membre le 1er "
+     "septembre 2026.",
+     [({"Université de Tours", "Figura"}, "membership", "planned", "2026-09-01")]),
     # chosen or candidate to join ("retenue pour rejoindre"): not joined yet; the projects "retenus" are done
     ("L'Université de Tours a été retenue pour rejoindre l'alliance Figura.",
      [({"Université de Tours", "Figura"}, "membership", "planned", "")]),

@@ -49,10 +49,8 @@ def future(ctx: Context, sent: Span) -> list[Goal]:
         if _continues_present(ctx, i):
             continue                           # "jouent et joueront un rôle clé": a fact that lasts
         verb = start if trigger == "aller" else i
-        act = ctx.lex.partnership.match(doc, verb, folded)
-        if act is not None and act[0]["pos"] == "VERB" and not act[0].get("creates") and any(
-                s <= doc[verb].idx < e for p in (doc._.partnerships or []) for s, e in p.sources):
-            continue                           # "s'allieront", "rejoindra": a partnership, not a goal
+        if _states_relation(ctx, verb):
+            continue                           # "s'allieront", "rejoindra", "en deviendra membre": a partnership
         subj = actors.subject(i, c_start)
         if subj.kind in ("people", "relative") or (subj.kind == "noun" and doc[subj.start].ent_type_ == "PER"):
             continue
@@ -173,6 +171,18 @@ def _infinitive_start(ctx: Context, sent: Span, i: int) -> int | None:
     if inf >= c_end or describes(ctx, ctx.doc[inf]):
         return None
     return comp[0]
+
+
+def _states_relation(ctx: Context, verb: int) -> bool:
+    """The future at ``verb`` states a partnership the text holds: a relation verb (``rejoindra``), or
+    ``devenir`` and a membership noun (``elle en deviendra membre``)."""
+    doc, folded = ctx.doc, ctx.folded
+    act = ctx.lex.partnership.match(doc, verb, folded)
+    ok = act is not None and act[0]["pos"] == "VERB" and not act[0].get("creates")
+    if not ok and fold(doc[verb].lemma_) == "devenir" and verb + 1 < len(doc):
+        nxt = ctx.lex.partnership.match(doc, verb + 1, folded)
+        ok = nxt is not None and nxt[0]["kind"] == "membership"
+    return ok and any(s <= doc[verb].idx < e for p in (doc._.partnerships or []) for s, e in p.sources)
 
 
 def _impersonal_aim(ctx: Context, sent: Span, i: int) -> int | None:

@@ -272,7 +272,7 @@ def _counted_members(ctx: Context, w: Work) -> bool:
 def _joins_nothing(w: Work) -> bool:
     """``font leur entrée dans le top 200``: a membership where nothing named is joined."""
     return w.kind == "membership" and len(w.parties) >= 2 and not any(
-        w.position.get(id(p), -1) > w.first or p is w.frame.antecedent for p in w.parties)
+        w.position.get(id(p), -1) > w.first or p is w.frame.antecedent or p is w.clitic for p in w.parties)
 
 
 def _no_member_named(ctx: Context, w: Work) -> bool:
@@ -303,6 +303,7 @@ def relations(ctx: Context, clause: Clause, frame: Frame, triggers: list[Trigger
     group = parties.clitic_group(ctx, w.triggers, frame)
     if group is not None:              # "seules trois en sont membres (A, B et C)": members of the group named before
         w.add(group, w.first - 1)
+        w.clitic = group
     for org, at in parties.footnoted(ctx, frame):
         w.add(org, at)                 # "Les 16 organismes* ont signé …" with the footnote "* ANR, BRGM, CEA …"
     named_between = parties.between(ctx, frame, w.triggers)

@@ -20,6 +20,7 @@ class Work:
     kind: str = ""
     creates: list[Trigger] = field(default_factory=list)
     opening_group: Organisation | None = None        # "le réseau s'ouvrira à …": the group others join
+    clitic: Organisation | None = None               # "elle en deviendra membre": the group "en" stands for
     parties: list[Organisation] = field(default_factory=list)
     position: dict[int, int] = field(default_factory=dict)   # id(org) -> token where it stands
     name: str = ""

@@ -303,6 +303,9 @@ CASES = [
     # a building in lowercase belongs to the body named after it; a capitalised one is a place's name
     "Le nouveau bâtiment de l'<o name='Université de Rennes'>Université de Rennes</o> ouvre près de la Maison de "
     "l'Université de Rouen.",
+    # "BS" after a school's brand is its "Business School": the same body; "&" joins the words of a name
+    "<o name='NEOMA Business School'>Neoma BS</o> et la <o name='Fondation Voir & Entendre' kind='other'>Fondation "
+    "Voir & Entendre</o> signent.",
     # a sentence's full stop after capitals and a digit ends the name, and the next sentence is no part of it
     "L'<o name='Université de Tours'>Université de Tours</o> rejoint l'alliance <o name='EC3U'>EC3U</o>. Elle "
     "recrute.",

@@ -14,6 +14,7 @@ from .index import OrgIndex
 from .shapes import CLOSING_QUOTES, DETERMINERS, ELISION, NAME_PARTICLES, OPENING_QUOTES, PARTICLES
 
 PERSON_TITLES = words().set("person_titles")
+BRAND_SUFFIXES = frozenset(words().tuple("brand_suffixes"))
 _YEAR = re.compile(r"^(?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?$")
 AGENCY_NOUNS = words().set("agency_nouns")
 APPOSITION_NOUNS = words().set("apposition_nouns")
@@ -94,7 +95,7 @@ def _name_end(ix: OrgIndex, doc: Doc, tokens, i: int) -> int | None:
         if t.text == "," and enumerates and last_good is not None and _enumeration_goes_on(tokens, j):
             j += 1
             continue
-        if "\n" in t.text or t.is_punct and t.text not in {"-", "'"}:
+        if "\n" in t.text or t.is_punct and t.text not in {"-", "'", "&"}:
             break
         tl = fold(t.text).rstrip("'")
         if t.like_num and (fold(tokens[j - 1].text) in {"le", "du", "au", "en"} or _YEAR.match(t.text)):
@@ -355,8 +356,8 @@ def extended_names(ix: OrgIndex, doc: Doc, hits) -> list[tuple[int, int, str]]:
                 break
             run.append(t)
             j += 1
-        if not run:
-            continue
+        if not run or " ".join(t.text for t in run) in BRAND_SUFFIXES:
+            continue                     # "Neoma BS": the brand's kind of school, the same body
         nxt = doc[j] if j < len(doc) else None
         if nxt is not None and nxt.is_lower and nxt.is_alpha and nxt.pos_ in ("NOUN", "ADJ", "PROPN"):
             continue

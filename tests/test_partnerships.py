@@ -35,6 +35,11 @@ CASES = [
     # a place between commas after the first of two coordinated subjects: no new clause before the verb
     ("L'Université de Tours, en France, et l'Université libre de Bruxelles ont signé un accord.",
      [({"Université de Tours", "Université libre de Bruxelles"}, "agreement", "established", "")]),
+    # a headline naming fewer parties of a relation the body states with the same kind is that relation
+    ("L'Université de Tours et le CNRS créent un institut\nL'Université de Tours, le CNRS et l'Inserm annoncent la "
+     "création d'un institut commun.",
+     [({"Université de Tours", "Centre national de la recherche scientifique",
+        "Institut national de la santé et de la recherche médicale"}, "alliance", "established", "")]),
     # "en" before a member noun is the group named before, the one joined: the act stands, and the two
     # statements of one joining are one relation, dated by its start
     ("L'Université de Tours a été retenue pour rejoindre l'alliance Figura. Elle en deviendra membre le 1er "

@@ -5,6 +5,12 @@ from __future__ import annotations
 from .model import KIND_RANK, Partnership
 
 
+def _restates(title: Partnership, q: Partnership) -> bool:
+    """A headline's relation restates a relation of the body with the same parties, or with more of them
+    and the same kind (``A et B créent un institut`` over ``A, B et C annoncent la création de l'institut``)."""
+    return q.ids == title.ids or (q.ids > title.ids and q.kind == title.kind)
+
+
 def merge(found: list[Partnership]) -> list[Partnership]:
     """One entry per act. A headline restating a relation of the body is that
     relation; the same parties, kind and status stated twice are one
@@ -12,10 +18,10 @@ def merge(found: list[Partnership]) -> list[Partnership]:
     sentences (up to six on, two for a headline's count) is one partnership. A
     merger happens once: stated as done and as to come, it is one planned merger."""
     body = [p for p in found if not p.in_title]
-    kept = [p for p in found if not (p.in_title and any(q.ids == p.ids for q in body))]
+    kept = [p for p in found if not (p.in_title and any(_restates(p, q) for q in body))]
     for p in found:
         if p.in_title and p not in kept:
-            q = next(q for q in body if q.ids == p.ids)
+            q = next(q for q in body if _restates(p, q))
             q.date = q.date or p.date
             q.sources += p.sources
     merged: list[Partnership] = []

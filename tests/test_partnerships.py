@@ -35,6 +35,8 @@ CASES = [
     # a place between commas after the first of two coordinated subjects: no new clause before the verb
     ("L'Université de Tours, en France, et l'Université libre de Bruxelles ont signé un accord.",
      [({"Université de Tours", "Université libre de Bruxelles"}, "agreement", "established", "")]),
+    # a gathering verb whose object is counted people relates no bodies
+    ("Doté de 55 millions d'euros par l'État, l'institut Figura réunira 300 chercheurs de l'Université de Tours.", []),
     # a headline naming fewer parties of a relation the body states with the same kind is that relation
     ("L'Université de Tours et le CNRS créent un institut\nL'Université de Tours, le CNRS et l'Inserm annoncent la "
      "création d'un institut commun.",

@@ -189,6 +189,18 @@ def _people_meeting(ctx: Context, w: Work) -> bool:
         t[2]["pos"] == "VERB" or (t[0] > verbs[0][0] and not t[2].get("act")) for t in w.triggers)
 
 
+def _gathers_people(ctx: Context, w: Work) -> bool:
+    """``l'institut réunira 300 chercheurs et cliniciens``: what a gathering verb gathers is people, counted,
+    not bodies; no relation between the bodies around it."""
+    verbs = [t for t in w.triggers if t[2]["pos"] == "VERB" and t[2]["kind"] == "alliance"]
+    if not verbs or len(verbs) != len(w.triggers):
+        return False
+    i, n, _ = verbs[0]
+    words = [k for k in range(i + n, min(w.frame.end, i + n + 5)) if ctx.doc[k].pos_ != "ADV"]
+    counted = bool(words) and (ctx.doc[words[0]].like_num or ctx.folded[words[0]] in {"plus", "près", "quelque"})
+    return counted and any(ctx.folded[k] in ctx.lex.people for k in words[1:4])
+
+
 def _subject_side(ctx: Context, w: Work) -> None:
     """The subject side, when no organisation stands there: a pronoun's or anaphor's actor
     (``Nous envisageons …``), else the issuer of ``Deux accords ont été signés, l'un avec X``."""
@@ -317,7 +329,7 @@ def relations(ctx: Context, clause: Clause, frame: Frame, triggers: list[Trigger
     verb = parties.main_verb(ctx, w.first, frame)
     w.subj = ctx.actors.subject(verb, frame.start) if verb is not None else None
     mergers.born_product(ctx, w)
-    if _people_meeting(ctx, w):
+    if _people_meeting(ctx, w) or _gathers_people(ctx, w):
         return []
     _subject_side(ctx, w)
     _drop_backers(ctx, w, verb)

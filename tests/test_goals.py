@@ -191,8 +191,10 @@ CASES = [
      "« renforcera l'attractivité du territoire ».",
      [("renforcera l'attractivité du territoire", None, "")]),
     # the day the text is dated, before the goal, is when it was announced, no horizon
+    # (the aim of an agreement's participle is its parties' together, as real2's gold reads "un accord cadre …
+    # visant à": no single actor)
     ("Tours, le 22 mai 2024 – L'Université de Tours a signé une entente visant à créer un pôle de santé.",
-     [("créer un pôle de santé", "Université de Tours", "")]),
+     [("créer un pôle de santé", None, "")]),
     # a plan the text's money falls under ("au titre du contrat de plan … 2021-2027") is no strategy of the text:
     # neither its owner nor its period goes to the goals
     ("L'Université de Tours et l'Université d'Orléans créent un institut. Objectifs :\n- attirer davantage "
@@ -316,6 +318,11 @@ CASES += [
      [("développer les doubles diplômes", "Université de Tours", "")]),
     # becoming a member of a group the text names is a partnership, not a goal
     ("L'Université de Tours a été retenue pour rejoindre l'alliance Figura. Elle en deviendra membre en 2026.", []),
+    # a participle right after an agreement's noun ("un mémorandum d'entente visant à") states the act's aim: its
+    # parties' together, even in a text about one of them
+    ("L'Université de Tours renforce sa coopération\nL'Université de Tours et l'Université de Montréal ont signé un "
+     "mémorandum d'entente visant à développer des programmes conjoints. L'Université de Tours recrute.",
+     [("développer des programmes conjoints", None, "")]),
     # a minister's bare title is no head of the text's body
     ("L'Université de Tours et l'Université d'Orléans signent une convention. « Ce texte aide nos facultés, "
      "explique le ministre Paul Roux. Nous voulons créer une école doctorale commune. »",
@@ -487,6 +494,7 @@ def test_theme_follows_the_objective_words():
     assert classify_theme("doubler le nombre de start-up créées", themes) == "innovation"
     assert classify_theme("accueillir davantage d'apprentis", themes) == "education"
     assert classify_theme("proposer des parcours hybrides", themes) == "education"   # a study track
+    assert classify_theme("organiser une école d'été", themes) == "education"      # a summer school
     assert classify_theme("doubler les mobilités sortantes", themes) == "international"
     # student life is attractiveness (SPEC §3); partnership adjectives are cooperation
     assert classify_theme("lutter contre la précarité étudiante", themes) == "attractiveness"

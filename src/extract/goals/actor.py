@@ -40,7 +40,7 @@ def actor_of_verb(ctx: Context, sent, i, c_start) -> Organisation | None:
     """The committer of an intention verb; an agreement as subject commits its parties jointly
     (``Cet accord-cadre permettra de …``), a merger the body it makes (the text's main actor)."""
     head = relation_head(ctx, c_start, i)
-    if head in JOINT_RELATIONS:
+    if head in JOINT_RELATIONS or _participle_of_act(ctx, i):
         return JOINT
     made = (ctx.actors.main or _merging_body(ctx, i)) if head == "merger" else None
     if made is not None:
@@ -69,6 +69,20 @@ def _stands_for_act(ctx: Context, subj) -> bool:
     verb = next((t for t in prev if t.pos_ in ("VERB", "AUX") and is_finite_verb(t)), None)
     before = ctx.actors.subject(verb.i, prev.start) if verb is not None else None
     return before is not None and before.kind == "org" and bool(before.others)
+
+
+def _participle_of_act(ctx: Context, i: int) -> bool:
+    """``un mémorandum d'entente visant à …``: a present participle right after an agreement's noun phrase is
+    the act's aim, its parties' together."""
+    if not ctx.folded[i].endswith("ant"):
+        return False
+    for k in range(i - 1, max(-1, i - 5), -1):
+        hit = ctx.lex.partnership.match(ctx.doc, k, ctx.folded)
+        if hit is not None and hit[0]["pos"] == "NOUN":
+            return hit[0]["kind"] in JOINT_RELATIONS
+        if ctx.doc[k].pos_ not in ("NOUN", "ADJ", "ADP", "DET") or k in ctx.actors.token_org:
+            return False
+    return False
 
 
 def _merging_body(ctx: Context, i: int) -> Organisation | None:

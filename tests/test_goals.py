@@ -323,6 +323,9 @@ CASES += [
     ("L'Université de Tours renforce sa coopération\nL'Université de Tours et l'Université de Montréal ont signé un "
      "mémorandum d'entente visant à développer des programmes conjoints. L'Université de Tours recrute.",
      [("développer des programmes conjoints", None, "")]),
+    # a date closing the objective goes with its preposition
+    ("L'Université de Tours veut figurer dans le top 20 du classement de Shanghai dans les cinq prochaines années.",
+     [("figurer dans le top 20 du classement de Shanghai", "Université de Tours", "")]),
     # a minister's bare title is no head of the text's body
     ("L'Université de Tours et l'Université d'Orléans signent une convention. « Ce texte aide nos facultés, "
      "explique le ministre Paul Roux. Nous voulons créer une école doctorale commune. »",

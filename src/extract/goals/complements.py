@@ -75,10 +75,14 @@ def make_goal(ctx: Context, s, e, trigger, actor, sent, source, hint="") -> Goal
     doc = ctx.doc
     e0 = e
     # a date closing the objective is its horizon, not its text ("… à l'horizon 2028.")
+    cut_date = False
     while e > s and (e - 1 in ctx.date_tokens or doc[e - 1].is_punct or doc[e - 1].is_space):
         if doc[e - 1].text == ")" and _opens_more(doc[s:e - 1]):
             break                              # "… de la Francophonie (RESCIF)": the parenthesis closes
+        cut_date = cut_date or e - 1 in ctx.date_tokens
         e -= 1
+    if cut_date and e - 1 > s and doc[e - 1].pos_ == "ADP":
+        e -= 1                                 # "… dans les cinq prochaines années": the date's preposition too
     start, end = span_text(doc, s, e)
     if start < 0:
         return None

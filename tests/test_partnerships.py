@@ -47,6 +47,11 @@ CASES = [
     ("L'Université de Tours a été retenue pour rejoindre l'alliance Figura. Elle en deviendra membre le 1er "
      "septembre 2026.",
      [({"Université de Tours", "Figura"}, "membership", "planned", "2026-09-01")]),
+    # "en" before a member noun with no group named before: the subject of the sentence before (an EPE's
+    # "établissements composantes")
+    ("Le 1er janvier 2026, l'Université de Tours remplacera la communauté d'universités. L'Université de Blois et "
+     "l'Université de Chinon en deviendront les établissements composantes.",
+     [({"Université de Tours", "Université de Blois", "Université de Chinon"}, "membership", "planned", "")]),
     # chosen or candidate to join ("retenue pour rejoindre"): not joined yet; the projects "retenus" are done
     ("L'Université de Tours a été retenue pour rejoindre l'alliance Figura.",
      [({"Université de Tours", "Figura"}, "membership", "planned", "")]),

@@ -89,7 +89,8 @@ def clitic_group(ctx: Context, triggers: list, frame: Frame) -> Organisation | N
             continue
         if any(folded[k] == "en" for k in range(max(frame.start, i - 4), i)):
             before = [org for s, _, org in ctx.actors.mentions if s < frame.start and org.kind == "group"]
-            return before[-1] if before else None
+            return before[-1] if before else ctx.actors.previous_subject(frame.start)   # "… l'Université
+            #   Paris-Saclay remplacera la Comue. A, B et C en deviendront les établissements composantes"
     return None
 
 

@@ -10,6 +10,8 @@ from ..organisations import Organisation
 from .model import Subject
 from .words import HEAD_TITLES, ORGAN_NOUNS, PERSON_TITLES, PREPOSITIONS, PRONOUN_ACTORS, SPEAKER_POSSESSIVES
 
+SPEAKING_HEADS = ORGAN_NOUNS | PERSON_TITLES     # "la direction de l'école", "le président de l'UPVD"
+
 
 class SpeakersMixin:
     """Methods of :class:`extract.actors.Actors`."""
@@ -18,8 +20,7 @@ class SpeakersMixin:
         """The organisation that commits, from the subject of its verb."""
         if subj.kind == "org":
             return None if subj.others else subj.org     # several bodies commit together: no one actor
-        speaking = subj.kind == "pronoun" and subj.start >= 0 and (
-            self.folded[subj.start] in PRONOUN_ACTORS or self.folded[subj.start] in SPEAKER_POSSESSIVES)
+        speaking = subj.kind == "pronoun" and subj.start >= 0 and self._voices(subj.start)
         if speaking and self.plural_voice(subj.start):
             return None                        # "« … nous devons … » … », précisent-ils": the speakers together
         if subj.kind == "pronoun" and subj.start >= 0 and not speaking:
@@ -77,10 +78,12 @@ class SpeakersMixin:
 
     def speaks_for_text(self, subj: Subject) -> bool:
         """``nous``/``notre`` outside any quotation: the voice of the text itself."""
-        if subj.kind != "pronoun" or subj.start < 0:
-            return False
-        word = self.folded[subj.start]
-        return (word in PRONOUN_ACTORS or word in SPEAKER_POSSESSIVES) and self._quotation_opening(subj.start) is None
+        return subj.kind == "pronoun" and subj.start >= 0 and self._voices(subj.start) \
+            and self._quotation_opening(subj.start) is None
+
+    def _voices(self, i: int) -> bool:
+        """Token ``i`` is a speaker's word for its body: ``nous``, ``on``, ``notre``, ``nos``."""
+        return self.folded[i] in PRONOUN_ACTORS or self.folded[i] in SPEAKER_POSSESSIVES
 
     def relative_antecedent(self, i: int) -> Organisation | None:
         """The body ``qui`` at ``i`` hangs on after a comma: a body named right before it (``l'ENSAM, qui
@@ -94,16 +97,14 @@ class SpeakersMixin:
         k -= 1
         if k in self.token_org:
             org, s, _ = self.token_org[k]
-            p = s - 1
-            while p > 0 and folded[p] in {"l'", "la", "le", "les"}:
-                p -= 1
+            p = self.before_articles(s)
             if folded[p] in {"de", "d'", "du", "des"}:
-                return org if p > 0 and (folded[p - 1] in ORGAN_NOUNS or folded[p - 1] in PERSON_TITLES) else None
+                return org if p > 0 and folded[p - 1] in SPEAKING_HEADS else None
             if folded[p] in PREPOSITIONS and folded[p] != "par":
                 return None                # "une convention avec la Métropole, qui prévoit …": on the convention
             return org
         if self.anaphor_at(k) and k > 2 and folded[k - 1] in {"l'", "la", "le"} and folded[k - 2] in {"de", "d'"} \
-                and (folded[k - 3] in ORGAN_NOUNS or folded[k - 3] in PERSON_TITLES):
+                and folded[k - 3] in SPEAKING_HEADS:
             return self.resolve_anaphor(k, subject=False)
         return None
 

@@ -21,6 +21,11 @@ from .words import (
 )
 
 
+def first_finite_verb(sent: Span):
+    """The first conjugated verb of a sentence (its main clause's, mostly), else None."""
+    return next((t for t in sent if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")), None)
+
+
 class SubjectsMixin:
     """Methods of :class:`extract.actors.Actors`."""
 
@@ -37,11 +42,25 @@ class SubjectsMixin:
             if org is not None:
                 return org
             if stop_at_thing:
-                verb = next((t for t in prev if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")), None)
+                verb = first_finite_verb(prev)
                 if verb is not None and self.subject(verb.i, prev.start).kind in ("noun", "generic", "people"):
                     return None
             k = prev.start - 1
         return None
+
+    def before_articles(self, s: int, floor: int = 0) -> int:
+        """The token before the body at ``s`` and its definite article (``de`` in ``de l'ENIT``), not below
+        ``floor``."""
+        p = s - 1
+        while p > floor and self.folded[p] in {"l'", "la", "le", "les"}:
+            p -= 1
+        return p
+
+    def through_title(self, s: int, floor: int = 0, heads: frozenset[str] = PERSON_TITLES) -> bool:
+        """The body at ``s`` is named through a person's title (``le président de l'UPVD``, ``PDG d'Inria``)
+        or another of ``heads``."""
+        p = self.before_articles(s, floor)
+        return p > floor and self.folded[p] in {"de", "d'", "du"} and self.folded[p - 1] in heads
 
     def pronoun_antecedent(self, i: int) -> Organisation | None:
         """What ``il``/``elle`` at token ``i`` stands for: a pronoun continues the
@@ -56,7 +75,7 @@ class SubjectsMixin:
         if k < 0:
             return None
         prev = sentence_of(self.doc, k)
-        verb = next((t for t in prev if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")), None)
+        verb = first_finite_verb(prev)
         subj = self.subject(verb.i, prev.start) if verb is not None else None
         if subj is None or subj.kind != "noun" or not 0 <= subj.start < verb.i:
             return None
@@ -82,14 +101,13 @@ class SubjectsMixin:
             if end < len(self.doc) and self.doc[end].text == ",":
                 self._subject_cache[key_] = org
                 return org
-        for t in sent:
-            if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
-                subj = self.subject(t.i, sent.start)
-                if subj.kind in ("org", "anaphor") and not subj.others:
-                    org = subj.org                 # several bodies coordinated are no one body's topic
-                elif subj.kind == "noun":
-                    org = self._identified(t.i)  # "La première école à s'implanter sera l'ISC Paris"
-                break
+        verb = first_finite_verb(sent)
+        if verb is not None:
+            subj = self.subject(verb.i, sent.start)
+            if subj.kind in ("org", "anaphor") and not subj.others:
+                org = subj.org                     # several bodies coordinated are no one body's topic
+            elif subj.kind == "noun":
+                org = self._identified(verb.i)     # "La première école à s'implanter sera l'ISC Paris"
         self._subject_cache[key_] = org
         return org
 
@@ -184,11 +202,9 @@ class SubjectsMixin:
                     j = s - 2                  # "X (UIR)": the acronym repeats the name before it
                     continue
                 # "le directeur de Mines Nancy", "les élèves de l'ENIT": after a preposition, no subject
-                p = s - 1
-                while p > clause_start and f[p] in {"l'", "la", "le", "les"}:
-                    p -= 1
-                if s > 0 and p > clause_start and f[p] in {"de", "d'", "du"} and f[p - 1] in PERSON_TITLES:
+                if s > 0 and self.through_title(s, clause_start):
                     return Subject("org", org, s)   # "le président de l'UPVD souhaite": the body speaks
+                p = self.before_articles(s, clause_start)
                 if s > 0 and p >= clause_start and f[p] in PREPOSITIONS:
                     fallback = fallback or Subject("noun", None, self._np_start(p, clause_start))
                     j = p - 1

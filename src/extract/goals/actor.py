@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from ..actors.model import Subject
-from ..actors.words import ANAPHOR_DETERMINERS, PERSON_TITLES, SPEAKER_POSSESSIVES
+from ..actors.subjects import first_finite_verb
+from ..actors.words import ANAPHOR_DETERMINERS, SPEAKER_POSSESSIVES
 from ..docview import sentence_of
 from ..grammar import is_finite_verb
 from ..layout import list_groups
@@ -15,13 +16,15 @@ W = words()
 NEW_BODY = W.set("new_body")
 
 
-def committer(actors, subj, sent, default: Organisation | None = None) -> Organisation | None:
+def committer(ctx: Context, subj, sent) -> Organisation | None:
     """Who commits, from the subject of the verb: :data:`JOINT` for several bodies together, unless they are the
     members of the group the text is about (``l'Esigelec, l'EPF, HEI et l'Eigsi vont procéder à …`` in a text on
-    IngéFrance, the alliance they form)."""
+    IngéFrance, the alliance they form); ``nous`` outside a quotation, the text's own voice, is the strategy's
+    owner (the document's default actor)."""
+    actors = ctx.actors
     actor = actors.actor_for(subj, speaker=actors.speaker_org(sent))
-    if actor is None and default is not None and actors.speaks_for_text(subj):
-        return default                     # "nous voulons …" on a body's own strategy page: the plan's owner
+    if actor is None and ctx.default_actor is not None and actors.speaks_for_text(subj):
+        return ctx.default_actor           # "nous voulons …" on a body's own strategy page: the plan's owner
     if actor is None and subj.kind == "org" and subj.others and _members_of_main(actors, {subj.org, *subj.others}):
         return actors.main
     if actor is None and (subj.kind == "generic" or (subj.kind == "org" and subj.others)):
@@ -51,7 +54,7 @@ def actor_of_verb(ctx: Context, sent, i, c_start) -> Organisation | None:
         subj = actors.subject(i, sent.start)
     if _stands_for_act(ctx, subj):
         return JOINT
-    return committer(actors, subj, sent, ctx.default_actor)
+    return committer(ctx, subj, sent)
 
 
 def _stands_for_act(ctx: Context, subj) -> bool:
@@ -66,7 +69,7 @@ def _stands_for_act(ctx: Context, subj) -> bool:
     if not any(p.kind in JOINT_RELATIONS and len(p.parties) >= 2 and prev.start_char <= p.start < prev.end_char
                for p in ctx.doc._.partnerships or []):
         return False
-    verb = next((t for t in prev if t.pos_ in ("VERB", "AUX") and is_finite_verb(t)), None)
+    verb = first_finite_verb(prev)
     before = ctx.actors.subject(verb.i, prev.start) if verb is not None else None
     return before is not None and before.kind == "org" and bool(before.others)
 
@@ -120,25 +123,17 @@ def actor_near(ctx: Context, sent, i, c_start) -> Organisation | None:
     parties jointly."""
     doc, actors = ctx.doc, ctx.actors
     if i > 0 and ctx.folded[i - 1] in SPEAKER_POSSESSIVES:   # "« Ce projet traduit notre volonté de … », dit X"
-        return committer(actors, Subject("pronoun", None, i - 1), sent, ctx.default_actor)
+        return committer(ctx, Subject("pronoun", None, i - 1), sent)
     for k in range(i - 1, c_start - 1, -1):
         if doc[k].pos_ in ("VERB", "AUX") and is_finite_verb(doc[k]):
             if relation_head(ctx, max(c_start, sent.start), k) in JOINT_RELATIONS:
                 return JOINT               # "Ce partenariat a pour ambition de …": its parties together
-            return committer(actors, actors.subject(k, c_start), sent, ctx.default_actor)
+            return committer(ctx, actors.subject(k, c_start), sent)
     for s, _, org in actors.mentions_in(c_start, i):
         if s == c_start or fold(doc[s - 1].text) not in {"de", "d'", "du", "des", "avec", "a", "au"} \
-                or _titled(ctx, s):
+                or actors.through_title(s):       # "Pour X, PDG d'Inria, l'objectif est …"
             return org
     return actors.previous_subject(i) or actors.main
-
-
-def _titled(ctx: Context, s: int) -> bool:
-    """The body at ``s`` is named through a person's title (``Pour X, PDG d'Inria, l'objectif est …``)."""
-    p = s - 1
-    while p > 0 and ctx.folded[p] in {"l'", "la", "le", "les"}:
-        p -= 1
-    return p > 0 and ctx.folded[p] in {"de", "d'", "du"} and ctx.folded[p - 1] in PERSON_TITLES
 
 
 JOINT_RELATIONS = ("agreement", "cooperation")   # a subject headed by them commits their parties jointly

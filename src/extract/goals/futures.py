@@ -62,7 +62,7 @@ def future(ctx: Context, sent: Span) -> list[Goal]:
                 and not any(doc[k].text == "," for k in range(subj.start, start)) \
                 and not relation_head(ctx, subj.start, i):
             start = subj.start                 # "des campagnes de recrutement … démarreront"; not "ce partenariat"
-        actor = committer(actors, subj, sent, ctx.default_actor)
+        actor = committer(ctx, subj, sent)
         if fold(doc[verb].lemma_).split("'")[-1] in MEANS_VERBS:
             start = _purpose_of_means(ctx, verb, c_end) or start   # "vont disposer de moyens pour poursuivre …"
         parts = objective_parts(doc, start, c_end, folded, ctx.lex)
@@ -86,7 +86,7 @@ def new_things(ctx: Context, sent: Span) -> list[Goal]:
         if start is None:
             continue
         c_start, c_end = clause_bounds(sent, i)
-        actor = committer(ctx.actors, ctx.actors.subject(i, c_start), sent, ctx.default_actor)
+        actor = committer(ctx, ctx.actors.subject(i, c_start), sent)
         end = objective_end(doc, j + 1, c_end, folded, ctx.lex)
         dated = next((m for m in range(j + 1, end) if m in ctx.date_tokens
                       or (doc[m].pos_ == "ADP" and m + 1 in ctx.date_tokens)), end)
@@ -135,7 +135,7 @@ def planned_things(ctx: Context, sent: Span) -> list[Goal]:
         if not words or not (set(words[:2]) & NEW_BODY or words[0] in ACTION_NOUNS):
             continue
         c_start, _ = clause_bounds(sent, i)
-        actor = committer(ctx.actors, ctx.actors.subject(i, c_start), sent, ctx.default_actor)
+        actor = committer(ctx, ctx.actors.subject(i, c_start), sent)
         out.append(make_goal(ctx, k, end, "prévoir", actor, sent, "future"))
     return out
 

@@ -202,11 +202,15 @@ def link_place_names(orgs: dict[str, Organisation]) -> None:
             continue
         head, place = words[0], words[2]
         targets = [o for o in orgs.values() if o is not org and o.kind == org.kind
-                   and key(o.name).split()[0] == head and key(o.name).split()[-1] == place]
+                   and _ends(key(o.name).split(), head, place)]
         if len(targets) == 1:
             targets[0].mentions.extend(org.mentions)
             targets[0].mentions.sort(key=lambda m: m.start)
             del orgs[oid]
+
+
+def _ends(words: list[str], head: str, place: str) -> bool:
+    return words[0] == head and words[-1] == place
 
 
 _OWN_PLACE = re.compile(r"\s+(?:de|d['’])\s*([A-ZÉÈ][\w]+(?:-[A-ZÉÈ]?[\w]+)*)")

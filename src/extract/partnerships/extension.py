@@ -30,25 +30,38 @@ def joining(ctx: Context, trig: Trigger, frame: Frame) -> bool:
 
 def _targets(ctx: Context, trig: Trigger, frame: Frame) -> list[Organisation]:
     """The organisations listed after the first ``à``/``au`` following the trigger."""
-    folded, token_org = ctx.folded, ctx.actors.token_org
+    folded = ctx.folded
     i, n, _ = trig
     k = i + n
     while k < frame.end and k - i < 8 and folded[k] not in TO:
         k += 1
     if k >= frame.end or k - i >= 8:
         return []
-    targets = []
-    m = k + 1
-    while m < frame.end:
-        if m in token_org:
-            org, _, e = token_org[m]
-            targets.append(org)
+    return _bodies_listed(ctx, k + 1, frame.end, lambda m: folded[m] in DETERMINERS | {"et", ",", "au", "aux", "a"})
+
+
+def _bodies_listed(ctx: Context, m: int, end: int, passes) -> list[Organisation]:
+    """The bodies named one after the other from token ``m``, over the tokens ``passes`` accepts between them."""
+    bodies = []
+    while m < end:
+        if m in ctx.actors.token_org:
+            org, _, e = ctx.actors.token_org[m]
+            bodies.append(org)
             m = e
-        elif folded[m] in DETERMINERS | {"et", ",", "au", "aux", "a"}:
+        elif passes(m):
             m += 1
         else:
             break
-    return targets
+    return bodies
+
+
+def _joins(ctx: Context, last: Partnership, bodies: list[Organisation], i: int) -> None:
+    """``bodies`` join the relation ``last``, stated again in the sentence of token ``i``."""
+    for org in bodies:
+        if org not in last.parties:
+            last.parties.append(org)
+    sent = sentence_of(ctx.doc, i)
+    last.sources.append((sent.start_char, sent.end_char))
 
 
 def extend(ctx: Context, trig: Trigger, frame: Frame, s_index: int, found: list[Partnership]) -> bool:
@@ -61,11 +74,7 @@ def extend(ctx: Context, trig: Trigger, frame: Frame, s_index: int, found: list[
     last = next((p for p in reversed(found) if 0 <= s_index - p.sent_index <= 2), None)
     if last is None:
         return False
-    for org in targets:
-        if org not in last.parties:
-            last.parties.append(org)
-    sent = sentence_of(ctx.doc, i)
-    last.sources.append((sent.start_char, sent.end_char))
+    _joins(ctx, last, targets, i)
     return True
 
 
@@ -77,22 +86,12 @@ def extend_object(ctx: Context, trig: Trigger, frame: Frame, s_index: int, found
     pronoun = subj.kind == "pronoun" and subj.start >= 0 and ctx.folded[subj.start] in {"il", "elle"}
     if not (pronoun or (subj.kind == "noun" and _relation_noun(ctx, subj.start, i))):
         return False
-    targets, m = [], i + n
-    while m < frame.end:
-        if m in ctx.actors.token_org:
-            org, _, e = ctx.actors.token_org[m]
-            targets.append(org)
-            m = e
-        elif ctx.folded[m] in DETERMINERS | {"et", ","} or ctx.doc[m].pos_ == "ADV":
-            m += 1
-        else:
-            break
+    targets = _bodies_listed(ctx, i + n, frame.end,
+                             lambda m: ctx.folded[m] in DETERMINERS | {"et", ","} or ctx.doc[m].pos_ == "ADV")
     last = next((p for p in reversed(found) if 0 <= s_index - p.sent_index <= 1 and len(p.parties) >= 2), None)
     if not targets or last is None:
         return False
-    last.parties += [org for org in targets if org not in last.parties]
-    sent = sentence_of(ctx.doc, i)
-    last.sources.append((sent.start_char, sent.end_char))
+    _joins(ctx, last, targets, i)
     return True
 
 

@@ -88,8 +88,9 @@ def _founded_at(ctx: Context, t: Trigger, frame: Frame) -> int | None:
         return next((j for j in range(frame.start, i) if doc[j].pos_ == "NOUN"), None)
     j, budget = i + n, 4
     while j < frame.end and budget > 0:
-        if _past_partner(ctx, j, frame.end) != j:
-            j = _past_partner(ctx, j, frame.end)   # "lance avec CentraleSupélec une chaire"
+        past = _past_partner(ctx, j, frame.end)
+        if past != j:
+            j = past                           # "lance avec CentraleSupélec une chaire"
             continue
         if folded[j] in DETERMINERS or doc[j].pos_ in ("ADJ", "NUM", "ADV") or doc[j].ent_type_ == "DATE" \
                 or folded[j] == "en" or folded[j] in SKIPPABLE:

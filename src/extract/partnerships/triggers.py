@@ -11,7 +11,6 @@ from ..words import words
 from .model import Clause, Context, Trigger
 
 W = words()
-COUNT_WORDS = frozenset(W.values("number_words"))
 NEGATIONS = W.set("negations")
 VERB_ENDINGS = W.tuple("verb_endings")
 REFERRING = W.set("referring_determiners")
@@ -156,12 +155,14 @@ def negated(ctx: Context, i: int, c_start: int, c_end: int) -> bool:
     return any(w in {"ne", "n'"} for w in stretch) and any(w in NEGATIONS for w in stretch)
 
 
-def _anaphor_width(ctx: Context, at: int) -> int:
-    """Tokens after the first of a plural anaphor: none for a pronoun (``Elles s'allient``), two for a counted
-    noun phrase (``les deux universités``), one for an uncounted one (``les écoles fusionnent``)."""
+def _anaphor_width(ctx: Context, plural_at: tuple[int, int]) -> int:
+    """Tokens after the first of a plural anaphor (``parties.plural_anaphor_in``: where, and how many bodies it
+    counts): none for a pronoun (``Elles s'allient``), two for a counted noun phrase (``les deux universités``),
+    one for an uncounted one (``les écoles fusionnent``)."""
+    at, count = plural_at
     if ctx.folded[at] in {"ils", "elles"}:
         return 0
-    return 2 if at + 1 < len(ctx.folded) and (ctx.folded[at + 1] in COUNT_WORDS or ctx.folded[at + 1].isdigit()) else 1
+    return 2 if count else 1
 
 
 def live_triggers(ctx: Context, clause: Clause, triggers: list[Trigger],
@@ -172,7 +173,7 @@ def live_triggers(ctx: Context, clause: Clause, triggers: list[Trigger],
     def lives(t: Trigger) -> bool:
         if anaphoric_trigger(ctx, t, c_end):
             return False
-        if plural_at is not None and plural_at[0] <= t[0] <= plural_at[0] + _anaphor_width(ctx, plural_at[0]):
+        if plural_at is not None and plural_at[0] <= t[0] <= plural_at[0] + _anaphor_width(ctx, plural_at):
             return False                       # "les deux universités", the plural anaphor itself
         if negated(ctx, t[0], c_start, c_end):
             return False

@@ -499,6 +499,11 @@ def test_theme_follows_the_objective_words():
     assert classify_theme("proposer des parcours hybrides", themes) == "education"   # a study track
     assert classify_theme("organiser une école d'été", themes) == "education"      # a summer school
     assert classify_theme("doubler les mobilités sortantes", themes) == "international"
+    # acting abroad, or the opening to the world, is international even beside another theme's word;
+    # foreign partners (an adjective) stay cooperation
+    assert classify_theme("créer des antennes de formation à l'étranger", themes) == "international"
+    assert classify_theme("accroître les échanges et l'ouverture à l'international", themes) == "international"
+    assert classify_theme("développer ses partenariats et son ouverture internationale", themes) == "international"
     # student life is attractiveness (SPEC §3); partnership adjectives are cooperation
     assert classify_theme("lutter contre la précarité étudiante", themes) == "attractiveness"
     assert classify_theme("améliorer les conditions de vie sur le site", themes) == "attractiveness"

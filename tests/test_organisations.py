@@ -123,6 +123,13 @@ CASES = [
     "Paris et Lille.",
     "L'<o name='Université Marc Lafont' kind='university'>Université Marc Lafont</o> "
     "(<o name='Université Marc Lafont'>Nantes Trois</o>) recrute.",
+    # a brand word (one the model knows no lowercase word for) listed beside a body is a body, even where the
+    # model takes it for a place or a person, and after "dont"; a town beside it is none
+    "Le projet compte dix partenaires, dont <o name='Kervellec' kind='other'>Kervellec</o>, le "
+    "<o name='Centre national de la recherche scientifique' kind='public_body'>CNRS</o> et "
+    "<o name='Trivalor' kind='other'>Trivalor</o>. La Fondation accueille trois mécènes : "
+    "<o name='Decathlon' kind='company'>Decathlon</o>, <o name='Lesaffre' kind='company'>Lesaffre</o> et "
+    "<o name='Bonduelle' kind='company'>Bonduelle</o>, avec des sites à Lyon, Rennes et Brest.",
     # the noun that introduces a name gives its kind, at any mention; a plural head after a determiner gives
     # each name the singular's kind (after "de", "la communauté d'universités X", its own)
     "Quatre écoles ont formé un nouveau réseau : <o name='IngéNord' kind='group'>IngéNord</o>. Le réseau "

@@ -13,6 +13,7 @@ from ..rules import Rules
 from . import acronyms, kinds, links, listed, names
 from .index import OrgIndex
 from .model import Mention, Organisation
+from .shapes import is_brand
 
 # a candidate: (priority, start, end, source, payload); the lower the priority the stronger
 Candidate = tuple[int, int, int, str, object]
@@ -55,7 +56,7 @@ def candidates(ix: OrgIndex, doc: Doc) -> list[Candidate]:
     text = text_of(doc)
     cands: list[Candidate] = []
     # capitalised words the model knows no lowercase word for: brands ("Neoma", "Eurecom"), not "Unite" or "Hear"
-    unknown = frozenset(t.text for t in doc if t.text[:1].isupper() and not doc.vocab.has_vector(t.text.lower()))
+    unknown = frozenset(t.text for t in doc if is_brand(t))
     gazetteer_hits = [(s, e, "gazetteer", ids) for s, e, ids in ix.gazetteer.find(text, unknown)]
     cands += [(0, s, e, src, ids) for s, e, src, ids in gazetteer_hits]
     cands += [(0, s, e, "grammar", kind) for s, e, kind in names.extended_names(ix, doc, gazetteer_hits)]

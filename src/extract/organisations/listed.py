@@ -8,7 +8,7 @@ from ..normalise import fold, key, slug
 from ..words import words
 from .index import OrgIndex
 from .model import Mention, Organisation
-from .shapes import ACRONYM_SHAPE, is_place
+from .shapes import ACRONYM_SHAPE, is_brand, is_place
 
 NUMBER_WORDS = words().set("number_words")
 PERSON_TITLES = words().set("person_titles")
@@ -140,7 +140,7 @@ def _known_as(ix: OrgIndex, head: str, name: str, link: str = "de ") -> set[str]
     return None
 
 
-LIST_OPENERS = {",", "et", ";", "(", ":", "ou"}
+LIST_OPENERS = {",", "et", ";", "(", ":", "ou", "dont", "notamment"}
 LIST_CLOSERS = {",", "et", ";", ")", ".", "(", "ou"}
 
 
@@ -174,9 +174,15 @@ def _neighbour_item(doc: Doc, b: int, e: int, ends: dict, starts: dict) -> Organ
 
 
 def _person(doc: Doc, k: int, e: int) -> bool:
-    """``Fany Ruin, présidente de …``: a person's name, by the model or by the title after it."""
-    return any(t.ent_type_ == "PER" for t in doc[k:e]) or (
-        e + 1 < len(doc) and doc[e].text == "," and fold(doc[e + 1].text) in PERSON_TITLES)
+    """``Fany Ruin, présidente de …``: a person's name, by the model or by the title after it; a brand
+    alone between bodies is none, whatever the model says (``Decathlon, Lesaffre et Bonduelle``)."""
+    tagged = any(t.ent_type_ == "PER" for t in doc[k:e]) and not (e - k == 1 and is_brand(doc[k]))
+    return tagged or (e + 1 < len(doc) and doc[e].text == "," and fold(doc[e + 1].text) in PERSON_TITLES)
+
+
+def _place(tok) -> bool:
+    """A place the model knows by its lowercase word too (``Lyon``); brands it tags a place are not one."""
+    return is_place(tok) and not is_brand(tok)
 
 
 def _opening(orgs: dict[str, Organisation], text: str) -> Organisation | None:
@@ -207,11 +213,12 @@ def listed_names(ix: OrgIndex, doc: Doc, orgs: dict[str, Organisation], taken: b
         if e >= len(doc) or (doc[e].text not in LIST_CLOSERS and fold(doc[e].text) not in LIST_CLOSERS):
             continue
         before = _neighbour_item(doc, b, e, ends, starts)
-        if before is None or (e - k == 1 and (is_place(tok) or tok.text.isupper())) or _person(doc, k, e) \
+        if before is None or (e - k == 1 and (_place(tok) or tok.text.isupper())) or _person(doc, k, e) \
                 or any(taken[tok.idx:doc[e - 1].idx + len(doc[e - 1].text)]):
             continue                       # places, people, bare acronyms (found, if bodies, as acronyms)
         span = doc[k:e]
-        kind = before.kind if before.kind != "group" else "other"
+        # a name beside a school is a school; beside a network or an authority, nothing says what it is
+        kind = before.kind if before.kind not in ("group", "public_body") else "other"
         apposed = doc[b].text == "(" and b > 0 and doc[b - 1].idx + len(doc[b - 1].text) in ends \
             and e < len(doc) and doc[e].text == ")"
         org = (ends[doc[b - 1].idx + len(doc[b - 1].text)] if apposed else None) or _titled_entry(

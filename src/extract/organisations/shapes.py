@@ -19,3 +19,9 @@ CLOSING_QUOTES = frozenset({"»", '"', "”"})
 def is_place(tok) -> bool:
     """A known place name (the model knows the word and tags it a place): ``Lyon``, ``Paris``."""
     return tok.ent_type_ in ("LOC", "GPE") and tok.has_vector
+
+
+def is_brand(tok) -> bool:
+    """A capitalised word the model knows no lowercase word for: a brand (``Lesaffre``, ``ArcelorMittal``,
+    ``Neoma``), where towns and common words have one (``Lyon``, ``Orange``, ``Unite``)."""
+    return tok.text[:1].isupper() and not tok.vocab.has_vector(tok.text.lower())

@@ -123,6 +123,9 @@ CASES = [
     "Paris et Lille.",
     "L'<o name='Université Marc Lafont' kind='university'>Université Marc Lafont</o> "
     "(<o name='Université Marc Lafont'>Nantes Trois</o>) recrute.",
+    # a known name never starts inside a hyphenated compound: the longer name holds it
+    "Le réseau <o name='Île-de-France Universités' kind='group'>Île-de-France Universités</o> réunit douze "
+    "établissements. <o name='France Universités' kind='group'>France Universités</o> salue sa création.",
     # a brand word (one the model knows no lowercase word for) listed beside a body is a body, even where the
     # model takes it for a place or a person, and after "dont"; a town beside it is none
     "Le projet compte dix partenaires, dont <o name='Kervellec' kind='other'>Kervellec</o>, le "

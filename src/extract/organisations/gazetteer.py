@@ -127,7 +127,7 @@ class Gazetteer:
                     break
             if hit is None and (titled := self._titled_at(raw, i, seen, unknown)):
                 hit = (1, titled)
-            if hit and i > 0 and self._excluded_after(hit[1], low[i - 1]):
+            if hit and i > 0 and (self._excluded_after(hit[1], low[i - 1]) or _glued(text, words[i - 1], words[i])):
                 hit = None
             if hit:
                 n, ids = hit
@@ -136,6 +136,12 @@ class Gazetteer:
             else:
                 i += 1
         return found
+
+
+def _glued(text: str, before: tuple[str, int, int], word: tuple[str, int, int]) -> bool:
+    """The word is the end of a hyphenated compound (``Hauts-de-France``): no name starts there
+    (``Alliance Hauts-de-France Universités`` holds no ``France Universités``)."""
+    return before[2] == word[1] - 1 and text[before[2]] == "-"
 
 
 def _brand(form: str) -> str:

@@ -123,6 +123,13 @@ CASES = [
     "Paris et Lille.",
     "L'<o name='Université Marc Lafont' kind='university'>Université Marc Lafont</o> "
     "(<o name='Université Marc Lafont'>Nantes Trois</o>) recrute.",
+    # a name restated in parentheses by a short name made of its words or their initials is one body; a
+    # parenthesis of one word, or naming another body, is not (a lab and its parent; a word is no acronym)
+    "L'<o name='Toulouse INP' kind='school'>Institut national polytechnique de Toulouse</o> "
+    "(<o name='Toulouse INP'>Toulouse INP</o>) et l'<o name='Institut de chimie de Lyon'>Institut de chimie de "
+    "Lyon</o> (<o name='Centre national de la recherche scientifique'>CNRS</o>) recrutent, comme le "
+    "<o name='Laboratoire de physique de Rennes' kind='other'>Laboratoire de physique de Rennes</o> "
+    "(<o name='Université de Rennes' kind='university'>Université de Rennes</o>).",
     # a known name never starts inside a hyphenated compound: the longer name holds it
     "Le réseau <o name='Île-de-France Universités' kind='group'>Île-de-France Universités</o> réunit douze "
     "établissements. <o name='France Universités' kind='group'>France Universités</o> salue sa création.",

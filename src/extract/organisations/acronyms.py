@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc
 
 from ..docview import text_of
-from ..normalise import fold, strip_accents, words_with_offsets
+from ..normalise import fold, key, strip_accents, words_with_offsets
 from ..words import words
 from .index import OrgIndex
 from .shapes import ACRONYM_SHAPE, ELISION, PARTICLES, is_place
@@ -140,7 +140,9 @@ def definitions(ix: OrgIndex, text: str) -> list[tuple[str, int, int, str, int, 
             head = inner_clean.split(",")[0].rstrip()
             if head != inner_clean and initials_match(acr, head) and not _word_initials(acr, inner_clean):
                 inner_clean = head                 # "(Institut d'enseignement commercial supérieur, membre de la CGE)"
-            if ACRONYM_SHAPE.match(acr) and initials_match(acr, inner_clean):
+            # "Laboratoire de physique de Rennes (Université de Rennes)": a word of the name is no acronym of it
+            if ACRONYM_SHAPE.match(acr) and initials_match(acr, inner_clean) \
+                    and key(acr) not in key(inner_clean).split():
                 a_start = line_start + tail.start(1)
                 out.append((inner_clean, i_start, i_start + len(inner_clean), acr, a_start, a_start + len(acr)))
     return out

@@ -88,19 +88,30 @@ def _link_leading_names(orgs: dict[str, "Organisation"]) -> None:
 
 def link_restated_names(text: str, orgs: dict[str, "Organisation"]) -> None:
     """``du Ministère chargé de l'Industrie (Ministère de l'Économie et des Finances)``: a name restated in
-    parentheses by another name of the same head is one body, named by the parenthesis (its usual or
-    official name) unless only the first is known to the data; two bodies the data knows stay two."""
+    parentheses by another name of the same head, or by a short name all of whose words it holds
+    (``l'École nationale supérieure des arts et métiers (Arts et Métiers)``), is one body, named by the
+    parenthesis (its usual or official name) unless only the first is known to the data; two bodies the
+    data knows stay two, and a one-word parenthesis is no short name (``l'Institut Pascal (CNRS)``)."""
     for oid, org in list(orgs.items()):
         head = key(org.name).split()[:1]
         for other in list(orgs.values()):
-            if other is org or oid not in orgs or key(other.name).split()[:1] != head or len(other.name.split()) < 2 \
-                    or (org.known and other.known):      # two bodies of the data stay two
+            if other is org or oid not in orgs or (org.known and other.known):      # two bodies of the data stay two
                 continue
-            if any(_restates(text, m, n) for m in org.mentions for n in other.mentions):
+            same_head = key(other.name).split()[:1] == head and len(other.name.split()) >= 2
+            if any(_restates(text, m, n) and (same_head or _shortens(n.text, m.text))
+                   for m in org.mentions for n in other.mentions):
                 keep, gone = (org, other) if org.known and not other.known else (other, org)
                 keep.mentions.extend(gone.mentions)
                 del orgs[gone.org_id]
                 break
+
+
+def _shortens(short: str, name: str) -> bool:
+    """Each word of ``short`` is a word of ``name`` or, in capitals, the initials of some of its words
+    (``Toulouse INP``: Institut national polytechnique de Toulouse)."""
+    words, held = re.findall(r"[^\W_]+", short), set(key(name).split())
+    return len(words) >= 2 and all(key(w) in held or (w.isupper() and len(w) >= 2 and initials_match(w, name))
+                                   for w in words)
 
 
 def _restates(text: str, first: Mention, second: Mention) -> bool:

@@ -4,6 +4,12 @@ import pytest
 UNIV_TOURS = "Université de Tours"
 
 CASES = [
+    # a percentage closing an objective keeps its sign, in a sentence as in a list
+    ("L'Université de Tours souhaite porter la part des boursiers à 30 %. Ses ambitions :\n"
+     "- accroître la part des femmes parmi ses élèves à 40 % ;\n- porter à 20 % la part d'apprentis.",
+     [("porter la part des boursiers à 30 %", UNIV_TOURS, ""),
+      ("accroître la part des femmes parmi ses élèves à 40 %", UNIV_TOURS, ""),
+      ("porter à 20 % la part d'apprentis", UNIV_TOURS, "")]),
     ("L'Université de Tours souhaite ouvrir un institut du numérique afin de former davantage d'ingénieurs.",
      [("ouvrir un institut du numérique", UNIV_TOURS, "")]),
     # an anaphor in subject position continues the topic, unless its noun names another body and not the topic

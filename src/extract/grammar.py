@@ -499,9 +499,19 @@ def np_coordination(doc: Doc, start: int, end: int, folded: list[str]) -> list[t
     return parts
 
 
+UNITS = {"%", "‰", "€", "$", "£"}
+
+
+def unit_after_figure(tok) -> bool:
+    """``30 %``: a unit the tokenizer calls punctuation, right after its figure."""
+    return tok.text in UNITS and tok.i > 0 and tok.nbor(-1).like_num
+
+
 def span_text(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Character offsets of tokens [start, end), trailing punctuation and connectors dropped."""
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in {")", "»", "\"", "®"} or
+    """Character offsets of tokens [start, end), trailing punctuation and connectors dropped (a unit after its
+    figure is no punctuation: ``à 30 %``)."""
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in {")", "»", "\"", "®"}
+                           and not unit_after_figure(doc[end - 1]) or
                            fold(doc[end - 1].text) in {"et", "ou", "avec", "de", "d'", "a", "en", "mais"} or
                            doc[end - 1].is_space):
         end -= 1

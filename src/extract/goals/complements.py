@@ -10,6 +10,7 @@ from ..grammar import (
     objective_parts,
     skip_to_complement,
     span_text,
+    unit_after_figure,
 )
 from ..normalise import key
 from ..words import words
@@ -76,7 +77,8 @@ def make_goal(ctx: Context, s, e, trigger, actor, sent, source, hint="") -> Goal
     e0 = e
     # a date closing the objective is its horizon, not its text ("… à l'horizon 2028.")
     cut_date = False
-    while e > s and (e - 1 in ctx.date_tokens or doc[e - 1].is_punct or doc[e - 1].is_space):
+    while e > s and (e - 1 in ctx.date_tokens or (doc[e - 1].is_punct and not unit_after_figure(doc[e - 1]))
+                     or doc[e - 1].is_space):
         if doc[e - 1].text == ")" and _opens_more(doc[s:e - 1]):
             break                              # "… de la Francophonie (RESCIF)": the parenthesis closes
         cut_date = cut_date or e - 1 in ctx.date_tokens

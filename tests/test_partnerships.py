@@ -112,6 +112,11 @@ CASES = [
     ("L'Université de Tours et ses partenaires, l'Université Laval et l'Université de Sherbrooke, lancent un "
      "programme commun.",
      [({"Université de Tours", "Université Laval", "Université de Sherbrooke"}, "cooperation", "established", "")]),
+    # a possessive opening the sentence stands for the body before: its members each join it
+    ("Le réseau Polytech compte quinze écoles. Ses membres, dont l'Université de Tours et l'Université d'Orléans, "
+     "coopèrent depuis longtemps.",
+     [({"Réseau Polytech", "Université de Tours"}, "membership", "established", ""),
+      ({"Réseau Polytech", "Université d'Orléans"}, "membership", "established", "")]),
     # the verb of "rapprochement": a cooperation
     ("L'Université de Tours se rapproche de l'Université d'Orléans.",
      [({"Université de Tours", "Université d'Orléans"}, "cooperation", "established", "")]),

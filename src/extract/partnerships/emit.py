@@ -59,15 +59,22 @@ def _separate_acts(ctx: Context, w: Work, groups: list) -> bool:
         dont_including(ctx, j, w.frame.end) for j in w.frame.indices()))
 
 
-def _other_side(ctx: Context, w: Work, partners: list[Organisation]) -> list[Organisation]:
+def _other_side(ctx: Context, w: Work, groups: list) -> list[Organisation]:
     """Who makes the separate acts: a party that is no partner, the subject's actor
-    (``Elle compte conclure des conventions avec A et B``), else the issuer."""
+    (``Elle compte conclure des conventions avec A et B``), the body a possessive stands for (``Ses membres,
+    dont A et B, …``: the previous sentence's subject, else the last body named), else the issuer."""
+    partners = [o for g in groups for o, _ in g[0]]
     others = [p for p in w.parties if p not in partners]
     subj = w.subj
     if not others and subj is not None and subj.kind in ("pronoun", "anaphor"):
         actor = ctx.actors.actor_for(subj)
         if actor is not None and actor not in partners:
             others = [actor]
+    if not others and possessed_partners(ctx, groups[0][1]):
+        j = groups[0][1]
+        named = [org for s, _, org in ctx.actors.mentions if s < j and org not in partners]
+        owner = ctx.actors.previous_subject(j) or (named[-1] if named else None)
+        others = [owner] if owner is not None and owner not in partners else []
     if not others and ctx.actors.main is not None and ctx.actors.main not in partners:
         others = [ctx.actors.main]
     return others
@@ -82,7 +89,7 @@ def _own_trigger(w: Work, boundary: int, at: int) -> Trigger:
 
 
 def _per_partner(ctx: Context, w: Work, groups: list, base: dict) -> list[Partnership]:
-    others = _other_side(ctx, w, [o for g in groups for o, _ in g[0]])
+    others = _other_side(ctx, w, groups)
     if len(groups) >= 2:
         items = groups
     else:                              # one "avec" listing several partners of a plural act

@@ -21,6 +21,10 @@ CASES = [
      [({"Michelin", "Fondation de l'Université de Tours"}, "membership", "established", "")]),
     ("La Fondation de l'Université de Tours accueille un nouveau mécène : Michelin a rejoint la fondation.",
      [({"Michelin", "Fondation de l'Université de Tours"}, "membership", "established", "")]),
+    # sponsors a body counts or lists are its members, as its "membres" are
+    ("La Fondation de l'Université de Tours accueille deux nouveaux mécènes : Michelin et Lesaffre.",
+     [({"Michelin", "Fondation de l'Université de Tours"}, "membership", "established", ""),
+      ({"Lesaffre", "Fondation de l'Université de Tours"}, "membership", "established", "")]),
     # the examples of a joint structure ("notamment …") are the structures, not parties
     ("L'Université de Tours s'appuie sur ses laboratoires communs avec le CNRS, notamment le LIFAT et le GREMAN.",
      [({"Université de Tours", "Centre national de la recherche scientifique"}, "alliance", "established", "")]),

@@ -9,7 +9,7 @@ and spaCy's lemma, which catches what the generated forms miss.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 
@@ -51,15 +51,18 @@ class TermIndex:
 
     def match(self, doc: Doc, i: int, folded: list[str]) -> tuple[Any, int] | None:
         """The longest term starting at token ``i``: (payload, number of tokens)."""
+        return next(self.matches(doc, i, folded), None)
+
+    def matches(self, doc: Doc, i: int, folded: list[str]) -> Iterator[tuple[Any, int]]:
+        """Every term starting at token ``i``, longest first, in the order of the rule file; then the lemma's."""
         for toks, payload in self.by_first.get(folded[i], ()):
             n = len(toks)
             if tuple(folded[i:i + n]) == toks:
-                return payload, n
+                yield payload, n
         if self.by_lemma:
             payload = self.by_lemma.get(fold(doc[i].lemma_))
             if payload is not None:
-                return payload, 1
-        return None
+                yield payload, 1
 
     def contains(self, word: str) -> bool:
         return any(len(toks) == 1 for toks, _ in self.by_first.get(fold(word), ()))

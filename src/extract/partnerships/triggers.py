@@ -84,7 +84,7 @@ def find_triggers(ctx: Context, sent: Span) -> list[Trigger]:
     out = []
     i = sent.start
     while i < sent.end:
-        hit = ctx.lex.partnership.match(ctx.doc, i, ctx.folded)
+        hit = _fitting_entry(ctx, i, sent)
         if hit is None or i in ctx.actors.token_org:
             i += 1
             continue
@@ -93,12 +93,24 @@ def find_triggers(ctx: Context, sent: Span) -> list[Trigger]:
         if entry["pos"] == "VERB" and (_noun_not_verb(ctx, i) or _speech_verb(ctx, i)):
             i += n
             continue
-        if entry.get("after_copula") and not (_after_copula(ctx, i, sent.start) and _of_a_body(ctx, i + n, sent.end)):
+        if _wants_copula(ctx, i, sent, entry, n):
             i += n
             continue
         out.append((i, n, entry))
         i += n
     return out
+
+
+def _fitting_entry(ctx: Context, i: int, sent: Span) -> tuple[dict, int] | None:
+    """The first entry of the word at ``i`` whose context holds: one that needs a copula before it (``X est
+    mécène de Y``) gives way to another of the same word that does not (``accueille trois mécènes : A, B``)."""
+    hits = list(ctx.lex.partnership.matches(ctx.doc, i, ctx.folded))
+    return next((h for h in hits if not _wants_copula(ctx, i, sent, *h)), hits[0] if hits else None)
+
+
+def _wants_copula(ctx: Context, i: int, sent: Span, entry: dict, n: int) -> bool:
+    return bool(entry.get("after_copula")) and not (
+        _after_copula(ctx, i, sent.start) and _of_a_body(ctx, i + n, sent.end))
 
 
 def _verb_reading(ctx: Context, i: int, n: int, entry: dict) -> dict:

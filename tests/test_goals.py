@@ -444,6 +444,9 @@ NONE = [
     "Les frais d'inscription ne changeront pas.",                    # a denied future promises nothing
     "L'Université de Tours n'envisage pas de rejoindre un autre regroupement.",
     "La décision prendra effet le 1er janvier 2026.",
+    # what the future will see happen, or count, describes it
+    "Le nouvel établissement de l'Université de Tours verra le jour en 2027 et comptera 30 000 étudiants.",
+    "L'année 2026 verra l'ouverture du campus de l'Université de Tours.",
     "Cinq consortiums recevront au total 4 millions d'euros.",
     "Université européenne : l'alliance Aurora accueille deux nouveaux membres",   # the tagger reads a future
     "À l'heure actuelle, 30 % des étudiants sont en apprentissage.",

@@ -130,6 +130,10 @@ CASES = [
     "Lyon</o> (<o name='Centre national de la recherche scientifique'>CNRS</o>) recrutent, comme le "
     "<o name='Laboratoire de physique de Rennes' kind='other'>Laboratoire de physique de Rennes</o> "
     "(<o name='Université de Rennes' kind='university'>Université de Rennes</o>).",
+    # an academy is a body by its acronym; in lowercase before a place, an education district, none
+    "L'<o name=\"Académie royale des sciences d'outre-mer\" kind='other'>Académie royale des sciences d'outre-mer</o> "
+    "(<o name=\"Académie royale des sciences d'outre-mer\">ARSOM</o>) salue l'accord, comme les lycées de "
+    "l'académie de Reims.",
     # a known name never starts inside a hyphenated compound: the longer name holds it
     "Le réseau <o name='Île-de-France Universités' kind='group'>Île-de-France Universités</o> réunit douze "
     "établissements. <o name='France Universités' kind='group'>France Universités</o> salue sa création.",

@@ -4,6 +4,10 @@ import pytest
 UNIV_TOURS = "Université de Tours"
 
 CASES = [
+    # a date a detached past participle governs says when something was done: no horizon (a passive future's
+    # is one: "Un nouveau bâtiment sera ouvert à Blois en 2026" below)
+    ("Créée en 1990, l'Université de Tours veut renforcer son partenariat avec l'Université Laval, signé en 2017.",
+     [("renforcer son partenariat avec l'Université Laval", UNIV_TOURS, "")]),
     # a percentage closing an objective keeps its sign, in a sentence as in a list
     ("L'Université de Tours souhaite porter la part des boursiers à 30 %. Ses ambitions :\n"
      "- accroître la part des femmes parmi ses élèves à 40 % ;\n- porter à 20 % la part d'apprentis.",

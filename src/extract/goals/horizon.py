@@ -30,6 +30,7 @@ def horizon(ctx: Context, g: Goal, goals: list[Goal]) -> str:
     mates = sorted((o for o in goals if o.sent_start == g.sent_start), key=lambda o: o.start)
     nxt = next((o.start for o in mates if o.start > g.start), g.sent_end)
     in_sent = [d for d in dates if g.sent_start <= d.start < g.sent_end and d.value]
+    in_sent = [d for d in in_sent if not _apposed_participle(doc, d)]
     for d in in_sent:
         if g.start <= d.start < nxt and not _in_relative(text_of(doc)[g.end:d.start]):
             return d.value
@@ -84,6 +85,18 @@ def _under(doc: Doc, k: int) -> bool:
         start -= 1                             # the noun phrase the plan ends: "au titre du contrat de plan"
     before = " " + " ".join(fold(t.text) for t in doc[start:k]).replace("' ", "'") + " "
     return any(" " + p + " " in before for p in FRAME_OPENERS)
+
+
+def _apposed_participle(doc: Doc, d) -> bool:
+    """``Créée en 1973, la CGE a pour objectif …``, ``son partenariat avec la TUM, signé en 2017``: a date a
+    detached past participle governs says when something was done, no horizon (``sera livré en 2026`` is one)."""
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    k = span.start - 1 - (fold(doc[span.start - 1].text) in {"en", "le", "depuis", "des"})
+    if k < 0 or doc[k].morph.get("VerbForm") != ["Part"] or doc[k].morph.get("Tense") != ["Past"]:
+        return False
+    return k == 0 or doc[k].is_sent_start or doc[k - 1].text in {",", "(", "–", "—"}
 
 
 _RELATIVE_BETWEEN = re.compile(r",\s*(?:\w+\s+)?"

@@ -4,6 +4,13 @@ import pytest
 UNIV_TOURS = "Université de Tours"
 
 CASES = [
+    # the period a partnership or a regional plan is concluded for bounds the commitments the text states
+    ("L'Université de Tours et la Ville de Blois ont signé un accord. Ce partenariat, conclu pour la période "
+     "2025-2029, a pour objectif de construire 500 logements étudiants.",
+     [("construire 500 logements étudiants", None, "2025/2029")]),
+    ("Le schéma régional de l'enseignement supérieur de la Région Centre-Val de Loire a été adopté pour la "
+     "période 2023-2028. La Région veut soutenir les formations en santé.",
+     [("soutenir les formations en santé", "Région Centre-Val de Loire", "2023/2028")]),
     # a date a detached past participle governs says when something was done: no horizon (a passive future's
     # is one: "Un nouveau bâtiment sera ouvert à Blois en 2026" below)
     ("Créée en 1990, l'Université de Tours veut renforcer son partenariat avec l'Université Laval, signé en 2017.",

@@ -4,6 +4,12 @@ import pytest
 UNIV_TOURS = "Université de Tours"
 
 CASES = [
+    # a sentence that opens on a participial phrase has its subject after the comma, for the next "Elle"
+    ("La Fondation de l'Université de Tours accueille trois mécènes. Michelin s'engage à accueillir vingt "
+     "apprentis. Créée en 2015, la Fondation compte désormais 45 entreprises partenaires. Elle ambitionne de "
+     "lever 10 millions d'euros.",
+     [("accueillir vingt apprentis", "Michelin", ""),
+      ("lever 10 millions d'euros", "Fondation de l'Université de Tours", "")]),
     # the period a partnership or a regional plan is concluded for bounds the commitments the text states
     ("L'Université de Tours et la Ville de Blois ont signé un accord. Ce partenariat, conclu pour la période "
      "2025-2029, a pour objectif de construire 500 logements étudiants.",

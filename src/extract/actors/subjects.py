@@ -90,7 +90,8 @@ class SubjectsMixin:
         if key_ in self._subject_cache:
             return self._subject_cache[key_]
         org = None
-        opening = [t for t in sent[:4]
+        head = _after_fronted_participle(sent)
+        opening = [t for t in self.doc[head:min(head + 4, sent.end)]
                    if not (t.is_punct or t.is_space or self.folded[t.i] in {"l'", "le", "la", "les"})]
         if opening and opening[0].i in self.token_org:
             org = self.token_org[opening[0].i][0]          # the sentence opens on its subject
@@ -299,3 +300,13 @@ def is_verb(tok) -> bool:
 
 def _is_date_token(w: str) -> bool:
     return w.isdigit() or w in DATE_WORDS
+
+
+def _after_fronted_participle(sent: Span) -> int:
+    """Where a sentence's subject may open: after a fronted participial phrase (``Créée en 2015, la Fondation
+    compte …``, whose verb the tagger may read as a noun), else at its start."""
+    first = sent[0]
+    if first.morph.get("VerbForm") != ["Part"] or first.morph.get("Tense") != ["Past"]:
+        return sent.start
+    comma = next((t.i for t in sent[1:8] if t.text == ","), None)
+    return comma + 1 if comma is not None else sent.start

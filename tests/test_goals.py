@@ -4,6 +4,11 @@ import pytest
 UNIV_TOURS = "Université de Tours"
 
 CASES = [
+    # a date past when the text was written bounds no aim
+    ("Tours, le 4 juillet 2025 – L'Université de Tours souhaite renforcer le réseau lancé en mars dernier avec "
+     "ses partenaires et ouvrir un campus en 2027.",
+     [("renforcer le réseau lancé en mars dernier avec ses partenaires", UNIV_TOURS, ""),
+      ("ouvrir un campus", UNIV_TOURS, "2027")]),
     # a sentence that opens on a participial phrase has its subject after the comma, for the next "Elle"
     ("La Fondation de l'Université de Tours accueille trois mécènes. Michelin s'engage à accueillir vingt "
      "apprentis. Créée en 2015, la Fondation compte désormais 45 entreprises partenaires. Elle ambitionne de "

@@ -30,7 +30,7 @@ def horizon(ctx: Context, g: Goal, goals: list[Goal]) -> str:
     mates = sorted((o for o in goals if o.sent_start == g.sent_start), key=lambda o: o.start)
     nxt = next((o.start for o in mates if o.start > g.start), g.sent_end)
     in_sent = [d for d in dates if g.sent_start <= d.start < g.sent_end and d.value]
-    in_sent = [d for d in in_sent if not _apposed_participle(doc, d)]
+    in_sent = [d for d in in_sent if not _apposed_participle(doc, d) and not _past(doc, d.value)]
     for d in in_sent:
         if g.start <= d.start < nxt and not _in_relative(text_of(doc)[g.end:d.start]):
             return d.value
@@ -85,6 +85,13 @@ def _under(doc: Doc, k: int) -> bool:
         start -= 1                             # the noun phrase the plan ends: "au titre du contrat de plan"
     before = " " + " ".join(fold(t.text) for t in doc[start:k]).replace("' ", "'") + " "
     return any(" " + p + " " in before for p in FRAME_OPENERS)
+
+
+def _past(doc: Doc, value: str) -> bool:
+    """A date that ended before the text's anchor (``une association créée en mars dernier``) bounds no aim."""
+    anchor = doc._.anchor
+    end = value.split("/")[-1]
+    return anchor is not None and bool(end) and end < anchor.isoformat()[:len(end)]
 
 
 def _apposed_participle(doc: Doc, d) -> bool:

@@ -134,6 +134,9 @@ CASES = [
     "L'<o name=\"Académie royale des sciences d'outre-mer\" kind='other'>Académie royale des sciences d'outre-mer</o> "
     "(<o name=\"Académie royale des sciences d'outre-mer\">ARSOM</o>) salue l'accord, comme les lycées de "
     "l'académie de Reims.",
+    # English names put the head last, after several proper words
+    "L'école a signé avec la <o name='Nankai Jiao Ming University' kind='university'>Nankai Jiao Ming University</o> "
+    "et le <o name='Dunmore College' kind='school'>Dunmore College</o>.",
     # a known name never starts inside a hyphenated compound: the longer name holds it
     "Le réseau <o name='Île-de-France Universités' kind='group'>Île-de-France Universités</o> réunit douze "
     "établissements. <o name='France Universités' kind='group'>France Universités</o> salue sa création.",

@@ -74,6 +74,7 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "kinds": Field(list, list_of=str),
         "generic": Field(bool),
         "stands_for": Field(list, list_of=str),
+        "proper_words": Field(int),
         "note": Field(str),
     },
     "partnership_triggers.jsonl": {

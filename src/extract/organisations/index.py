@@ -30,8 +30,10 @@ class OrgIndex:
                                 if r["type"] == "head" and r.get("lowercase_for_authority")}
         # heads that name another body ("le ministre chargé de la Recherche": the ministry)
         self.names_as = {fold(r["term"]): r["names_as"] for r in grammar if r["type"] == "head" and r.get("names_as")}
-        # nouns after a place that name a body with it ("Amiens Métropole")
-        self.suffix_heads = {r["term"]: r["kind"] for r in grammar if r["type"] == "suffix_head"}
+        # nouns after a place that name a body with it ("Amiens Métropole"), or after a name of several proper
+        # words ("Shanghai Jiao Tong University"): kind and how many words
+        self.suffix_heads = {r["term"]: (r["kind"], r.get("proper_words", 1)) for r in grammar
+                             if r["type"] == "suffix_head"}
         # heads whose names list their parts after commas ("ministère de l'Enseignement supérieur, de la Recherche …")
         self.enumerating_heads = {fold(r["term"]) for r in grammar if r["type"] == "head" and r.get("enumerates")}
         # heads written in capitals ("TU Delft") match only in capitals ("tu" is also a pronoun)

@@ -395,17 +395,24 @@ def ner_candidates(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, str]]:
 
 
 def suffixed_names(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str]]:
-    """``Amiens Métropole``: a place's name and a noun after it that names the body (``suffix_head``)."""
+    """``Amiens Métropole``: a place's name and a noun after it that names the body (``suffix_head``); an
+    English head after up to ``proper_words`` proper words (``Shanghai Jiao Tong University``)."""
     out = []
     for tok in doc[1:]:
-        kind = ix.suffix_heads.get(tok.text)
+        kind, most = ix.suffix_heads.get(tok.text, (None, 0))
         prev = doc[tok.i - 1]
         if kind is None or not prev.text[:1].isupper() or prev.pos_ not in ("PROPN", "NOUN"):
             continue
         start = prev.i
+        while start > 0 and tok.i - start < most and _proper_word(doc[start - 1]):
+            start -= 1                             # "Shanghai Jiao Tong University"
         while start > 0 and doc[start - 1].text == "-" and start - 2 >= 0 and doc[start - 2].text[:1].isupper():
             start -= 2                             # "Aix-Marseille-Provence Métropole"
         if start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ not in ("DET", "ADP"):
             continue                               # "CCI Lyon Métropole": inside a bigger name
         out.append((doc[start].idx, tok.idx + len(tok.text), kind))
     return out
+
+
+def _proper_word(tok) -> bool:
+    return tok.text[:1].isupper() and tok.is_alpha and tok.pos_ not in ("DET", "ADP") and not tok.is_sent_start

@@ -134,6 +134,9 @@ CASES = [
     "L'<o name=\"Académie royale des sciences d'outre-mer\" kind='other'>Académie royale des sciences d'outre-mer</o> "
     "(<o name=\"Académie royale des sciences d'outre-mer\">ARSOM</o>) salue l'accord, comme les lycées de "
     "l'académie de Reims.",
+    # a name restated in another language, the country after it, is one body
+    "L'<o name='Université de Kanazumi' kind='university'>Université de Kanazumi</o> (<o name='Université de "
+    "Kanazumi'>Kanazumi University</o>, Japon) recrute.",
     # English names put the head last, after several proper words
     "L'école a signé avec la <o name='Nankai Jiao Ming University' kind='university'>Nankai Jiao Ming University</o> "
     "et le <o name='Dunmore College' kind='school'>Dunmore College</o>.",

@@ -281,7 +281,7 @@ class OrganisationFinder:
         chosen, taken = choose(candidates(ix, doc), len(text))
         orgs = cluster(ix, chosen, text)
         links.link_short_forms(ix, orgs)
-        links.link_restated_names(text, orgs)
+        links.link_restated_names(ix, text, orgs)
         links.short_form_mentions(ix, doc, orgs, taken)
         links.repeated_mentions(doc, orgs, taken)
         links.own_places(doc, orgs, taken)

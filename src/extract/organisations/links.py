@@ -86,19 +86,20 @@ def _link_leading_names(orgs: dict[str, "Organisation"]) -> None:
             del orgs[oid]
 
 
-def link_restated_names(text: str, orgs: dict[str, "Organisation"]) -> None:
+def link_restated_names(ix: OrgIndex, text: str, orgs: dict[str, "Organisation"]) -> None:
     """``du Ministère chargé de l'Industrie (Ministère de l'Économie et des Finances)``: a name restated in
     parentheses by another name of the same head, or by a short name all of whose words it holds
     (``l'École nationale supérieure des arts et métiers (Arts et Métiers)``), is one body, named by the
     parenthesis (its usual or official name) unless only the first is known to the data; two bodies the
-    data knows stay two, and a one-word parenthesis is no short name (``l'Institut Pascal (CNRS)``)."""
+    data knows stay two, and a one-word parenthesis is no short name (``l'Institut Pascal (CNRS)``). A head
+    may be translated and the country follow (``l'Université du Tohoku (Tohoku University, Japon)``)."""
     for oid, org in list(orgs.items()):
         head = key(org.name).split()[:1]
         for other in list(orgs.values()):
             if other is org or oid not in orgs or (org.known and other.known):      # two bodies of the data stay two
                 continue
             same_head = key(other.name).split()[:1] == head and len(other.name.split()) >= 2
-            if any(_restates(text, m, n) and (same_head or _shortens(n.text, m.text))
+            if any(_restates(text, m, n) and (same_head or _shortens(n.text, m.text, ix.heads))
                    for m in org.mentions for n in other.mentions):
                 keep, gone = (org, other) if org.known and not other.known else (other, org)
                 keep.mentions.extend(gone.mentions)
@@ -106,17 +107,23 @@ def link_restated_names(text: str, orgs: dict[str, "Organisation"]) -> None:
                 break
 
 
-def _shortens(short: str, name: str) -> bool:
-    """Each word of ``short`` is a word of ``name`` or, in capitals, the initials of some of its words
-    (``Toulouse INP``: Institut national polytechnique de Toulouse)."""
+def _shortens(short: str, name: str, heads: dict[str, str]) -> bool:
+    """Each word of ``short`` is a word of ``name``, a head of the same kind as one of its heads (``University``
+    for ``Université``), or, in capitals, the initials of some of its words (``Toulouse INP``: Institut national
+    polytechnique de Toulouse)."""
     words, held = re.findall(r"[^\W_]+", short), set(key(name).split())
-    return len(words) >= 2 and all(key(w) in held or (w.isupper() and len(w) >= 2 and initials_match(w, name))
-                                   for w in words)
+    kinds = {heads[w] for w in held if w in heads}
+    return len(words) >= 2 and all(
+        key(w) in held or heads.get(key(w)) in kinds or (w.isupper() and len(w) >= 2 and initials_match(w, name))
+        for w in words)
+
+
+_CLOSES = re.compile(r"\s*(?:,\s*[A-ZÉÈ][\w-]*(?:\s+[\w-]+){0,2}\s*)?\)")     # ")" or ", Japon)"
 
 
 def _restates(text: str, first: Mention, second: Mention) -> bool:
     return re.fullmatch(r"\s*\(\s*", text[first.end:second.start]) is not None \
-        and text[second.end:second.end + 3].lstrip().startswith(")")
+        and _CLOSES.match(text, second.end) is not None
 
 
 def link_group_names(ix: OrgIndex, orgs: dict[str, "Organisation"]) -> None:

@@ -21,6 +21,9 @@ CASES = [
      [({"Michelin", "Fondation de l'Université de Tours"}, "membership", "established", "")]),
     ("La Fondation de l'Université de Tours accueille un nouveau mécène : Michelin a rejoint la fondation.",
      [({"Michelin", "Fondation de l'Université de Tours"}, "membership", "established", "")]),
+    # a school bought by a group joins it
+    ("Le groupe Eduvia a racheté l'Université de Tours en 2015.",
+     [({"groupe Eduvia", "Université de Tours"}, "membership", "established", "2015")]),
     # sponsors a body counts or lists are its members, as its "membres" are
     ("La Fondation de l'Université de Tours accueille deux nouveaux mécènes : Michelin et Lesaffre.",
      [({"Michelin", "Fondation de l'Université de Tours"}, "membership", "established", ""),

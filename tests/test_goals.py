@@ -4,6 +4,10 @@ import pytest
 UNIV_TOURS = "Université de Tours"
 
 CASES = [
+    # using means aims at their purpose; mobilising people is an aim of its own
+    ("L'Université de Tours entend utiliser ce financement pour créer une école de santé. Elle veut mobiliser "
+     "ses laboratoires pour développer l'IA.",
+     [("créer une école de santé", UNIV_TOURS, ""), ("mobiliser ses laboratoires", UNIV_TOURS, "")]),
     # a date past when the text was written bounds no aim
     ("Tours, le 4 juillet 2025 – L'Université de Tours souhaite renforcer le réseau lancé en mars dernier avec "
      "ses partenaires et ouvrir un campus en 2027.",

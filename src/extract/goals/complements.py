@@ -12,12 +12,13 @@ from ..grammar import (
     span_text,
     unit_after_figure,
 )
-from ..normalise import key
+from ..normalise import fold, key
 from ..words import words
 from .model import Context, Goal
 
 W = words()
 AMOUNT_NOUNS = W.set("amount_nouns")
+MEANS_VERBS = W.set("means_verbs")
 
 
 def complement(ctx: Context, i, end, *, allow_np, markers=frozenset({"de", "d'", "a"})):
@@ -114,3 +115,18 @@ def _names_bodies(ctx: Context, s: int, e: int) -> bool:
 def _opens_more(span) -> bool:
     return sum(t.text == "(" for t in span) > sum(t.text == ")" for t in span)
 
+
+def purpose_of_means(ctx: Context, verb: int, c_end: int) -> int | None:
+    """After a verb of gaining or using means (``means_verbs``), the first infinitive of the purpose (``pour`` /
+    ``afin de``): ``vont disposer de moyens pour poursuivre …``, ``entend utiliser ce financement pour créer
+    …``; else None (``disposera de 50 000 m²`` is then the goal itself)."""
+    doc, folded = ctx.doc, ctx.folded
+    if fold(doc[verb].lemma_).split("'")[-1] not in MEANS_VERBS:
+        return None
+    for j in range(verb + 1, c_end):
+        if folded[j] in {"pour", "afin"}:
+            k = j + 1
+            while k < c_end and folded[k] in {"de", "d'", "mieux", "ainsi"}:
+                k += 1
+            return k if k < c_end and is_infinitive(doc[k]) else None
+    return None

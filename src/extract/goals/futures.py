@@ -16,13 +16,12 @@ from ..grammar import (
 from ..normalise import fold
 from ..words import words
 from .actor import committer, relation_head
-from .complements import complement, make_goal
+from .complements import complement, make_goal, purpose_of_means
 from .model import Context, Goal
 
 W = words()
 ALLER = {"va", "vont", "allons", "allez"}
 MODAL_FUTURES = W.set("modal_futures")
-MEANS_VERBS = W.set("means_verbs")
 NEW_BODY = W.set("new_body")
 PASSIVE_FUTURES = {"sera", "seront"}
 PLANNED = {"prevu", "prevue", "prevus", "prevues"}
@@ -63,8 +62,7 @@ def future(ctx: Context, sent: Span) -> list[Goal]:
                 and not relation_head(ctx, subj.start, i):
             start = subj.start                 # "des campagnes de recrutement … démarreront"; not "ce partenariat"
         actor = committer(ctx, subj, sent)
-        if fold(doc[verb].lemma_).split("'")[-1] in MEANS_VERBS:
-            start = _purpose_of_means(ctx, verb, c_end) or start   # "vont disposer de moyens pour poursuivre …"
+        start = purpose_of_means(ctx, verb, c_end) or start   # "vont disposer de moyens pour poursuivre …"
         parts = objective_parts(doc, start, c_end, folded, ctx.lex)
         out += [make_goal(ctx, s, e, trigger, actor, sent, "future") for s, e in parts]
         covered = max(e for _, e in parts)
@@ -146,19 +144,6 @@ def _continues_present(ctx: Context, i: int) -> bool:
     doc = ctx.doc
     return i >= 2 and ctx.folded[i - 1] == "et" and doc[i - 2].pos_ in ("VERB", "AUX") \
         and doc[i - 2].lemma_ == doc[i].lemma_ and "Pres" in doc[i - 2].morph.get("Tense")
-
-
-def _purpose_of_means(ctx: Context, verb: int, c_end: int) -> int | None:
-    """The first infinitive of the purpose (``pour`` / ``afin de``) that follows a means verb, else None
-    (``disposera de 50 000 m²`` is then the goal itself)."""
-    doc, folded = ctx.doc, ctx.folded
-    for j in range(verb + 1, c_end):
-        if folded[j] in {"pour", "afin"}:
-            k = j + 1
-            while k < c_end and folded[k] in {"de", "d'", "mieux", "ainsi"}:
-                k += 1
-            return k if k < c_end and is_infinitive(doc[k]) else None
-    return None
 
 
 def _infinitive_start(ctx: Context, sent: Span, i: int) -> int | None:

@@ -6,7 +6,7 @@ from spacy.tokens import Span
 from ..grammar import clause_bounds, denied, is_finite_verb, is_gerund
 from ..words import words
 from .actor import actor_of_verb
-from .complements import amount, announces_list, complement, make_goal, parts, que_clause
+from .complements import amount, announces_list, complement, make_goal, parts, purpose_of_means, que_clause
 from .model import Context, Goal
 
 W = words()
@@ -33,6 +33,8 @@ def verbal(ctx: Context, sent: Span) -> list[Goal]:
             i += n
             continue
         j, what = comp
+        if what == "inf":
+            j = purpose_of_means(ctx, j, c_end) or j     # "entend utiliser ce financement pour créer …"
         if what == "np" and (announces_list(ctx, j, c_end) or amount(ctx, j, c_end)):
             i += n
             continue

@@ -4,6 +4,10 @@ import pytest
 UNIV_TOURS = "Université de Tours"
 
 CASES = [
+    # "des N prochaines années" is a period from the anchor's year, like "les N prochaines années"
+    ("Publié le 28 août 2025. Au cours des trois prochaines années, l'Université de Tours entend rénover deux "
+     "bibliothèques.",
+     [("rénover deux bibliothèques", UNIV_TOURS, "2025/2028")]),
     # using means aims at their purpose; mobilising people is an aim of its own
     ("L'Université de Tours entend utiliser ce financement pour créer une école de santé. Elle veut mobiliser "
      "ses laboratoires pour développer l'IA.",
@@ -471,6 +475,7 @@ NONE = [
     "L'Université de Tours n'envisage pas de rejoindre un autre regroupement.",
     "La décision prendra effet le 1er janvier 2026.",
     # what the future will see happen, or count, describes it
+    "Les travaux du restaurant universitaire de l'Université de Tours, lancés en 2024, s'achèveront fin 2026.",
     "Le nouvel établissement de l'Université de Tours verra le jour en 2027 et comptera 30 000 étudiants.",
     "L'année 2026 verra l'ouverture du campus de l'Université de Tours.",
     "Cinq consortiums recevront au total 4 millions d'euros.",

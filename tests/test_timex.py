@@ -50,6 +50,7 @@ CASES = [
     "Il entrera en vigueur en <d v='2024-10'>octobre prochain</d>.",
     "Les travaux débuteront <d v='2025'>l'an prochain</d>.",
     "Le plan couvre <d v='2024/2027'>les trois prochaines années</d>.",
+    "Le plan sera mis en œuvre au cours des <d v='2024/2027'>trois prochaines années</d>.",
     "<d v='2024-03-13'>Hier</d>, le conseil a voté.",
     "Le conseil s'est réuni <d v='2024-03-12'>mardi dernier</d>.",
     "La convention sera signée <d v='2024-03-19'>mardi prochain</d>.",

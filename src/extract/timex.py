@@ -294,7 +294,7 @@ def _count(raw: str) -> int:
     return NUMBER_WORDS.get(raw.lower()) or int(raw)
 
 
-@_core(rf"\b(?:les|ces)\s+(?P<n>{_N})\s+(?P<rel>prochaines|derni[èe]res)\s+ann[ée]es\b|(?:\b(?:les|ces)\s+|(?<=\bdes\s))(?P<n2>{_N})\s+ann[ée]es\s+(?P<rel2>[àa]\s+venir|pass[ée]es)\b")
+@_core(rf"(?:\b(?:les|ces)\s+|(?<=\bdes\s))(?P<n>{_N})\s+(?P<rel>prochaines|derni[èe]res)\s+ann[ée]es\b|(?:\b(?:les|ces)\s+|(?<=\bdes\s))(?P<n2>{_N})\s+ann[ée]es\s+(?P<rel2>[àa]\s+venir|pass[ée]es)\b")
 def _n_years(m):
     n = _count(m["n"] or m["n2"])
     rel = (m["rel"] or m["rel2"]).lower()

@@ -4,6 +4,9 @@ import pytest
 UNIV_TOURS = "Université de Tours"
 
 CASES = [
+    # bodies coordinated as a subject share it, their acronyms in parentheses passed over: a joint aim
+    ("L'Université de Tours (UT) et l'Université d'Orléans (UO) proposeront un master conjoint.",
+     [("proposeront un master conjoint", None, "")]),
     # "des N prochaines années" is a period from the anchor's year, like "les N prochaines années"
     ("Publié le 28 août 2025. Au cours des trois prochaines années, l'Université de Tours entend rénover deux "
      "bibliothèques.",

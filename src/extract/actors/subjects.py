@@ -238,9 +238,10 @@ class SubjectsMixin:
         while k > clause_start and self.folded[k] in articles:
             k -= 1
         by_et = False
-        while k > clause_start and self.folded[k] in {"et", ","} and k - 1 in self.token_org:
+        while k > clause_start and self.folded[k] in {"et", ","} \
+                and (b := self._body_before(k, clause_start)) in self.token_org:
             by_et = by_et or self.folded[k] == "et"
-            prev, ps, _ = self.token_org[k - 1]
+            prev, ps, _ = self.token_org[b]
             if prev is not org and prev not in others:
                 others.append(prev)
             first = ps
@@ -253,6 +254,12 @@ class SubjectsMixin:
             # alone joins no subjects, it ends a fronted phrase
             return Subject("org", org, s)
         return Subject("org", org, s, tuple(reversed(others)))
+
+    def _body_before(self, k: int, clause_start: int) -> int:
+        """The token before ``k``, or before the parenthesis that closes there (``X (HES-SO) et Y``)."""
+        if self.doc[k - 1].text == ")" and (opening := open_bracket_before(self.doc, k - 1, clause_start)) is not None:
+            return opening - 1
+        return k - 1
 
     def _classify(self, start: int, head: int) -> Subject:
         f = self.folded

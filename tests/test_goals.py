@@ -4,6 +4,11 @@ import pytest
 UNIV_TOURS = "Université de Tours"
 
 CASES = [
+    # an anaphor continues the previous subject unless the text named another body with that noun (the data's
+    # name of a body written as its acronym does not count)
+    ("L'ESSCA et l'ESC Clermont Business School échangent. L'ESC Clermont a signé un accord avec l'Université "
+     "Clermont Auvergne. L'école compte poursuivre cette coopération.",
+     [("poursuivre cette coopération", "ESC Clermont Business School", "")]),
     # bodies coordinated as a subject share it, their acronyms in parentheses passed over: a joint aim
     ("L'Université de Tours (UT) et l'Université d'Orléans (UO) proposeront un master conjoint.",
      [("proposeront un master conjoint", None, "")]),

@@ -59,7 +59,8 @@ class AnaphorsMixin:
         else the main actor; unless the noun names another body and not it (``le ministère`` after
         ``l'État``)."""
         kinds = self.lex.anaphor_kinds.get(w, frozenset())
-        named = next((org for _, _, org in reversed(before) if w in fold(org.name).split()), None)
+        # as the text names it: "l'école" after "l'ESSCA" is no other body because the data's name holds "École"
+        named = next((org for s, e, org in reversed(before) if w in fold(self.doc[s:e].text).split()), None)
         for topic in (self.previous_subject(i), self.main):
             if topic is not None and topic.kind in kinds and topic not in exclude:
                 return named if named is not None and w not in fold(topic.name).split() else topic

@@ -140,6 +140,10 @@ CASES = [
     # English names put the head last, after several proper words
     "L'école a signé avec la <o name='Nankai Jiao Ming University' kind='university'>Nankai Jiao Ming University</o> "
     "et le <o name='Dunmore College' kind='school'>Dunmore College</o>.",
+    # a head glued by a hyphen opens a compound, a place ("Centre-Val de Loire"); an introduced name may hold
+    # one, its hyphen and particles not counted among its five words
+    "Les internes formés en région Centre-Val de Loire et en Normandie rejoignent l'alliance "
+    "<o name='Centre-Est Campus Santé Numérique' kind='group'>Centre-Est Campus Santé Numérique</o>.",
     # a known name never starts inside a hyphenated compound: the longer name holds it
     "Le réseau <o name='Île-de-France Universités' kind='group'>Île-de-France Universités</o> réunit douze "
     "établissements. <o name='France Universités' kind='group'>France Universités</o> salue sa création.",

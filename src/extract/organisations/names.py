@@ -21,15 +21,16 @@ APPOSITION_NOUNS = words().set("apposition_nouns")
 
 
 def _capitalised_run(doc: Doc, j: int, *, limit: int) -> int:
-    """End (exclusive) of the run of capitalised words from token ``j``, hyphens and
+    """End (exclusive) of the run of up to ``limit`` capitalised words from token ``j``, hyphens and
     apostrophes joining them (``Annecy-Chambéry``, ``Ca' Foscari``), on one line."""
-    k = j
-    while k < len(doc) and k - j < limit:
+    k, capitals = j, 0
+    while k < len(doc) and capitals < limit:
         t = doc[k]
         if "\n" in t.text or (k > j and "\n" in doc[k - 1].whitespace_):
             break
         if t.text[:1].isupper() and (t.pos_ not in ("DET", "ADP", "PRON", "CCONJ") or k > j):
             k += 1
+            capitals += 1
             continue
         joins = t.text in {"-", "&", "'"} or fold(t.text) in NAME_PARTICLES
         if joins and k > j and k + 1 < len(doc) and doc[k + 1].text[:1].isupper():
@@ -135,7 +136,7 @@ def grammar_candidates(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, str]
         capital_ok = (tok.text[:1].isupper() or low in ix.lowercase_heads or low in ix.place_heads
                       or low in ix.authority_heads or _before_person(ix, tokens, i)) and (
             low not in ix.capital_heads or tok.text.isupper())
-        if low in ix.heads and capital_ok and not starts_inside_name(ix, tokens, i):
+        if low in ix.heads and capital_ok and not starts_inside_name(ix, tokens, i) and not _compound(tokens, i):
             last = _name_end(ix, doc, tokens, i)
             if last is not None and tok.is_lower and low in ix.place_heads and (
                     not _proper_rest(tokens, i, last) or (i > 0 and tokens[i - 1].pos_ in ("ADJ", "NUM"))):
@@ -155,6 +156,11 @@ def grammar_candidates(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str, str]
                 continue
         i += 1
     return out
+
+
+def _compound(tokens, i: int) -> bool:
+    """``Centre-Val de Loire``: a head glued by a hyphen to the next word opens a compound, a place's name."""
+    return i + 1 < len(tokens) and tokens[i + 1].text == "-" and not tokens[i].whitespace_
 
 
 def _before_person(ix: OrgIndex, tokens, i: int) -> bool:
@@ -278,7 +284,7 @@ def introduced_names(ix: OrgIndex, doc: Doc) -> list[tuple[int, int, str]]:
         if quoted:
             j += 1
         end = _capitalised_run(doc, j, limit=5)
-        if end == j or fold(doc[j].text) in ix.heads or (
+        if end == j or (fold(doc[j].text) in ix.heads and not _compound(doc, j)) or (
                 quoted and not (end < len(doc) and doc[end].text in CLOSING_QUOTES)):
             i += 1
             continue

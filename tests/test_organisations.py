@@ -144,6 +144,11 @@ CASES = [
     # one, its hyphen and particles not counted among its five words
     "Les internes formés en région Centre-Val de Loire et en Normandie rejoignent l'alliance "
     "<o name='Centre-Est Campus Santé Numérique' kind='group'>Centre-Est Campus Santé Numérique</o>.",
+    # hospitals are bodies (authorities, as a CHU is); a town's "Agglomération" is its authority
+    "L'école coopère avec les <o name='Hôpitaux universitaires de Lémanie' kind='public_body'>Hôpitaux "
+    "universitaires de Lémanie</o> (<o name='Hôpitaux universitaires de Lémanie'>HUL</o>), l'<o name='Hôpital "
+    "Sainte-Blandine' kind='public_body'>Hôpital Sainte-Blandine</o> et <o name='Quimperlé Agglomération' "
+    "kind='public_body'>Quimperlé Agglomération</o>.",
     # a known name never starts inside a hyphenated compound: the longer name holds it
     "Le réseau <o name='Île-de-France Universités' kind='group'>Île-de-France Universités</o> réunit douze "
     "établissements. <o name='France Universités' kind='group'>France Universités</o> salue sa création.",

@@ -61,6 +61,8 @@ def _joins_by_et(ix: OrgIndex, doc: Doc, tokens, j: int) -> bool:
     if fold(tokens[j + 1].text) in {"l'", "le", "la", "les"} and j + 2 < len(tokens) \
             and tokens[j + 2].text[:1].isupper():
         return False                    # "l'École et l'État": another body ("… et l'agriculture" goes on)
+    if any(t.text in ix.suffix_heads for t in tokens[k:k + 5]):
+        return False                    # "… et Quimperlé Agglomération": a name its last word makes
     return not (nxt.text.isupper() and len(nxt.text) > 1 or fold(nxt.text) in ix.heads
                 or any(h[0] == 0 for h in ix.gazetteer.find(text_of(doc)[nxt.idx:nxt.idx + 80])))
 

@@ -21,6 +21,10 @@ CASES = [
      [({"Michelin", "Fondation de l'Université de Tours"}, "membership", "established", "")]),
     ("La Fondation de l'Université de Tours accueille un nouveau mécène : Michelin a rejoint la fondation.",
      [({"Michelin", "Fondation de l'Université de Tours"}, "membership", "established", "")]),
+    # a cooperation still to come between the bodies of an agreement in force is that agreement's content
+    ("L'Université de Tours et l'Université d'Orléans ont signé un accord-cadre de coopération. Les deux "
+     "établissements s'engagent à construire des parcours de formation communs et à partager leurs plateaux.",
+     [({"Université de Tours", "Université d'Orléans"}, "agreement", "established", "")]),
     # a school bought by a group joins it
     ("Le groupe Eduvia a racheté l'Université de Tours en 2015.",
      [({"groupe Eduvia", "Université de Tours"}, "membership", "established", "2015")]),

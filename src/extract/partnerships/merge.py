@@ -11,6 +11,13 @@ def _restates(title: Partnership, q: Partnership) -> bool:
     return q.ids == title.ids or (q.ids > title.ids and q.kind == title.kind)
 
 
+def _content_of(act: Partnership, later: Partnership) -> bool:
+    """A cooperation still to come, stated after an agreement or alliance in force between the same bodies,
+    is that act's content, not another act."""
+    return later.kind == "cooperation" and later.status == "planned" and act.status == "established" \
+        and act.kind in ("agreement", "alliance") and later.sent_index > act.sent_index and not later.date
+
+
 def merge(found: list[Partnership]) -> list[Partnership]:
     """One entry per act. A headline restating a relation of the body is that
     relation; the same parties, kind and status stated twice are one
@@ -33,6 +40,9 @@ def merge(found: list[Partnership]) -> list[Partnership]:
                 target = q                     # "fusionnent pour devenir …" then "vont fusionner": one merger,
                 q.status = "planned"           # still to come while any statement puts it ahead
                 break
+            if q.ids == p.ids and _content_of(q, p):
+                target = q                     # "ont signé un accord …. Les deux établissements s'engagent à
+                break                          # construire des parcours communs": what the agreement holds
             if q.ids == p.ids and q.status == p.status and (
                     q.kind == p.kind or ("cooperation" in (q.kind, p.kind) and not dates_differ)):
                 target = q

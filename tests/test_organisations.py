@@ -149,6 +149,9 @@ CASES = [
     "universitaires de Lémanie</o> (<o name='Hôpitaux universitaires de Lémanie'>HUL</o>), l'<o name='Hôpital "
     "Sainte-Blandine' kind='public_body'>Hôpital Sainte-Blandine</o> et <o name='Quimperlé Agglomération' "
     "kind='public_body'>Quimperlé Agglomération</o>.",
+    # Catalan and Spanish "i", "y" join a name's words
+    "L'école coopère avec l'<o name='Université Ferrer i Guàrdia' kind='university'>Université Ferrer i "
+    "Guàrdia</o>.",
     # a known name never starts inside a hyphenated compound: the longer name holds it
     "Le réseau <o name='Île-de-France Universités' kind='group'>Île-de-France Universités</o> réunit douze "
     "établissements. <o name='France Universités' kind='group'>France Universités</o> salue sa création.",

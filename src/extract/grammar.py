@@ -119,6 +119,10 @@ def is_conditional(tok: Token) -> bool:
     return "Cnd" in tok.morph.get("Mood")
 
 
+def is_past_participle(tok: Token) -> bool:
+    return "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
+
+
 def is_gerund(doc: Doc, i: int) -> bool:
     """``en signant``: a present participle after ``en``."""
     return i > 0 and fold(doc[i - 1].text) == "en" and fold(doc[i].text).endswith("ant")

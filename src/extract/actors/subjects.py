@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from ..docview import sentence_of
-from ..grammar import DETERMINERS, open_bracket_before
+from ..grammar import DETERMINERS, is_past_participle, open_bracket_before
 from ..organisations import Organisation
 from .model import Subject
 from .words import (
@@ -279,7 +279,7 @@ class SubjectsMixin:
         if start >= end:
             return False
         t = self.doc[start]
-        return self.folded[start] in RELATIVES or ("Part" in t.morph.get("VerbForm") and "Past" in t.morph.get("Tense"))
+        return self.folded[start] in RELATIVES or is_past_participle(t)
 
     def _has_subject_like(self, start: int, end: int) -> bool:
         return any(i in self.token_org or self.folded[i] in PRONOUN_ACTORS for i in range(start, end))
@@ -312,8 +312,7 @@ def _is_date_token(w: str) -> bool:
 def _after_fronted_participle(sent: Span) -> int:
     """Where a sentence's subject may open: after a fronted participial phrase (``Créée en 2015, la Fondation
     compte …``, whose verb the tagger may read as a noun), else at its start."""
-    first = sent[0]
-    if first.morph.get("VerbForm") != ["Part"] or first.morph.get("Tense") != ["Past"]:
+    if not is_past_participle(sent[0]):
         return sent.start
     comma = next((t.i for t in sent[1:8] if t.text == ","), None)
     return comma + 1 if comma is not None else sent.start

@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from ..dates import on_publication_day
 from ..docview import sentence_of, text_of
+from ..grammar import is_past_participle
 from ..normalise import fold
 from ..organisations import Organisation
 from ..words import words
@@ -101,7 +102,7 @@ def _apposed_participle(doc: Doc, d) -> bool:
     if span is None or span.start == 0:
         return False
     k = span.start - 1 - (fold(doc[span.start - 1].text) in {"en", "le", "depuis", "des"})
-    if k < 0 or doc[k].morph.get("VerbForm") != ["Part"] or doc[k].morph.get("Tense") != ["Past"]:
+    if k < 0 or not is_past_participle(doc[k]):
         return False
     return k == 0 or doc[k].is_sent_start or doc[k - 1].text in {",", "(", "–", "—"}
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from ..grammar import clause_bounds, denied, is_finite_verb, is_gerund
+from ..grammar import clause_bounds, denied, is_finite_verb, is_gerund, is_past_participle
 from ..words import words
 from .actor import actor_of_verb
 from .complements import amount, announces_list, complement, make_goal, parts, purpose_of_means, que_clause
@@ -116,7 +116,7 @@ def intention_use(ctx: Context, i, entry, sent) -> bool:
             folded[i - 1] in {"de", "d'"} and i - 2 >= sent.start and folded[i - 2] in PURPOSE_BEFORE)):
         return False                           # "afin de viser l'excellence"
     # a past participle is an intention only with its auxiliary ("nous avons prévu")
-    if "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense") and not any(
+    if is_past_participle(tok) and not any(
             doc[k].lemma_ in ("avoir", "être") or folded[k] in AUXILIARIES for k in range(max(sent.start, i - 3), i)):
         return False
     if entry.get("body_subject") and not _body_commits(ctx, i, sent):

@@ -72,8 +72,8 @@ def _other_side(ctx: Context, w: Work, groups: list) -> list[Organisation]:
             others = [actor]
     if not others and possessed_partners(ctx, groups[0][1]):
         j = groups[0][1]
-        named = [org for s, _, org in ctx.actors.mentions if s < j and org not in partners]
-        owner = ctx.actors.previous_subject(j) or (named[-1] if named else None)
+        owner = ctx.actors.previous_subject(j) or next(
+            (org for s, _, org in reversed(ctx.actors.mentions) if s < j and org not in partners), None)
         others = [owner] if owner is not None and owner not in partners else []
     if not others and ctx.actors.main is not None and ctx.actors.main not in partners:
         others = [ctx.actors.main]

@@ -4,6 +4,10 @@ import pytest
 UNIV_TOURS = "Université de Tours"
 
 CASES = [
+    # "avoir l'intention de" and "travailler à" + infinitive commit; denied, the noun commits to nothing
+    ("L'Université de Tours a l'intention de créer une école de santé et travaille à renforcer ses liens avec "
+     "les hôpitaux.",
+     [("créer une école de santé", UNIV_TOURS, ""), ("renforcer ses liens avec les hôpitaux", UNIV_TOURS, "")]),
     # an anaphor continues the previous subject unless the text named another body with that noun (the data's
     # name of a body written as its acronym does not count)
     ("L'ESSCA et l'ESC Clermont Business School échangent. L'ESC Clermont a signé un accord avec l'Université "
@@ -483,6 +487,9 @@ NONE = [
     "L'Université de Tours n'envisage pas de rejoindre un autre regroupement.",
     "La décision prendra effet le 1er janvier 2026.",
     # what the future will see happen, or count, describes it
+    "« Nous n'avons pas l'intention de fermer des formations », a précisé la présidente de l'Université de Tours.",
+    "« Nous n'avons pas pour objectif de fermer des formations », a précisé la présidente de l'Université de Tours.",
+    "Les chercheurs de l'Université de Tours travaillent à Blois depuis 1990.",
     "Les travaux du restaurant universitaire de l'Université de Tours, lancés en 2024, s'achèveront fin 2026.",
     "Le nouvel établissement de l'Université de Tours verra le jour en 2027 et comptera 30 000 étudiants.",
     "L'année 2026 verra l'ouverture du campus de l'Université de Tours.",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..grammar import clause_bounds, is_finite_verb, is_infinitive, objective_end, past_incise
+from ..grammar import NEGATIONS, clause_bounds, is_finite_verb, is_infinitive, objective_end, past_incise
 from ..normalise import fold
 from ..organisations import Organisation
 from ..words import words
@@ -19,6 +19,12 @@ COMMITMENT_NOUNS = W.set("commitment_nouns")
 ARTICLES = W.set("articles")
 
 
+def _denied_having(folded: list[str], i: int, c_start: int) -> bool:
+    """``n'avons pas l'intention de``, ``n'a pas pour objectif de``: the noun's verb is denied."""
+    before = folded[max(c_start, i - 5):i]
+    return any(w in {"ne", "n'"} for w in before) and any(w in NEGATIONS for w in before)
+
+
 def objective_nouns(ctx: Context, sent: Span) -> list[Goal]:
     doc, folded, actors = ctx.doc, ctx.folded, ctx.actors
     out = []
@@ -28,6 +34,8 @@ def objective_nouns(ctx: Context, sent: Span) -> list[Goal]:
             continue
         entry, n = hit
         c_start, c_end = clause_bounds(sent, i)
+        if _denied_having(folded, i, c_start):
+            continue                       # "nous n'avons pas l'intention de fermer …"
         k = i + n
         comp, np_split = None, False
         before = folded[i - 1] if i > c_start else ""

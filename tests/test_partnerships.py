@@ -25,6 +25,10 @@ CASES = [
     ("L'Université de Tours et l'Université d'Orléans ont signé un accord-cadre de coopération. Les deux "
      "établissements s'engagent à construire des parcours de formation communs et à partager leurs plateaux.",
      [({"Université de Tours", "Université d'Orléans"}, "agreement", "established", "")]),
+    # a participle right after a common noun founds that noun, not a body named before it
+    ("L'Université de Tours et l'Université d'Orléans poursuivront leurs coopérations au sein d'une association "
+     "créée à cet effet.",
+     [({"Université de Tours", "Université d'Orléans"}, "cooperation", "established", "")]),
     # a school bought by a group joins it
     ("Le groupe Eduvia a racheté l'Université de Tours en 2015.",
      [({"groupe Eduvia", "Université de Tours"}, "membership", "established", "2015")]),

@@ -148,6 +148,8 @@ def _founded_before(ctx: Context, i: int, frame: Frame) -> tuple[Organisation | 
     if active or "Part" not in doc[i].morph.get("VerbForm") or "Past" not in doc[i].morph.get("Tense") \
             or is_finite_verb(doc[i]):
         return None                    # "Capgemini lance …": a present the tagger took for a participle
+    if i > frame.start and doc[i - 1].pos_ == "NOUN" and doc[i - 1].is_lower:
+        return None                    # "une association créée en mars": the noun before is what is founded
     for j in range(frame.shared_start if frame.shared_start >= 0 else frame.start, i):
         if j > frame.start and folded[j - 1] in {"de", "d'", "du", "des", "a", "au", "avec", "pour", "par", "sur"}:
             continue

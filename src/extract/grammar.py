@@ -290,9 +290,9 @@ def _soft_stop(doc: Doc, j: int, start: int, end: int, folded: list[str], lex: L
         return True                        # "accueillir une antenne d'AgroParisTech, la grande école qui forme …"
     if tok.text == "," and j + 2 < end and is_gerund(doc, j + 2):
         return True                        # "soutenir le développement des territoires, en favorisant …": the means
+    # ", contre 25 % aujourd'hui", ", créé en 2021,"
     return tok.text == "," and j + 1 < end and (folded[j + 1] in {"contre", "type"} or (
-        "Part" in doc[j + 1].morph.get("VerbForm") and "Past" in doc[j + 1].morph.get("Tense")
-        and not is_infinitive(doc[j + 1])))   # ", contre 25 % aujourd'hui", ", créé en 2021,"
+        is_past_participle(doc[j + 1]) and not is_infinitive(doc[j + 1])))
 
 
 def _describes_body(doc: Doc, j: int, end: int, folded: list[str]) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..grammar import DETERMINERS, is_finite_verb, is_infinitive
+from ..grammar import DETERMINERS, is_finite_verb, is_infinitive, is_past_participle
 from ..organisations import Organisation
 from ..words import words
 from .model import Context, Frame
@@ -68,7 +68,7 @@ def verb_phrase_start(tok) -> bool:
 
 def is_participle(tok) -> bool:
     """A past participle, also when tagged as an adjective or capitalised (``Coordonnée par …``)."""
-    if "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense"):
+    if is_past_participle(tok):
         return True
     low = tok.text.lower()
     return tok.pos_ in ("ADJ", "NOUN", "PROPN", "VERB") and low.endswith(("é", "ée", "és", "ées")) and len(low) > 4

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc
 
 from ..docview import entities, text_of
-from ..grammar import DETERMINERS, is_finite_verb, past_incise
+from ..grammar import DETERMINERS, is_finite_verb, is_past_participle, past_incise
 from ..organisations import Organisation
 from ..words import words
 from .model import Context, Frame, Trigger
@@ -145,8 +145,7 @@ def _founded_before(ctx: Context, i: int, frame: Frame) -> tuple[Organisation | 
     doc, folded, token_org = ctx.doc, ctx.folded, ctx.actors.token_org
     window = range(max(frame.start, i - 3), i)
     active = any(folded[k] in AVOIR_FORMS for k in window) and not any(folded[k] == "ete" for k in window)
-    if active or "Part" not in doc[i].morph.get("VerbForm") or "Past" not in doc[i].morph.get("Tense") \
-            or is_finite_verb(doc[i]):
+    if active or not is_past_participle(doc[i]) or is_finite_verb(doc[i]):
         return None                    # "Capgemini lance …": a present the tagger took for a participle
     if i > frame.start and doc[i - 1].pos_ == "NOUN" and doc[i - 1].is_lower:
         return None                    # "une association créée en mars": the noun before is what is founded
